@@ -1,7 +1,320 @@
 package org.porchlight.app;
 
-public final class Main {
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.porchlight.config.ConfigException;
+import org.porchlight.config.ConfigLoader;
+import org.porchlight.config.Settings;
+import org.porchlight.console.ConsoleChat;
+import org.porchlight.core.MemberData;
+import org.porchlight.core.MemberId;
+import org.porchlight.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code porchlight} command line. */
+@Command(
+    name = "porchlight",
+    mixinStandardHelpOptions = true,
+    version = "Porchlight 0.1.0",
+    description = {
+      "A daily check-in bot for peer-support and recovery communities.",
+      "Runs on the platforms that have a token set; with none, starts the console chat."
+    },
+    subcommands = {
+      Main.ConsoleCommand.class,
+      Main.ExportCommand.class,
+      Main.ImportCommand.class,
+      Main.ForgetCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Callable<Integer> {
+  static final int OK = 0;
+  static final int NOT_FOUND = 1;
+  static final int BAD_INPUT = 2;
+  static final int STORE_FAILED = 3;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "The settings file (default: config/porchlight.yaml).")
+  Path config;
+
+  private final InputStream stdin;
+  private final PrintStream stdout;
+  private final PrintStream stderr;
+  private final Map<String, String> env;
+  private final Clock clock;
+
+  Main(
+      InputStream stdin,
+      PrintStream stdout,
+      PrintStream stderr,
+      Map<String, String> env,
+      Clock clock) {
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.env = env;
+    this.clock = clock;
+  }
+
   public static void main(String[] args) {
-    System.out.println("Porchlight");
+    System.exit(run(args, System.in, System.out, System.err, System.getenv(), Clock.systemUTC()));
+  }
+
+  static int run(
+      String[] args,
+      InputStream stdin,
+      PrintStream stdout,
+      PrintStream stderr,
+      Map<String, String> env,
+      Clock clock) {
+    CommandLine cli = new CommandLine(new Main(stdin, stdout, stderr, env, clock));
+    cli.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));
+    cli.setExitCodeExceptionMapper(Main::exitCode);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println(message(e));
+          return exitCode(e);
+        });
+    return cli.execute(args);
+  }
+
+  private static int exitCode(Throwable e) {
+    if (e instanceof StoreException) return STORE_FAILED;
+    return BAD_INPUT;
+  }
+
+  private static String message(Throwable e) {
+    if (e instanceof ConfigException) return "Porchlight could not start: " + e.getMessage();
+    if (e instanceof StoreException) {
+      return "Porchlight "
+          + e.getMessage()
+          + "\nCheck store.url (or PORCHLIGHT_DB_URL) and that the"
+          + " database is running; see Troubleshooting in the README.";
+    }
+    return "Porchlight stopped: " + e;
+  }
+
+  /** The settings: the file, then the environment. */
+  Settings settings() {
+    ConfigLoader loader = loader();
+    Settings settings = config == null ? loader.settings() : loader.settings(config);
+    return settings.withEnvironment(env);
+  }
+
+  ConfigLoader loader() {
+    Path file = config == null ? Path.of("config", "porchlight.yaml") : config;
+    Path folder = file.toAbsolutePath().getParent();
+    return new ConfigLoader(folder);
+  }
+
+  Porchlight open() {
+    return new Porchlight(settings(), loader(), clock);
+  }
+
+  @Override
+  public Integer call() {
+    Settings settings = settings();
+    List<String> platforms = new ArrayList<>();
+    settings.telegram().tokenIfSet().ifPresent(token -> platforms.add("Telegram"));
+    settings.discord().tokenIfSet().ifPresent(token -> platforms.add("Discord"));
+    if (!platforms.isEmpty()) {
+      stderr.println(
+          "A token is set for "
+              + String.join(" and ", platforms)
+              + ", but this version of Porchlight runs only the console chat. Unset the token"
+              + " (TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN) to chat in the terminal.");
+      return BAD_INPUT;
+    }
+    return chat();
+  }
+
+  int chat() {
+    try (Porchlight porchlight = open()) {
+      BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+      new ConsoleChat(
+              porchlight.conversation, ConsoleChat.MEMBER, in, stdout, System.console() != null)
+          .run();
+    }
+    return OK;
+  }
+
+  /** Starts the console chat. */
+  @Command(
+      name = "console",
+      mixinStandardHelpOptions = true,
+      description = "Chat with Porchlight in the terminal, as the member console/local.")
+  static final class ConsoleCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+
+    @Override
+    public Integer call() {
+      return main.chat();
+    }
+  }
+
+  /** Which member a command is about. */
+  static final class Who {
+    @Option(
+        names = "--platform",
+        required = true,
+        paramLabel = "P",
+        description = "telegram, discord or console.")
+    String platform;
+
+    @Option(
+        names = "--user",
+        required = true,
+        paramLabel = "ID",
+        description = "The member's id on that platform.")
+    String user;
+
+    MemberId id() {
+      return new MemberId(platform, user);
+    }
+  }
+
+  /** Prints members' data as JSON. */
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = "Print a member's data (or everyone's, with --all) as JSON on standard output.")
+  static final class ExportCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+
+    static final class Which {
+      @ArgGroup(exclusive = false)
+      Who member;
+
+      @Option(names = "--all", description = "Every member, as one document for backups and moves.")
+      boolean all;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Which which;
+
+    @Override
+    public Integer call() {
+      try (Porchlight porchlight = main.open()) {
+        if (which.all) {
+          List<MemberData> all = new ArrayList<>();
+          for (MemberId id : porchlight.database.members().all()) {
+            all.add(data(porchlight, id).orElseThrow());
+          }
+          main.stdout.println(porchlight.export.writeAll(all, main.clock.instant()));
+          return OK;
+        }
+        MemberId id = which.member.id();
+        var data = data(porchlight, id);
+        if (data.isEmpty()) {
+          main.stderr.println("Nothing is stored for " + id + ".");
+          return NOT_FOUND;
+        }
+        main.stdout.println(porchlight.export.write(data.get()));
+        return OK;
+      }
+    }
+
+    private static java.util.Optional<MemberData> data(Porchlight porchlight, MemberId id) {
+      var database = porchlight.database;
+      return database
+          .members()
+          .find(id)
+          .map(
+              member ->
+                  new MemberData(member, database.checkIns().all(id), database.steps().all(id)));
+    }
+  }
+
+  /** Reads members' data back from an export. */
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description =
+          "Load an export (one member's, or --all's) into the database; members in it are replaced.")
+  static final class ImportCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+
+    @Parameters(paramLabel = "FILE", description = "A file written by porchlight export.")
+    Path file;
+
+    @Override
+    public Integer call() {
+      String document;
+      try {
+        document = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (NoSuchFileException e) {
+        main.stderr.println("There is no file at " + file + ".");
+        return NOT_FOUND;
+      } catch (IOException e) {
+        main.stderr.println("Porchlight could not read " + file + ": " + e.getMessage());
+        return BAD_INPUT;
+      }
+      try (Porchlight porchlight = main.open()) {
+        List<MemberData> members;
+        try {
+          members = porchlight.export.read(document);
+        } catch (IllegalArgumentException e) {
+          main.stderr.println(file + " is not a Porchlight export: " + e.getMessage());
+          return BAD_INPUT;
+        }
+        var database = porchlight.database;
+        for (MemberData data : members) {
+          database.members().forget(data.member().id());
+          database.members().save(data.member());
+          data.checkIns().forEach(database.checkIns()::save);
+          data.stepsGiven().forEach(database.steps()::record);
+        }
+        main.stderr.println(
+            "Imported " + members.size() + (members.size() == 1 ? " member." : " members."));
+        return OK;
+      }
+    }
+  }
+
+  /** Erases a member. */
+  @Command(
+      name = "forget",
+      mixinStandardHelpOptions = true,
+      description = "Erase everything stored about a member.")
+  static final class ForgetCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    Who who;
+
+    @Override
+    public Integer call() {
+      try (Porchlight porchlight = main.open()) {
+        if (porchlight.database.members().forget(who.id())) {
+          main.stderr.println("Erased everything stored about " + who.id() + ".");
+          return OK;
+        }
+        main.stderr.println("Nothing is stored for " + who.id() + ".");
+        return NOT_FOUND;
+      }
+    }
   }
 }

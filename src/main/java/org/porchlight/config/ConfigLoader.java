@@ -1,0 +1,338 @@
+package org.porchlight.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.porchlight.core.Content;
+import org.porchlight.core.Conversation;
+import org.porchlight.core.CrisisLines;
+import org.porchlight.core.Group;
+import org.porchlight.core.Messages;
+import org.porchlight.core.Step;
+import org.porchlight.core.Steps;
+
+/**
+ * Reads {@code porchlight.yaml} and the content beside it ({@code messages/}, {@code steps.yaml},
+ * {@code crisis-lines.yaml}). A file that is missing from the folder is taken from the copy built
+ * into Porchlight; a file that is broken is reported with its name, line and key.
+ */
+public final class ConfigLoader {
+  private static final String BUILT_IN = "/porchlight/config/";
+
+  private final ObjectMapper yaml =
+      new ObjectMapper(new YAMLFactory())
+          .registerModule(new JavaTimeModule())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private final Path folder;
+
+  /** Reads from {@code folder}, usually {@code config/}. */
+  public ConfigLoader(Path folder) {
+    this.folder = folder;
+  }
+
+  /** The settings file: {@code folder/porchlight.yaml}, or the defaults when there is none. */
+  public Settings settings() {
+    return settings(folder.resolve("porchlight.yaml"));
+  }
+
+  /** A given settings file, which must exist. */
+  public Settings settings(Path file) {
+    if (!Files.isRegularFile(file)) {
+      if (file.equals(folder.resolve("porchlight.yaml"))) return Settings.defaults();
+      throw new ConfigException("There is no configuration file at " + file + ".");
+    }
+    Settings settings = read(file, Settings.class);
+    return settings == null ? Settings.defaults() : settings;
+  }
+
+  /** Everything hosts can change without code: texts, steps, crisis lines, the group. */
+  public Content content(Settings settings) {
+    Settings.Group group = settings.group();
+    Group meeting =
+        new Group(group.name(), optional(group.meetingUrl()), optional(group.schedule()));
+    return new Content(messages(), settings.locale(), steps(), crisisLines(), meeting);
+  }
+
+  /** The conversation's options from the settings. */
+  public static Conversation.Options options(Settings settings) {
+    return new Conversation.Options(
+        settings.checkin().morning(),
+        settings.checkin().midday(),
+        settings.checkin().evening(),
+        Duration.ofMinutes(settings.crisis().repeatWindowMinutes()));
+  }
+
+  Map<String, Messages> messages() {
+    Map<String, Messages> byLocale = new LinkedHashMap<>();
+    Path dir = folder.resolve("messages");
+    if (Files.isDirectory(dir)) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
+        for (Path file : files) {
+          String locale = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+          byLocale.put(locale, messages(locale, file.toString(), read(file, JsonNode.class)));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (!byLocale.containsKey("en")) {
+      byLocale.put("en", messages("en", "built-in messages/en.yaml", builtIn("messages/en.yaml")));
+    }
+    return byLocale;
+  }
+
+  private static Messages messages(String locale, String name, JsonNode tree) {
+    Map<String, List<String>> texts = new LinkedHashMap<>();
+    flatten("", tree, texts, name);
+    try {
+      return new Messages(locale, texts);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(name + ": " + e.getMessage() + ".");
+    }
+  }
+
+  private static void flatten(
+      String prefix, JsonNode node, Map<String, List<String>> into, String name) {
+    if (node == null || node.isNull()) return;
+    if (node.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+        flatten(key, field.getValue(), into, name);
+      }
+    } else if (node.isArray()) {
+      List<String> variants = new ArrayList<>();
+      node.forEach(item -> variants.add(item.asText()));
+      into.put(prefix, variants);
+    } else {
+      into.put(prefix, List.of(node.asText()));
+    }
+  }
+
+  /** The entries of steps.yaml; each has one mood tag and one company tag. */
+  record StepsFile(List<StepEntry> steps) {}
+
+  record StepEntry(String id, String text, List<String> tags) {}
+
+  Steps steps() {
+    Located<StepsFile> file = readContent("steps.yaml", StepsFile.class);
+    if (file.value() == null || file.value().steps() == null || file.value().steps().isEmpty()) {
+      throw new ConfigException(file.name() + ": there are no steps under 'steps'.");
+    }
+    List<Step> steps = new ArrayList<>();
+    for (StepEntry entry : file.value().steps()) {
+      String where = file.name() + ", step '" + entry.id() + "'";
+      List<String> tags =
+          entry.tags() == null
+              ? List.of()
+              : entry.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+      List<String> moods = tags.stream().filter(List.of("rough", "fine", "any")::contains).toList();
+      List<String> company =
+          tags.stream().filter(List.of("alone", "with-others")::contains).toList();
+      if (moods.size() != 1 || company.size() != 1) {
+        throw new ConfigException(
+            where
+                + ": tags must hold one of rough, fine or any and one of alone or with-others"
+                + " (found "
+                + tags
+                + ").");
+      }
+      try {
+        steps.add(
+            new Step(
+                entry.id() == null ? "" : entry.id(),
+                entry.text() == null ? "" : entry.text(),
+                Step.Fits.fromTag(moods.get(0)),
+                Step.Company.fromTag(company.get(0))));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(where + ": " + e.getMessage() + ".");
+      }
+    }
+    try {
+      return new Steps(steps);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(file.name() + ": " + e.getMessage() + ".");
+    }
+  }
+
+  record CrisisFile(Map<String, CountryEntry> countries, CountryEntry international) {}
+
+  record CountryEntry(String name, String emergency, List<LineEntry> lines) {}
+
+  record LineEntry(
+      String name, String contact, String how, String url, String source, String checked) {}
+
+  CrisisLines crisisLines() {
+    Located<CrisisFile> file = readContent("crisis-lines.yaml", CrisisFile.class);
+    CrisisFile lines = file.value();
+    if (lines == null || lines.international() == null) {
+      throw new ConfigException(file.name() + ": 'international' is missing; it is the fallback.");
+    }
+    Map<String, CrisisLines.Country> countries = new LinkedHashMap<>();
+    if (lines.countries() != null) {
+      lines
+          .countries()
+          .forEach(
+              (code, entry) ->
+                  countries.put(
+                      code.toUpperCase(Locale.ROOT),
+                      country(file.name() + ", countries." + code, entry)));
+    }
+    return new CrisisLines(
+        countries, country(file.name() + ", international", lines.international()));
+  }
+
+  private static CrisisLines.Country country(String where, CountryEntry entry) {
+    if (entry.lines() == null || entry.lines().isEmpty()) {
+      throw new ConfigException(where + ": there are no lines.");
+    }
+    List<CrisisLines.Line> lines = new ArrayList<>();
+    for (LineEntry line : entry.lines()) {
+      List<String> missing = new ArrayList<>();
+      if (line.name() == null) missing.add("name");
+      if (line.contact() == null) missing.add("contact");
+      if (line.source() == null) missing.add("source");
+      if (line.checked() == null) missing.add("checked");
+      if (!missing.isEmpty()) {
+        throw new ConfigException(
+            where + ", line '" + line.name() + "': missing " + String.join(", ", missing) + ".");
+      }
+      lines.add(
+          new CrisisLines.Line(
+              line.name(),
+              line.contact(),
+              line.how() == null ? "" : line.how(),
+              line.url() == null ? "" : line.url(),
+              line.source(),
+              line.checked()));
+    }
+    if (entry.name() == null || entry.emergency() == null) {
+      throw new ConfigException(where + ": needs a name and an emergency number.");
+    }
+    return new CrisisLines.Country(entry.name(), entry.emergency(), lines);
+  }
+
+  private record Located<T>(String name, T value) {}
+
+  private <T> Located<T> readContent(String fileName, Class<T> type) {
+    Path file = folder.resolve(fileName);
+    if (Files.isRegularFile(file)) return new Located<>(file.toString(), read(file, type));
+    String name = "built-in " + fileName;
+    try (InputStream in = resource(fileName)) {
+      return new Located<>(name, yaml.readValue(in, type));
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(describe(name, e));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private JsonNode builtIn(String fileName) {
+    try (InputStream in = resource(fileName)) {
+      return yaml.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream resource(String fileName) {
+    InputStream in = ConfigLoader.class.getResourceAsStream(BUILT_IN + fileName);
+    if (in == null) throw new IllegalStateException("built-in " + fileName + " is missing");
+    return in;
+  }
+
+  private <T> T read(Path file, Class<T> type) {
+    try {
+      return yaml.readValue(file.toFile(), type);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(describe(file.toString(), e));
+    } catch (IOException e) {
+      throw new ConfigException("Porchlight could not read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Names the file, the line and the key, and says what is wrong in a sentence. */
+  static String describe(String file, JsonProcessingException e) {
+    StringBuilder where = new StringBuilder(file);
+    JsonLocation location = e.getLocation();
+    if (location != null && location.getLineNr() > 0) {
+      where.append(", line ").append(location.getLineNr());
+    }
+    String key = "";
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      key =
+          mapping.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      where.append(", key '").append(key).append("'");
+    }
+    return where + ": " + problem(e);
+  }
+
+  private static String problem(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      String known =
+          unknown.getKnownPropertyIds() == null
+              ? ""
+              : unknown.getKnownPropertyIds().stream()
+                  .map(String::valueOf)
+                  .sorted()
+                  .collect(Collectors.joining(", "));
+      return "there is no such setting"
+          + (known.isEmpty() ? "" : " (known here: " + known + ")")
+          + ".";
+    }
+    if (e instanceof InvalidFormatException format) {
+      return "'" + format.getValue() + "' is not a valid " + typeName(format.getTargetType()) + ".";
+    }
+    if (e instanceof ValueInstantiationException instantiation
+        && instantiation.getCause() != null) {
+      return instantiation.getCause().getMessage() + ".";
+    }
+    String message = Optional.ofNullable(e.getOriginalMessage()).orElse("unreadable");
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)) + ".";
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type == null) return "value";
+    return switch (type.getSimpleName()) {
+      case "LocalTime" -> "time (like 08:30)";
+      case "int", "Integer" -> "whole number";
+      case "boolean", "Boolean" -> "true or false";
+      default -> type.getSimpleName();
+    };
+  }
+
+  private static Optional<String> optional(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+}

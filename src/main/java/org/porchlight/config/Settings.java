@@ -1,0 +1,158 @@
+package org.porchlight.config;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Porchlight's settings, from {@code config/porchlight.yaml} and the environment. Every key is
+ * optional; what is left out takes the default named in the README.
+ */
+public record Settings(
+    String locale,
+    Store store,
+    Telegram telegram,
+    Discord discord,
+    CheckIn checkin,
+    Group group,
+    Crisis crisis) {
+
+  public Settings {
+    locale = blankTo(locale, "en");
+    store = store == null ? new Store(null, null, null, null, 0) : store;
+    telegram = telegram == null ? new Telegram(null, null) : telegram;
+    discord = discord == null ? new Discord(null) : discord;
+    checkin = checkin == null ? new CheckIn(null, null, null) : checkin;
+    group = group == null ? new Group(null, null, null) : group;
+    crisis = crisis == null ? new Crisis(0) : crisis;
+  }
+
+  /** All defaults. */
+  public static Settings defaults() {
+    return new Settings(null, null, null, null, null, null, null);
+  }
+
+  /**
+   * Where check-ins are stored: the embedded database in {@code dataDir}, unless {@code url} is
+   * set.
+   */
+  public record Store(String url, String user, String password, String dataDir, int poolSize) {
+    public Store {
+      url = blankTo(url, "");
+      user = blankTo(user, "");
+      password = blankTo(password, "");
+      dataDir = blankTo(dataDir, "./data");
+      poolSize = poolSize <= 0 ? 10 : poolSize;
+    }
+
+    /** The JDBC URL: {@code url} when set, else an H2 file database in {@code dataDir}. */
+    public String jdbcUrl() {
+      if (!url.isEmpty()) return url;
+      String file = Path.of(dataDir).resolve("porchlight").toString().replace('\\', '/');
+      return "jdbc:h2:file:"
+          + file
+          + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+    }
+
+    @Override
+    public String toString() {
+      return "Store[url="
+          + url
+          + ", user="
+          + user
+          + ", password="
+          + (password.isEmpty() ? "" : "***")
+          + ", dataDir="
+          + dataDir
+          + ", poolSize="
+          + poolSize
+          + "]";
+    }
+  }
+
+  /** The Telegram bot; it runs when {@code token} is set. */
+  public record Telegram(String token, String apiUrl) {
+    public Telegram {
+      token = blankTo(token, "");
+      apiUrl = blankTo(apiUrl, "https://api.telegram.org");
+    }
+
+    public Optional<String> tokenIfSet() {
+      return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    // Tokens never reach a log, not even through toString.
+    @Override
+    public String toString() {
+      return "Telegram[token=" + (token.isEmpty() ? "" : "***") + ", apiUrl=" + apiUrl + "]";
+    }
+  }
+
+  /** The Discord bot; it runs when {@code token} is set. */
+  public record Discord(String token) {
+    public Discord {
+      token = blankTo(token, "");
+    }
+
+    public Optional<String> tokenIfSet() {
+      return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    @Override
+    public String toString() {
+      return "Discord[token=" + (token.isEmpty() ? "" : "***") + "]";
+    }
+  }
+
+  /** The check-in times offered as buttons during onboarding. */
+  public record CheckIn(LocalTime morning, LocalTime midday, LocalTime evening) {
+    public CheckIn {
+      morning = morning == null ? LocalTime.of(8, 30) : morning;
+      midday = midday == null ? LocalTime.of(12, 30) : midday;
+      evening = evening == null ? LocalTime.of(19, 0) : evening;
+    }
+  }
+
+  /** The community's meeting, shown on rough days and by /group. */
+  public record Group(String name, String meetingUrl, String schedule) {
+    public Group {
+      name = blankTo(name, "The group");
+      meetingUrl = blankTo(meetingUrl, "");
+      schedule = blankTo(schedule, "");
+    }
+  }
+
+  /** How crisis replies behave. */
+  public record Crisis(int repeatWindowMinutes) {
+    public Crisis {
+      repeatWindowMinutes = repeatWindowMinutes <= 0 ? 30 : repeatWindowMinutes;
+    }
+  }
+
+  /**
+   * These settings with the environment's overrides: {@code TELEGRAM_BOT_TOKEN}, {@code
+   * DISCORD_BOT_TOKEN}, {@code PORCHLIGHT_DB_URL}, {@code PORCHLIGHT_DB_USER}, {@code
+   * PORCHLIGHT_DB_PASSWORD}, {@code PORCHLIGHT_DATA_DIR}, {@code PORCHLIGHT_TELEGRAM_API_URL}.
+   */
+  public Settings withEnvironment(Map<String, String> env) {
+    Store s = store;
+    Store newStore =
+        new Store(
+            env.getOrDefault("PORCHLIGHT_DB_URL", s.url()),
+            env.getOrDefault("PORCHLIGHT_DB_USER", s.user()),
+            env.getOrDefault("PORCHLIGHT_DB_PASSWORD", s.password()),
+            env.getOrDefault("PORCHLIGHT_DATA_DIR", s.dataDir()),
+            s.poolSize());
+    Telegram newTelegram =
+        new Telegram(
+            env.getOrDefault("TELEGRAM_BOT_TOKEN", telegram.token()),
+            env.getOrDefault("PORCHLIGHT_TELEGRAM_API_URL", telegram.apiUrl()));
+    Discord newDiscord = new Discord(env.getOrDefault("DISCORD_BOT_TOKEN", discord.token()));
+    return new Settings(locale, newStore, newTelegram, newDiscord, checkin, group, crisis);
+  }
+
+  private static String blankTo(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+}

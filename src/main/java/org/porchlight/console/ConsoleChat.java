@@ -1,0 +1,122 @@
+package org.porchlight.console;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.porchlight.core.Conversation;
+import org.porchlight.core.Incoming;
+import org.porchlight.core.MemberId;
+import org.porchlight.core.Reply;
+
+/**
+ * The conversation in a terminal: lines in, replies out. Buttons print as {@code [1] Honestly
+ * fine}; typing the number or the label presses one. Works with piped input and ends at its end.
+ */
+public final class ConsoleChat {
+  /** The member the console speaks as. */
+  public static final MemberId MEMBER = new MemberId("console", "local");
+
+  private final Conversation conversation;
+  private final MemberId member;
+  private final BufferedReader in;
+  private final PrintStream out;
+  private final boolean prompt;
+  private List<Reply.Button> buttons = List.of();
+
+  /**
+   * @param prompt whether to print a prompt before each line (when a person is typing)
+   */
+  public ConsoleChat(
+      Conversation conversation,
+      MemberId member,
+      BufferedReader in,
+      PrintStream out,
+      boolean prompt) {
+    this.conversation = requireNonNull(conversation, "conversation == null");
+    this.member = requireNonNull(member, "member == null");
+    this.in = requireNonNull(in, "in == null");
+    this.out = requireNonNull(out, "out == null");
+    this.prompt = prompt;
+  }
+
+  /** Chats until the input ends or the member types {@code /quit}. */
+  public void run() {
+    out.println("Porchlight, in your terminal. Type /help to see what it can do, /quit to leave.");
+    out.println();
+    try {
+      for (String line = next(); line != null; line = next()) {
+        String text = line.strip();
+        if (text.isEmpty()) continue;
+        if (text.equalsIgnoreCase("/quit") || text.equalsIgnoreCase("/exit")) break;
+        show(conversation.handle(member, incoming(text)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.flush();
+  }
+
+  private String next() throws IOException {
+    if (prompt) {
+      out.print("> ");
+      out.flush();
+    }
+    return in.readLine();
+  }
+
+  /** A number or a label of the buttons last shown presses that button; anything else is words. */
+  Incoming incoming(String text) {
+    Optional<Reply.Button> pressed = pressed(text);
+    if (pressed.isPresent()) return new Incoming.ButtonPress(pressed.get().data());
+    Optional<Incoming.Command> command = Incoming.Command.parse(text);
+    if (command.isPresent()) return command.get();
+    return new Incoming.FreeText(text);
+  }
+
+  private Optional<Reply.Button> pressed(String text) {
+    String trimmed = text.replaceFirst("^\\[(\\d+)]$", "$1");
+    if (trimmed.matches("\\d{1,2}")) {
+      int number = Integer.parseInt(trimmed);
+      if (number >= 1 && number <= buttons.size()) return Optional.of(buttons.get(number - 1));
+    }
+    String label = text.toLowerCase(Locale.ROOT);
+    return buttons.stream()
+        .filter(button -> button.label().toLowerCase(Locale.ROOT).equals(label))
+        .findFirst();
+  }
+
+  private void show(List<Reply> replies) {
+    List<Reply.Button> shown = new ArrayList<>();
+    for (Reply reply : replies) {
+      out.println(reply.text());
+      if (!reply.buttons().isEmpty()) {
+        StringBuilder row = new StringBuilder();
+        for (Reply.Button button : reply.buttons()) {
+          shown.add(button);
+          if (row.length() > 0) row.append("   ");
+          row.append('[').append(shown.size()).append("] ").append(button.label());
+        }
+        out.println(row);
+      }
+      reply
+          .document()
+          .ifPresent(
+              document -> {
+                out.println("----- " + document.fileName() + " -----");
+                out.println(document.content());
+                out.println("----- end of " + document.fileName() + " -----");
+              });
+      out.println();
+    }
+    // Numbers always mean the buttons of the latest answer, as on screen.
+    buttons = List.copyOf(shown);
+    out.flush();
+  }
+}

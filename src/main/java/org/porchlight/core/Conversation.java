@@ -1,0 +1,793 @@
+package org.porchlight.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+import org.porchlight.core.Action.AnotherStep;
+import org.porchlight.core.Action.Answer;
+import org.porchlight.core.Action.Forget;
+import org.porchlight.core.Action.SetTime;
+import org.porchlight.core.Action.TryStep;
+import org.porchlight.core.CrisisLines.Country;
+import org.porchlight.core.Incoming.ButtonPress;
+import org.porchlight.core.Incoming.Command;
+import org.porchlight.core.Incoming.FreeText;
+import org.porchlight.core.Member.Awaiting;
+import org.porchlight.core.port.CheckInStore;
+import org.porchlight.core.port.ExportFormat;
+import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.StepStore;
+
+/**
+ * The check-in conversation, the same on every platform: hears what a member did and answers with
+ * {@link Reply} values. Crisis language is answered first, wherever it appears.
+ */
+public final class Conversation {
+  // Button answers for the last few days are kept; older buttons ask about today instead.
+  private static final int ANSWERABLE_DAYS = 7;
+  private static final int ECHO_LIMIT = 40;
+
+  /** Settings of the conversation that come from configuration rather than from members. */
+  public record Options(
+      LocalTime morning, LocalTime midday, LocalTime evening, Duration crisisRepeatWindow) {
+    public static final Options DEFAULT =
+        new Options(
+            LocalTime.of(8, 30), LocalTime.of(12, 30), LocalTime.of(19, 0), Duration.ofMinutes(30));
+
+    public Options {
+      requireNonNull(morning, "morning == null");
+      requireNonNull(midday, "midday == null");
+      requireNonNull(evening, "evening == null");
+      requireNonNull(crisisRepeatWindow, "crisisRepeatWindow == null");
+    }
+  }
+
+  private final MemberStore members;
+  private final CheckInStore checkIns;
+  private final StepStore stepsGiven;
+  private final Content content;
+  private final Options options;
+  private final TextReader reader;
+  private final Places places;
+  private final ExportFormat export;
+  private final Clock clock;
+  private final RandomGenerator random;
+  // When each member last got the crisis lines. Kept in memory only: it is not worth storing.
+  private final Map<MemberId, Instant> lastCrisisReply = new ConcurrentHashMap<>();
+
+  public Conversation(
+      MemberStore members,
+      CheckInStore checkIns,
+      StepStore stepsGiven,
+      Content content,
+      Options options,
+      TextReader reader,
+      Places places,
+      ExportFormat export,
+      Clock clock,
+      RandomGenerator random) {
+    this.members = requireNonNull(members, "members == null");
+    this.checkIns = requireNonNull(checkIns, "checkIns == null");
+    this.stepsGiven = requireNonNull(stepsGiven, "stepsGiven == null");
+    this.content = requireNonNull(content, "content == null");
+    this.options = requireNonNull(options, "options == null");
+    this.reader = requireNonNull(reader, "reader == null");
+    this.places = requireNonNull(places, "places == null");
+    this.export = requireNonNull(export, "export == null");
+    this.clock = requireNonNull(clock, "clock == null");
+    this.random = requireNonNull(random, "random == null");
+  }
+
+  /** Answers what a member did. Never empty: every message gets an answer. */
+  public List<Reply> handle(MemberId member, Incoming incoming) {
+    Turn turn = new Turn(member);
+    turn.handle(incoming);
+    return turn.finish();
+  }
+
+  /** The check-in question for one day, with its three answer buttons. */
+  public Reply checkInQuestion(Member member, LocalDate date) {
+    Messages texts = content.messagesFor(member.locale());
+    return Reply.withButtons(texts.any(Text.CHECK_IN_QUESTION, random), answerButtons(texts, date));
+  }
+
+  private static List<Reply.Button> answerButtons(Messages texts, LocalDate date) {
+    return List.of(
+        new Reply.Button(texts.get(Text.BUTTON_FINE), new Answer(Mood.FINE, date).encode()),
+        new Reply.Button(texts.get(Text.BUTTON_ROUGH), new Answer(Mood.ROUGH, date).encode()),
+        new Reply.Button(texts.get(Text.BUTTON_SKIP), new Answer(Mood.SKIPPED, date).encode()));
+  }
+
+  /** One member's turn: loads them, answers, and saves what changed. */
+  private final class Turn {
+    private final MemberId id;
+    private final Instant now = clock.instant();
+    private final List<Reply> replies = new ArrayList<>();
+    private final Messages texts;
+    private Member member;
+    private boolean stored;
+    private boolean changed;
+    private boolean forgotten;
+
+    Turn(MemberId id) {
+      this.id = id;
+      Optional<Member> found = members.find(id);
+      stored = found.isPresent();
+      member = found.orElseGet(() -> Member.arriving(id, content.defaultLocale(), now));
+      texts = content.messagesFor(member.locale());
+    }
+
+    void handle(Incoming incoming) {
+      Optional<Reading> reading = wordsOf(incoming).map(reader::read);
+      if (reading.equals(Optional.of(Reading.CRISIS))) {
+        crisis();
+        return;
+      }
+      boolean arriving = !stored;
+      if (arriving) say(texts.get(Text.WELCOME));
+      if (incoming instanceof Command command) {
+        command(command);
+      } else if (incoming instanceof ButtonPress press) {
+        button(press.data());
+      } else if (incoming instanceof FreeText text) {
+        freeText(text.text(), reading.orElseThrow());
+      } else {
+        say(texts.get(Text.NO_TEXT));
+      }
+      if (arriving && !forgotten && !member.isSetUp() && member.awaiting() == Awaiting.NOTHING) {
+        askNextSetting();
+      }
+    }
+
+    List<Reply> finish() {
+      if (changed && !forgotten) members.save(member);
+      return List.copyOf(replies);
+    }
+
+    private Optional<String> wordsOf(Incoming incoming) {
+      if (incoming instanceof FreeText text) return Optional.of(text.text());
+      if (incoming instanceof Command command && !command.args().isEmpty()) {
+        return Optional.of(command.args());
+      }
+      return Optional.empty();
+    }
+
+    // ---- Commands ----
+
+    private void command(Command command) {
+      String args = command.args();
+      switch (command.name()) {
+        case "start" -> start();
+        case "checkin" -> askCheckIn();
+        case "step" -> offerStep(todaysMood(), Optional.empty());
+        case "group" -> say(groupText().orElse(texts.get(Text.GROUP_NONE)));
+        case "history" -> history();
+        case "time" -> time(args);
+        case "timezone", "zone", "tz" -> timezone(args);
+        case "country" -> country(args);
+        case "days" -> days(args);
+        case "quiet" -> quiet(args);
+        case "pause" -> pause(args);
+        case "resume" -> resume();
+        case "mydata" -> myData();
+        case "forget" -> askToForget();
+        case "help" -> say(texts.get(Text.HELP));
+        case "about" -> say(texts.get(Text.ABOUT));
+        case "setup", "summary", "post" ->
+            say(texts.get(Text.HOST_COMMAND, "command", "/" + command.name()));
+        default -> say(texts.get(Text.UNKNOWN_COMMAND, "command", "/" + command.name()));
+      }
+    }
+
+    private void start() {
+      if (!stored) return; // The welcome is said and onboarding follows.
+      if (member.isSetUp()) {
+        say(texts.get(Text.WELCOME_BACK, "time", member.checkInTime().get(), "zone", zoneName()));
+      } else {
+        askNextSetting();
+      }
+    }
+
+    private void askCheckIn() {
+      LocalDate today = today();
+      ensureStored();
+      Optional<CheckIn> existing = checkIns.find(id, today);
+      if (existing.isEmpty()) checkIns.save(CheckIn.prompted(id, today, now));
+      Optional<Mood> answered = existing.flatMap(CheckIn::mood);
+      if (answered.isPresent()) {
+        replies.add(
+            Reply.withButtons(
+                texts.get(Text.CHECK_IN_ALREADY, "mood", moodName(answered.get())),
+                answerButtons(texts, today)));
+      } else {
+        replies.add(checkInQuestion(member, today));
+      }
+    }
+
+    private void time(String args) {
+      if (args.isEmpty()) {
+        replies.add(Reply.withButtons(texts.get(Text.TIME_MISSING), timeButtons()));
+        return;
+      }
+      Optional<LocalTime> time = TimeInput.parse(args);
+      if (time.isEmpty()) {
+        say(texts.get(Text.TIME_INVALID, "input", echo(args)));
+      } else {
+        setTime(time.get());
+      }
+    }
+
+    private void setTime(LocalTime time) {
+      if (member.quietHours().contains(time)) {
+        say(texts.get(Text.TIME_IN_QUIET_HOURS, "time", time, "quiet", member.quietHours()));
+        return;
+      }
+      boolean wasSetUp = member.isSetUp();
+      update(member.withCheckInTime(time).withAwaiting(Awaiting.NOTHING));
+      if (member.isSetUp() && !wasSetUp) {
+        say(allSet());
+      } else if (member.isSetUp()) {
+        say(texts.get(Text.TIME_SET, "time", time) + "\n" + nextCheckIn());
+      } else {
+        say(texts.get(Text.TIME_SET, "time", time));
+        askNextSetting();
+      }
+    }
+
+    private void timezone(String args) {
+      if (args.isEmpty()) {
+        say(texts.get(Text.ZONE_MISSING));
+        return;
+      }
+      Places.Found found = places.find(args);
+      if (found instanceof Places.Found.Zone zone) {
+        setZone(zone.zone());
+      } else if (found instanceof Places.Found.Several several) {
+        List<String> options = several.zones().stream().limit(4).map(ZoneId::getId).toList();
+        say(
+            texts.get(
+                Text.ZONE_SEVERAL,
+                "input",
+                echo(args),
+                "options",
+                String.join(", ", options),
+                "example",
+                options.get(0)));
+      } else {
+        say(texts.get(Text.ZONE_NOT_FOUND, "input", echo(args)));
+      }
+    }
+
+    private void setZone(ZoneId zone) {
+      boolean wasSetUp = member.isSetUp();
+      update(member.withZone(zone).withAwaiting(Awaiting.NOTHING));
+      if (member.isSetUp() && !wasSetUp) {
+        say(allSet());
+        return;
+      }
+      String set =
+          texts.get(
+              Text.ZONE_SET,
+              "zone",
+              zone.getId(),
+              "now",
+              LocalTime.now(clock.withZone(zone)).withSecond(0).withNano(0));
+      if (member.isSetUp()) {
+        say(set + "\n" + nextCheckIn());
+      } else {
+        say(set);
+        askNextSetting();
+      }
+    }
+
+    private void country(String args) {
+      String code = args.strip().toUpperCase(Locale.ROOT);
+      if (code.isEmpty() || code.equals("AUTO")) {
+        update(member.withCountry(Optional.empty()));
+        say(texts.get(Text.COUNTRY_FROM_ZONE, "country", countryName(country())));
+      } else if (code.length() == 2 && Set.of(Locale.getISOCountries()).contains(code)) {
+        update(member.withCountry(Optional.of(code)));
+        say(texts.get(Text.COUNTRY_SET, "country", countryName(Optional.of(code))));
+      } else {
+        say(texts.get(Text.COUNTRY_INVALID, "input", echo(args)));
+      }
+    }
+
+    private void days(String args) {
+      Optional<Set<DayOfWeek>> days = DaysInput.parse(args);
+      if (days.isEmpty()) {
+        say(texts.get(Text.DAYS_INVALID, "input", echo(args)));
+        return;
+      }
+      update(member.withDays(days.get()));
+      String names =
+          days.get().stream()
+              .sorted()
+              .map(d -> d.getDisplayName(TextStyle.SHORT, locale()))
+              .collect(Collectors.joining(", "));
+      say(texts.get(Text.DAYS_SET, "days", names) + "\n" + nextCheckIn());
+    }
+
+    private void quiet(String args) {
+      Optional<QuietHours> hours =
+          args.strip().equalsIgnoreCase("off")
+              ? Optional.of(new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT))
+              : QuietHours.parse(args);
+      if (hours.isEmpty()) {
+        say(texts.get(Text.QUIET_INVALID, "input", echo(args)));
+        return;
+      }
+      if (member.checkInTime().map(hours.get()::contains).orElse(false)) {
+        say(
+            texts.get(
+                Text.QUIET_COVERS_CHECK_IN,
+                "quiet",
+                hours.get(),
+                "time",
+                member.checkInTime().get()));
+        return;
+      }
+      update(member.withQuietHours(hours.get()));
+      say(texts.get(Text.QUIET_SET, "quiet", hours.get()) + "\n" + nextCheckIn());
+    }
+
+    private void pause(String args) {
+      if (args.isEmpty()) {
+        update(member.withPause(true, Optional.empty()));
+        say(texts.get(Text.PAUSED));
+        return;
+      }
+      int days;
+      try {
+        days = Integer.parseInt(args.strip());
+      } catch (NumberFormatException e) {
+        days = 0;
+      }
+      if (days < 1 || days > 365) {
+        say(texts.get(Text.PAUSE_INVALID, "input", echo(args)));
+        return;
+      }
+      LocalDate lastPausedDay = today().plusDays(days - 1L);
+      update(member.withPause(true, Optional.of(lastPausedDay)));
+      say(texts.get(Text.PAUSED_FOR, "days", days, "back", dayName(lastPausedDay.plusDays(1))));
+    }
+
+    private void resume() {
+      if (!member.isPausedOn(today())) {
+        say(texts.get(Text.NOT_PAUSED) + "\n" + nextCheckIn());
+        return;
+      }
+      update(member.withPause(false, Optional.empty()));
+      say(texts.get(Text.RESUMED) + "\n" + nextCheckIn());
+    }
+
+    private void history() {
+      LocalDate today = today();
+      List<CheckIn> month = checkIns.between(id, today.withDayOfMonth(1), today);
+      List<CheckIn> answered = month.stream().filter(CheckIn::isAnswered).toList();
+      if (answered.isEmpty()) {
+        say(texts.get(Text.HISTORY_NONE));
+        return;
+      }
+      long fine = answered.stream().filter(c -> c.mood().get() == Mood.FINE).count();
+      long rough = answered.stream().filter(c -> c.mood().get() == Mood.ROUGH).count();
+      StringBuilder text =
+          new StringBuilder(
+              texts.get(
+                  Text.HISTORY,
+                  "month",
+                  today.getMonth().getDisplayName(TextStyle.FULL, locale()),
+                  "days",
+                  answered.size(),
+                  "fine",
+                  fine,
+                  "rough",
+                  rough));
+      answered.stream()
+          .filter(c -> c.date().isAfter(today.minusDays(ANSWERABLE_DAYS)))
+          .forEach(
+              c ->
+                  text.append('\n')
+                      .append(
+                          texts.get(
+                              Text.HISTORY_DAY,
+                              "day",
+                              dayName(c.date()),
+                              "mood",
+                              moodName(c.mood().get()))));
+      say(text.toString());
+    }
+
+    private void myData() {
+      if (!stored) {
+        say(texts.get(Text.NOTHING_STORED));
+        return;
+      }
+      MemberData data = new MemberData(member, checkIns.all(id), stepsGiven.all(id));
+      Reply.Document document =
+          new Reply.Document(export.fileName(), export.mediaType(), export.write(data));
+      replies.add(new Reply(texts.get(Text.MYDATA), List.of(), Optional.of(document)));
+    }
+
+    private void askToForget() {
+      if (!stored) {
+        say(texts.get(Text.NOTHING_STORED));
+        return;
+      }
+      replies.add(
+          Reply.withButtons(
+              texts.get(Text.FORGET_ASK),
+              List.of(
+                  new Reply.Button(texts.get(Text.BUTTON_FORGET_YES), new Forget(true).encode()),
+                  new Reply.Button(texts.get(Text.BUTTON_FORGET_NO), new Forget(false).encode()))));
+    }
+
+    // ---- Buttons ----
+
+    private void button(String data) {
+      Optional<Action> action = Action.decode(data);
+      if (action.isEmpty()) {
+        say(texts.get(Text.STALE_BUTTON));
+      } else if (action.get() instanceof Answer answer) {
+        answer(answer.mood(), answer.date(), Via.BUTTON);
+      } else if (action.get() instanceof SetTime setTime) {
+        setTime(setTime.time());
+      } else if (action.get() instanceof AnotherStep) {
+        Optional<String> last =
+            stepsGiven.lastSeen(id).entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey);
+        offerStep(todaysMood(), last);
+      } else if (action.get() instanceof TryStep) {
+        say(texts.any(Text.STEP_TRIED, random));
+      } else if (action.get() instanceof Forget forget) {
+        forget(forget.confirmed());
+      }
+    }
+
+    private void forget(boolean confirmed) {
+      if (!confirmed) {
+        say(texts.get(Text.FORGET_KEPT));
+      } else if (!stored) {
+        say(texts.get(Text.NOTHING_STORED));
+      } else {
+        members.forget(id);
+        lastCrisisReply.remove(id);
+        forgotten = true;
+        say(texts.get(Text.FORGET_DONE));
+      }
+    }
+
+    // ---- Free text ----
+
+    private void freeText(String text, Reading reading) {
+      if (member.awaiting() == Awaiting.TIME) {
+        Optional<LocalTime> time = TimeInput.parse(text);
+        if (time.isPresent()) {
+          setTime(time.get());
+          return;
+        }
+      } else if (member.awaiting() == Awaiting.ZONE) {
+        Places.Found found = places.find(text);
+        if (!(found instanceof Places.Found.Nothing)) {
+          timezone(text);
+          return;
+        }
+      }
+      switch (reading) {
+        case CRISIS -> crisis();
+        case STEP_REQUEST -> offerStep(todaysMood(), Optional.empty());
+        case FINE -> readMood(Mood.FINE);
+        case ROUGH -> readMood(Mood.ROUGH);
+        case UNCLEAR -> unclear(text);
+      }
+    }
+
+    private void unclear(String text) {
+      if (member.awaiting() == Awaiting.TIME) {
+        say(texts.get(Text.TIME_INVALID, "input", echo(text)));
+      } else if (member.awaiting() == Awaiting.ZONE) {
+        say(texts.get(Text.ZONE_NOT_FOUND, "input", echo(text)));
+      } else {
+        replies.add(Reply.withButtons(texts.get(Text.READ_UNCLEAR), answerButtons(texts, today())));
+      }
+    }
+
+    /** Says back what was understood, with a button to put it right, then answers it. */
+    private void readMood(Mood mood) {
+      LocalDate today = today();
+      record(mood, today, Via.TEXT);
+      Mood other = mood == Mood.FINE ? Mood.ROUGH : Mood.FINE;
+      Text label = mood == Mood.FINE ? Text.BUTTON_ACTUALLY_ROUGH : Text.BUTTON_ACTUALLY_FINE;
+      replies.add(
+          Reply.withButtons(
+              texts.get(mood == Mood.FINE ? Text.READ_FINE : Text.READ_ROUGH),
+              List.of(new Reply.Button(texts.get(label), new Answer(other, today).encode()))));
+      answerMood(mood, "");
+    }
+
+    // ---- Check-in answers ----
+
+    private void answer(Mood mood, LocalDate date, Via via) {
+      LocalDate today = today();
+      LocalDate day = date.isAfter(today) ? today : date;
+      if (day.isBefore(today.minusDays(ANSWERABLE_DAYS - 1L))) {
+        replies.add(
+            Reply.withButtons(
+                texts.get(Text.ANSWER_TOO_OLD, "day", dayName(day)), answerButtons(texts, today)));
+        return;
+      }
+      Optional<Mood> before = record(mood, day, via);
+      String prefix = "";
+      if (!day.equals(today)) {
+        prefix = texts.get(Text.ANSWER_EARLIER_DAY, "day", dayName(day), "mood", moodName(mood));
+      } else if (before.isPresent() && before.get() != mood) {
+        prefix = texts.get(Text.ANSWER_CHANGED, "mood", moodName(mood));
+      }
+      answerMood(mood, prefix);
+    }
+
+    /** Stores the answer for {@code day}, replacing an earlier one; returns the earlier mood. */
+    private Optional<Mood> record(Mood mood, LocalDate day, Via via) {
+      ensureStored();
+      Optional<CheckIn> existing = checkIns.find(id, day);
+      CheckIn checkIn =
+          existing.orElseGet(
+              () ->
+                  new CheckIn(
+                      id,
+                      day,
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty()));
+      checkIns.save(checkIn.answered(mood, via, now));
+      return existing.flatMap(CheckIn::mood);
+    }
+
+    private void answerMood(Mood mood, String prefix) {
+      String lead = prefix.isEmpty() ? "" : prefix + "\n\n";
+      switch (mood) {
+        case FINE -> fine(lead);
+        case ROUGH -> rough(lead);
+        case SKIPPED -> say(lead + texts.any(Text.SKIP_REPLY, random));
+      }
+    }
+
+    private void fine(String lead) {
+      String text = lead + texts.any(Text.FINE_REPLY, random);
+      // Now and then, a fine day is a chance to offer connection to someone else.
+      if (random.nextInt(3) == 0) {
+        Step step = nextStep(Optional.of(Mood.FINE), Optional.empty());
+        text += "\n\n" + texts.get(Text.FINE_OFFER, "step", stepText(step));
+        replies.add(Reply.withButtons(text, List.of(tryButton(step))));
+      } else {
+        say(text);
+      }
+    }
+
+    private void rough(String lead) {
+      Step step = nextStep(Optional.of(Mood.ROUGH), Optional.empty());
+      StringBuilder text =
+          new StringBuilder(lead)
+              .append(texts.any(Text.ROUGH_THANKS, random))
+              .append("\n\n")
+              .append(texts.get(Text.ROUGH_STEP, "step", stepText(step)));
+      groupText()
+          .ifPresent(
+              group -> text.append("\n\n").append(texts.get(Text.ROUGH_MEETING, "meeting", group)));
+      replies.add(Reply.withButtons(text.toString(), stepButtons(step)));
+    }
+
+    // ---- Steps ----
+
+    private void offerStep(Optional<Mood> mood, Optional<String> notThisOne) {
+      Step step = nextStep(mood, notThisOne);
+      replies.add(
+          Reply.withButtons(texts.get(Text.STEP, "step", stepText(step)), stepButtons(step)));
+    }
+
+    private Step nextStep(Optional<Mood> mood, Optional<String> notThisOne) {
+      ensureStored();
+      Step step = content.steps().next(mood, stepsGiven.lastSeen(id), notThisOne);
+      stepsGiven.record(new StepGiven(id, step.id(), now));
+      return step;
+    }
+
+    private String stepText(Step step) {
+      return step.textFor(texts.get(Text.SOMEONE));
+    }
+
+    private List<Reply.Button> stepButtons(Step step) {
+      return List.of(
+          new Reply.Button(texts.get(Text.BUTTON_ANOTHER_STEP), new AnotherStep().encode()),
+          tryButton(step));
+    }
+
+    private Reply.Button tryButton(Step step) {
+      return new Reply.Button(texts.get(Text.BUTTON_TRY_IT), new TryStep(step.id()).encode());
+    }
+
+    // ---- Crisis ----
+
+    private void crisis() {
+      Country country = content.crisisLines().forCountry(country());
+      Instant last = lastCrisisReply.put(id, now);
+      if (lastCrisisReply.size() > 10_000) {
+        lastCrisisReply
+            .values()
+            .removeIf(at -> at.isBefore(now.minus(options.crisisRepeatWindow())));
+      }
+      if (last != null && last.isAfter(now.minus(options.crisisRepeatWindow()))) {
+        CrisisLines.Line first = country.lines().get(0);
+        say(
+            texts.get(
+                Text.CRISIS_AGAIN,
+                "emergency",
+                country.emergency(),
+                "line",
+                first.name(),
+                "contact",
+                first.contact()));
+        return;
+      }
+      StringBuilder text = new StringBuilder(texts.get(Text.CRISIS)).append("\n");
+      for (CrisisLines.Line line : country.lines()) {
+        text.append('\n')
+            .append(
+                texts.get(
+                    Text.CRISIS_LINE,
+                    "name",
+                    line.name(),
+                    "contact",
+                    line.contact(),
+                    "how",
+                    line.how(),
+                    "url",
+                    line.url()));
+      }
+      text.append("\n\n")
+          .append(texts.get(Text.CRISIS_EMERGENCY, "emergency", country.emergency()))
+          .append("\n\n")
+          .append(texts.get(Text.CRISIS_NOT_EMERGENCY_SERVICE));
+      say(text.toString());
+    }
+
+    private Optional<String> country() {
+      return member.country().or(() -> member.zone().flatMap(places::countryOf));
+    }
+
+    // ---- Helpers ----
+
+    private void askNextSetting() {
+      if (member.checkInTime().isEmpty()) {
+        update(member.withAwaiting(Awaiting.TIME));
+        replies.add(Reply.withButtons(texts.get(Text.ASK_TIME), timeButtons()));
+      } else if (member.zone().isEmpty()) {
+        update(member.withAwaiting(Awaiting.ZONE));
+        say(texts.get(Text.ASK_ZONE));
+      }
+    }
+
+    private String allSet() {
+      return texts.get(
+          Text.ALL_SET,
+          "time",
+          member.checkInTime().get(),
+          "zone",
+          zoneName(),
+          "next",
+          nextCheckIn());
+    }
+
+    private List<Reply.Button> timeButtons() {
+      return List.of(
+          timeButton(Text.BUTTON_MORNING, options.morning()),
+          timeButton(Text.BUTTON_MIDDAY, options.midday()),
+          timeButton(Text.BUTTON_EVENING, options.evening()));
+    }
+
+    private Reply.Button timeButton(Text label, LocalTime time) {
+      return new Reply.Button(texts.get(label, "time", time), new SetTime(time).encode());
+    }
+
+    /** Applies a change of settings, and works out the next check-in again. */
+    private void update(Member changedMember) {
+      member = changedMember.withNextCheckInAt(CheckInSchedule.next(changedMember, now));
+      changed = true;
+    }
+
+    private void ensureStored() {
+      if (!stored) {
+        members.save(member);
+        stored = true;
+      }
+    }
+
+    private String nextCheckIn() {
+      Optional<Instant> next = member.nextCheckInAt();
+      if (next.isEmpty()) return texts.get(Text.NEXT_NONE_YET);
+      DateTimeFormatter format = DateTimeFormatter.ofPattern(texts.get(Text.WHEN_FORMAT), locale());
+      return texts.get(
+          Text.NEXT_CHECK_IN, "when", format.format(next.get().atZone(member.zoneOrUtc())));
+    }
+
+    private Optional<String> groupText() {
+      Group group = content.group();
+      if (!group.hasMeeting()) return Optional.empty();
+      return Optional.of(
+          group.schedule().isPresent()
+              ? texts.get(
+                  Text.GROUP,
+                  "name",
+                  group.name(),
+                  "schedule",
+                  group.schedule().get(),
+                  "url",
+                  group.meetingUrl().get())
+              : texts.get(
+                  Text.GROUP_NO_SCHEDULE, "name", group.name(), "url", group.meetingUrl().get()));
+    }
+
+    private Optional<Mood> todaysMood() {
+      return checkIns.find(id, today()).flatMap(CheckIn::mood);
+    }
+
+    private LocalDate today() {
+      return LocalDate.ofInstant(now, member.zoneOrUtc());
+    }
+
+    private Locale locale() {
+      return Locale.forLanguageTag(texts.locale());
+    }
+
+    private String zoneName() {
+      return member.zone().map(ZoneId::getId).orElse("UTC");
+    }
+
+    private String countryName(Optional<String> code) {
+      return code.map(c -> new Locale("", c).getDisplayCountry(locale()))
+          .orElse(content.crisisLines().international().name());
+    }
+
+    private String dayName(LocalDate day) {
+      return DateTimeFormatter.ofPattern(texts.get(Text.DAY_FORMAT), locale()).format(day);
+    }
+
+    private String moodName(Mood mood) {
+      return texts.get(
+          switch (mood) {
+            case FINE -> Text.MOOD_FINE;
+            case ROUGH -> Text.MOOD_ROUGH;
+            case SKIPPED -> Text.MOOD_SKIPPED;
+          });
+    }
+
+    private void say(String text) {
+      replies.add(Reply.text(text));
+    }
+  }
+
+  // Echoed input is cut short: it is for recognition, not for the record.
+  private static String echo(String input) {
+    String flat = input.strip().replaceAll("\\s+", " ");
+    return flat.length() <= ECHO_LIMIT ? flat : flat.substring(0, ECHO_LIMIT) + "…";
+  }
+}

@@ -1,0 +1,57 @@
+package org.porchlight.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Locale;
+
+/** Something a member did: what every adapter turns its platform's updates into. */
+public sealed interface Incoming {
+
+  /** A command such as {@code /time 20:00}: the name without the slash, lower case. */
+  record Command(String name, String args) implements Incoming {
+    public Command {
+      requireNonNull(name, "name == null");
+      requireNonNull(args, "args == null");
+      name = name.toLowerCase(Locale.ROOT);
+      args = args.strip();
+    }
+
+    /**
+     * Reads {@code /name args}, dropping a {@code @botname} suffix; anything else is not a command.
+     */
+    public static java.util.Optional<Command> parse(String text) {
+      String trimmed = text.strip();
+      if (trimmed.length() < 2 || trimmed.charAt(0) != '/') return java.util.Optional.empty();
+      int space = trimmed.indexOf(' ');
+      String word = space < 0 ? trimmed.substring(1) : trimmed.substring(1, space);
+      String rest = space < 0 ? "" : trimmed.substring(space + 1);
+      int at = word.indexOf('@');
+      if (at >= 0) word = word.substring(0, at);
+      if (word.isEmpty() || !word.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(new Command(word, rest));
+    }
+  }
+
+  /** A press of a button that Porchlight sent; {@code data} is an encoded {@link Action}. */
+  record ButtonPress(String data) implements Incoming {
+    public ButtonPress {
+      requireNonNull(data, "data == null");
+    }
+  }
+
+  /** Words a member wrote. They are read, answered and not stored. */
+  record FreeText(String text) implements Incoming {
+    public FreeText {
+      requireNonNull(text, "text == null");
+    }
+  }
+
+  /** Something with no words in it: a sticker, a photo, a voice message. */
+  record NoText(String kind) implements Incoming {
+    public NoText {
+      requireNonNull(kind, "kind == null");
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package org.porchlight.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A member's settings: everything Porchlight keeps about them besides their check-ins and the steps
+ * they were given.
+ *
+ * @param paused whether check-ins are paused; {@code pausedUntil} empty means until /resume
+ * @param awaiting what the conversation is waiting for, during onboarding
+ */
+public record Member(
+    MemberId id,
+    String locale,
+    Optional<LocalTime> checkInTime,
+    Optional<ZoneId> zone,
+    Optional<String> country,
+    Set<DayOfWeek> days,
+    QuietHours quietHours,
+    boolean paused,
+    Optional<LocalDate> pausedUntil,
+    Awaiting awaiting,
+    Instant joinedAt,
+    Optional<Instant> nextCheckInAt) {
+
+  /** What the conversation waits for from a member who has not finished onboarding. */
+  public enum Awaiting {
+    NOTHING,
+    TIME,
+    ZONE
+  }
+
+  public Member {
+    requireNonNull(id, "id == null");
+    requireNonNull(locale, "locale == null");
+    requireNonNull(checkInTime, "checkInTime == null");
+    requireNonNull(zone, "zone == null");
+    requireNonNull(country, "country == null");
+    requireNonNull(days, "days == null");
+    requireNonNull(quietHours, "quietHours == null");
+    requireNonNull(pausedUntil, "pausedUntil == null");
+    requireNonNull(awaiting, "awaiting == null");
+    requireNonNull(joinedAt, "joinedAt == null");
+    requireNonNull(nextCheckInAt, "nextCheckInAt == null");
+    if (days.isEmpty()) throw new IllegalArgumentException("days is empty");
+    days = Set.copyOf(days);
+  }
+
+  /** A member who has just arrived: every day, default quiet hours, nothing else chosen yet. */
+  public static Member arriving(MemberId id, String locale, Instant now) {
+    return new Member(
+        id,
+        locale,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        EnumSet.allOf(DayOfWeek.class),
+        QuietHours.DEFAULT,
+        false,
+        Optional.empty(),
+        Awaiting.NOTHING,
+        now,
+        Optional.empty());
+  }
+
+  /** True once a check-in time and a time zone are both chosen. */
+  public boolean isSetUp() {
+    return checkInTime.isPresent() && zone.isPresent();
+  }
+
+  /** The member's zone, or UTC until they choose one. */
+  public ZoneId zoneOrUtc() {
+    return zone.orElse(ZoneId.of("UTC"));
+  }
+
+  public Member withCheckInTime(LocalTime time) {
+    return new Member(
+        id,
+        locale,
+        Optional.of(time),
+        zone,
+        country,
+        days,
+        quietHours,
+        paused,
+        pausedUntil,
+        awaiting,
+        joinedAt,
+        nextCheckInAt);
+  }
+
+  public Member withZone(ZoneId newZone) {
+    return new Member(
+        id,
+        locale,
+        checkInTime,
+        Optional.of(newZone),
+        country,
+        days,
+        quietHours,
+        paused,
+        pausedUntil,
+        awaiting,
+        joinedAt,
+        nextCheckInAt);
+  }
+
+  public Member withCountry(Optional<String> newCountry) {
+    return new Member(
+        id,
+        locale,
+        checkInTime,
+        zone,
+        newCountry,
+        days,
+        quietHours,
+        paused,
+        pausedUntil,
+        awaiting,
+        joinedAt,
+        nextCheckInAt);
+  }
+
+  public Member withDays(Set<DayOfWeek> newDays) {
+    return new Member(
+        id,
+        locale,
+        checkInTime,
+        zone,
+        country,
+        newDays,
+        quietHours,
+        paused,
+        pausedUntil,
+        awaiting,
+        joinedAt,
+        nextCheckInAt);
+  }
+
+  public Member withQuietHours(QuietHours hours) {
+    return new Member(
+        id,
+        locale,
+        checkInTime,
+        zone,
+        country,
+        days,
+        hours,
+        paused,
+        pausedUntil,
+        awaiting,
+        joinedAt,
+        nextCheckInAt);
+  }
+
+  public Member withPause(boolean isPaused, Optional<LocalDate> until) {
+    return new Member(
+        id,
+        locale,
+        checkInTime,
+        zone,
+        country,
+        days,
+        quietHours,
+        isPaused,
+        until,
+        awaiting,
+        joinedAt,
+        nextCheckInAt);
+  }
+
+  public Member withAwaiting(Awaiting next) {
+    return new Member(
+        id,
+        locale,
+        checkInTime,
+        zone,
+        country,
+        days,
+        quietHours,
+        paused,
+        pausedUntil,
+        next,
+        joinedAt,
+        nextCheckInAt);
+  }
+
+  public Member withNextCheckInAt(Optional<Instant> next) {
+    return new Member(
+        id,
+        locale,
+        checkInTime,
+        zone,
+        country,
+        days,
+        quietHours,
+        paused,
+        pausedUntil,
+        awaiting,
+        joinedAt,
+        next);
+  }
+
+  /** True when check-ins are paused on {@code date}. */
+  public boolean isPausedOn(LocalDate date) {
+    return paused && pausedUntil.map(until -> !date.isAfter(until)).orElse(true);
+  }
+}

@@ -1,0 +1,57 @@
+package org.porchlight.core;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The library of small steps, and which one to offer next. */
+public final class Steps {
+  private final List<Step> steps;
+
+  public Steps(List<Step> steps) {
+    if (steps.isEmpty()) throw new IllegalArgumentException("there are no steps");
+    Set<String> ids = new HashSet<>();
+    for (Step step : steps) {
+      if (!ids.add(step.id())) {
+        throw new IllegalArgumentException("step id '" + step.id() + "' is used twice");
+      }
+    }
+    this.steps = List.copyOf(steps);
+  }
+
+  public List<Step> all() {
+    return steps;
+  }
+
+  public Optional<Step> byId(String id) {
+    return steps.stream().filter(step -> step.id().equals(id)).findFirst();
+  }
+
+  /**
+   * The fitting step the member has seen least recently: never-seen steps first, in the library's
+   * order, then the one seen longest ago. {@code exclude} is skipped when anything else fits, so
+   * "another step" is never the same one again.
+   */
+  public Step next(Optional<Mood> mood, Map<String, Instant> lastSeen, Optional<String> exclude) {
+    Comparator<Step> leastRecent =
+        Comparator.comparing(step -> lastSeen.getOrDefault(step.id(), Instant.MIN));
+    List<Step> fitting = steps.stream().filter(step -> fits(step, mood)).toList();
+    if (fitting.isEmpty()) fitting = steps;
+    return fitting.stream()
+        .filter(step -> exclude.map(id -> !id.equals(step.id())).orElse(true))
+        .min(leastRecent)
+        .orElse(fitting.get(0));
+  }
+
+  private static boolean fits(Step step, Optional<Mood> mood) {
+    return switch (step.fits()) {
+      case ANY -> true;
+      case ROUGH -> mood.map(m -> m != Mood.FINE).orElse(true);
+      case FINE -> mood.map(m -> m == Mood.FINE).orElse(false);
+    };
+  }
+}

@@ -1,0 +1,102 @@
+package org.porchlight.core;
+
+/**
+ * Every text a member can read, by its key in {@code config/messages/<locale>.yaml}. A message file
+ * that lacks one of these keys is refused at start, with the key named.
+ */
+public enum Text {
+  WELCOME("welcome"),
+  WELCOME_BACK("welcomeBack"),
+  ASK_TIME("onboarding.askTime"),
+  ASK_ZONE("onboarding.askZone"),
+  ALL_SET("onboarding.allSet"),
+  BUTTON_MORNING("buttons.morning"),
+  BUTTON_MIDDAY("buttons.midday"),
+  BUTTON_EVENING("buttons.evening"),
+  TIME_SET("time.set"),
+  TIME_MISSING("time.missing"),
+  TIME_INVALID("time.invalid"),
+  TIME_IN_QUIET_HOURS("time.inQuietHours"),
+  ZONE_SET("zone.set"),
+  ZONE_MISSING("zone.missing"),
+  ZONE_NOT_FOUND("zone.notFound"),
+  ZONE_SEVERAL("zone.several"),
+  COUNTRY_SET("country.set"),
+  COUNTRY_FROM_ZONE("country.fromZone"),
+  COUNTRY_INVALID("country.invalid"),
+  DAYS_SET("days.set"),
+  DAYS_INVALID("days.invalid"),
+  QUIET_SET("quiet.set"),
+  QUIET_INVALID("quiet.invalid"),
+  QUIET_COVERS_CHECK_IN("quiet.coversCheckIn"),
+  NEXT_CHECK_IN("next.checkIn"),
+  NEXT_NONE_YET("next.noneYet"),
+  WHEN_FORMAT("format.when"),
+  DAY_FORMAT("format.day"),
+  CHECK_IN_QUESTION("checkIn.question"),
+  CHECK_IN_ALREADY("checkIn.already"),
+  BUTTON_FINE("buttons.fine"),
+  BUTTON_ROUGH("buttons.rough"),
+  BUTTON_SKIP("buttons.skip"),
+  MOOD_FINE("moods.fine"),
+  MOOD_ROUGH("moods.rough"),
+  MOOD_SKIPPED("moods.skipped"),
+  FINE_REPLY("fine.reply"),
+  FINE_OFFER("fine.offer"),
+  ROUGH_THANKS("rough.thanks"),
+  ROUGH_STEP("rough.step"),
+  ROUGH_MEETING("rough.meeting"),
+  SKIP_REPLY("skip.reply"),
+  ANSWER_CHANGED("answer.changed"),
+  ANSWER_EARLIER_DAY("answer.earlierDay"),
+  ANSWER_TOO_OLD("answer.tooOld"),
+  READ_FINE("read.fine"),
+  READ_ROUGH("read.rough"),
+  READ_UNCLEAR("read.unclear"),
+  BUTTON_ACTUALLY_FINE("buttons.actuallyFine"),
+  BUTTON_ACTUALLY_ROUGH("buttons.actuallyRough"),
+  STEP("step.offer"),
+  STEP_TRIED("step.tried"),
+  BUTTON_ANOTHER_STEP("buttons.anotherStep"),
+  BUTTON_TRY_IT("buttons.tryIt"),
+  SOMEONE("step.someone"),
+  GROUP("group.meeting"),
+  GROUP_NO_SCHEDULE("group.meetingNoSchedule"),
+  GROUP_NONE("group.none"),
+  HISTORY("history.month"),
+  HISTORY_NONE("history.none"),
+  HISTORY_DAY("history.day"),
+  PAUSED_FOR("pause.forDays"),
+  PAUSED("pause.untilResume"),
+  PAUSE_INVALID("pause.invalid"),
+  RESUMED("resume.done"),
+  NOT_PAUSED("resume.notPaused"),
+  MYDATA("mydata.sent"),
+  NOTHING_STORED("mydata.nothing"),
+  FORGET_ASK("forget.ask"),
+  BUTTON_FORGET_YES("buttons.forgetYes"),
+  BUTTON_FORGET_NO("buttons.forgetNo"),
+  FORGET_DONE("forget.done"),
+  FORGET_KEPT("forget.kept"),
+  CRISIS("crisis.intro"),
+  CRISIS_LINE("crisis.line"),
+  CRISIS_EMERGENCY("crisis.emergency"),
+  CRISIS_NOT_EMERGENCY_SERVICE("crisis.notEmergencyService"),
+  CRISIS_AGAIN("crisis.again"),
+  NO_TEXT("noText"),
+  STALE_BUTTON("staleButton"),
+  UNKNOWN_COMMAND("unknownCommand"),
+  HOST_COMMAND("hostCommand"),
+  HELP("help"),
+  ABOUT("about");
+
+  private final String key;
+
+  Text(String key) {
+    this.key = key;
+  }
+
+  public String key() {
+    return key;
+  }
+}

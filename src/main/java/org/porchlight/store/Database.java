@@ -1,0 +1,92 @@
+package org.porchlight.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.porchlight.core.port.CheckInStore;
+import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.StepStore;
+
+/**
+ * Porchlight's database: H2 (embedded) or PostgreSQL, one schema kept up to date by Flyway, reached
+ * through a HikariCP pool.
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final JdbcMemberStore members;
+  private final JdbcCheckInStore checkIns;
+  private final JdbcStepStore steps;
+
+  private Database(HikariDataSource dataSource) {
+    this.dataSource = dataSource;
+    this.members = new JdbcMemberStore(dataSource);
+    this.checkIns = new JdbcCheckInStore(dataSource);
+    this.steps = new JdbcStepStore(dataSource);
+  }
+
+  /** Opens the database at {@code jdbcUrl} and migrates its schema to the newest version. */
+  public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    if (!user.isEmpty()) config.setUsername(user);
+    if (!password.isEmpty()) config.setPassword(password);
+    config.setMaximumPoolSize(poolSize);
+    config.setPoolName("porchlight");
+    // Fail at once with the driver's reason instead of waiting for a pool that never fills.
+    config.setInitializationFailTimeout(1);
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("could not open the database: " + rootMessage(e), e);
+    }
+    try {
+      Flyway.configure().dataSource(dataSource).load().migrate();
+    } catch (FlywayException e) {
+      dataSource.close();
+      throw new StoreException("could not prepare the database: " + rootMessage(e), e);
+    }
+    return new Database(dataSource);
+  }
+
+  public MemberStore members() {
+    return members;
+  }
+
+  public CheckInStore checkIns() {
+    return checkIns;
+  }
+
+  public StepStore steps() {
+    return steps;
+  }
+
+  /** The pool, for the parts of Porchlight that run their own statements. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** True when the database answers. */
+  public boolean isReachable() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+    return cause.getMessage();
+  }
+}

@@ -1,0 +1,90 @@
+package org.porchlight.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The few JDBC moves the stores share, with {@link SQLException} wrapped where it is caught. */
+final class Jdbc {
+  private final DataSource dataSource;
+
+  Jdbc(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  int update(String sql, Binder binder) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      binder.bind(statement);
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("update failed: " + firstWords(sql), e);
+    }
+  }
+
+  <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      binder.bind(statement);
+      try (ResultSet rows = statement.executeQuery()) {
+        List<T> result = new ArrayList<>();
+        while (rows.next()) result.add(mapper.map(rows));
+        return result;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("query failed: " + firstWords(sql), e);
+    }
+  }
+
+  <T> Optional<T> queryOne(String sql, Binder binder, RowMapper<T> mapper) {
+    List<T> rows = query(sql, binder, mapper);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  /** Updates a row and, when there was none, inserts it: portable across H2 and PostgreSQL. */
+  void upsert(String update, String insert, Binder updateBinder, Binder insertBinder) {
+    if (update(update, updateBinder) > 0) return;
+    try {
+      update(insert, insertBinder);
+    } catch (StoreException e) {
+      // Another writer inserted the row between our update and insert: update it instead.
+      if (update(update, updateBinder) == 0) throw e;
+    }
+  }
+
+  static void setInstant(PreparedStatement statement, int index, Optional<Instant> instant)
+      throws SQLException {
+    if (instant.isPresent()) {
+      statement.setObject(index, OffsetDateTime.ofInstant(instant.get(), ZoneOffset.UTC));
+    } else {
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+  }
+
+  static Optional<Instant> getInstant(ResultSet row, String column) throws SQLException {
+    return Optional.ofNullable(row.getObject(column, OffsetDateTime.class))
+        .map(OffsetDateTime::toInstant);
+  }
+
+  private static String firstWords(String sql) {
+    String flat = sql.strip().replaceAll("\\s+", " ");
+    return flat.length() <= 40 ? flat : flat.substring(0, 40) + "…";
+  }
+}

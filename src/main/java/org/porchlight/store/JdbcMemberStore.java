@@ -1,0 +1,138 @@
+package org.porchlight.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.porchlight.core.Member;
+import org.porchlight.core.MemberId;
+import org.porchlight.core.QuietHours;
+import org.porchlight.core.port.MemberStore;
+
+/** Members' settings in the {@code members} table. */
+final class JdbcMemberStore implements MemberStore {
+  private static final String COLUMNS =
+      "platform, user_id, locale, checkin_time, zone, country, days, quiet_start, quiet_end,"
+          + " paused, paused_until, awaiting, joined_at, next_checkin_at";
+
+  private final Jdbc jdbc;
+
+  JdbcMemberStore(DataSource dataSource) {
+    this.jdbc = new Jdbc(dataSource);
+  }
+
+  @Override
+  public Optional<Member> find(MemberId id) {
+    return jdbc.queryOne(
+        "SELECT " + COLUMNS + " FROM members WHERE platform = ? AND user_id = ?",
+        statement -> bindId(statement, 1, id),
+        JdbcMemberStore::member);
+  }
+
+  @Override
+  public void save(Member member) {
+    jdbc.upsert(
+        "UPDATE members SET locale = ?, checkin_time = ?, zone = ?, country = ?, days = ?,"
+            + " quiet_start = ?, quiet_end = ?, paused = ?, paused_until = ?, awaiting = ?,"
+            + " joined_at = ?, next_checkin_at = ? WHERE platform = ? AND user_id = ?",
+        "INSERT INTO members (locale, checkin_time, zone, country, days, quiet_start, quiet_end,"
+            + " paused, paused_until, awaiting, joined_at, next_checkin_at, platform, user_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        statement -> bindSettings(statement, member),
+        statement -> bindSettings(statement, member));
+  }
+
+  @Override
+  public boolean forget(MemberId id) {
+    // check_ins and steps_given go with the member: ON DELETE CASCADE.
+    return jdbc.update(
+            "DELETE FROM members WHERE platform = ? AND user_id = ?",
+            statement -> bindId(statement, 1, id))
+        > 0;
+  }
+
+  @Override
+  public List<MemberId> all() {
+    return jdbc.query(
+        "SELECT platform, user_id FROM members ORDER BY id",
+        statement -> {},
+        row -> new MemberId(row.getString("platform"), row.getString("user_id")));
+  }
+
+  static void bindId(PreparedStatement statement, int index, MemberId id) throws SQLException {
+    statement.setString(index, id.platform());
+    statement.setString(index + 1, id.userId());
+  }
+
+  private static void bindSettings(PreparedStatement statement, Member member) throws SQLException {
+    statement.setString(1, member.locale());
+    setOptional(statement, 2, member.checkInTime(), Types.TIME);
+    setOptional(statement, 3, member.zone().map(ZoneId::getId), Types.VARCHAR);
+    setOptional(statement, 4, member.country(), Types.CHAR);
+    statement.setString(5, days(member.days()));
+    statement.setObject(6, member.quietHours().start());
+    statement.setObject(7, member.quietHours().end());
+    statement.setBoolean(8, member.paused());
+    setOptional(statement, 9, member.pausedUntil(), Types.DATE);
+    statement.setString(10, member.awaiting().name());
+    Jdbc.setInstant(statement, 11, Optional.of(member.joinedAt()));
+    Jdbc.setInstant(statement, 12, member.nextCheckInAt());
+    bindId(statement, 13, member.id());
+  }
+
+  private static void setOptional(
+      PreparedStatement statement, int index, Optional<?> value, int sqlType) throws SQLException {
+    if (value.isPresent()) {
+      statement.setObject(index, value.get());
+    } else {
+      statement.setNull(index, sqlType);
+    }
+  }
+
+  private static Member member(ResultSet row) throws SQLException {
+    return new Member(
+        new MemberId(row.getString("platform"), row.getString("user_id")),
+        row.getString("locale"),
+        Optional.ofNullable(row.getObject("checkin_time", LocalTime.class)),
+        Optional.ofNullable(row.getString("zone")).map(ZoneId::of),
+        Optional.ofNullable(row.getString("country")).map(String::strip),
+        days(row.getString("days")),
+        new QuietHours(
+            row.getObject("quiet_start", LocalTime.class),
+            row.getObject("quiet_end", LocalTime.class)),
+        row.getBoolean("paused"),
+        Optional.ofNullable(row.getObject("paused_until", LocalDate.class)),
+        Member.Awaiting.valueOf(row.getString("awaiting")),
+        Jdbc.getInstant(row, "joined_at").orElseThrow(),
+        Jdbc.getInstant(row, "next_checkin_at"));
+  }
+
+  private static String days(Set<DayOfWeek> days) {
+    return days.stream()
+        .sorted()
+        .map(day -> day.name().substring(0, 3))
+        .collect(Collectors.joining(","));
+  }
+
+  private static Set<DayOfWeek> days(String text) {
+    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+    Arrays.stream(text.split(","))
+        .forEach(
+            abbreviation ->
+                Arrays.stream(DayOfWeek.values())
+                    .filter(day -> day.name().startsWith(abbreviation))
+                    .forEach(days::add));
+    return days;
+  }
+}

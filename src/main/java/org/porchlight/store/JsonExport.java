@@ -1,0 +1,183 @@
+package org.porchlight.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.porchlight.core.CheckIn;
+import org.porchlight.core.Member;
+import org.porchlight.core.MemberData;
+import org.porchlight.core.MemberId;
+import org.porchlight.core.Mood;
+import org.porchlight.core.QuietHours;
+import org.porchlight.core.StepGiven;
+import org.porchlight.core.Via;
+import org.porchlight.core.port.ExportFormat;
+
+/**
+ * The JSON shape of exports: one member's data for /mydata and {@code porchlight export}, and all
+ * members for backups and moving from H2 to PostgreSQL. It reads back what it writes.
+ */
+public final class JsonExport implements ExportFormat {
+  static final String FORMAT = "porchlight-export";
+  static final int VERSION = 1;
+
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Override
+  public String fileName() {
+    return "porchlight-mydata.json";
+  }
+
+  @Override
+  public String mediaType() {
+    return "application/json";
+  }
+
+  @Override
+  public String write(MemberData data) {
+    return text(tree(data));
+  }
+
+  /** Every member's data, as one document. */
+  public String writeAll(List<MemberData> all, Instant exportedAt) {
+    ObjectNode root = json.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("version", VERSION);
+    root.put("exportedAt", exportedAt.toString());
+    ArrayNode members = root.putArray("members");
+    all.forEach(data -> members.add(tree(data)));
+    return text(root);
+  }
+
+  /** Reads a document written by {@link #write} or {@link #writeAll}. */
+  public List<MemberData> read(String document) {
+    JsonNode root;
+    try {
+      root = json.readTree(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "not JSON (line " + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException("expected a JSON object");
+    }
+    List<MemberData> result = new ArrayList<>();
+    if (root.has("members")) {
+      if (root.path("version").asInt(VERSION) > VERSION) {
+        throw new IllegalArgumentException(
+            "written by a newer Porchlight (version " + root.path("version").asInt() + ")");
+      }
+      int index = 0;
+      for (JsonNode member : root.get("members")) {
+        result.add(memberData(member, "members[" + index++ + "]"));
+      }
+    } else {
+      result.add(memberData(root, "document"));
+    }
+    return result;
+  }
+
+  private ObjectNode tree(MemberData data) {
+    Member m = data.member();
+    ObjectNode root = json.createObjectNode();
+    ObjectNode member = root.putObject("member");
+    member.put("platform", m.id().platform());
+    member.put("userId", m.id().userId());
+    member.put("locale", m.locale());
+    member.put("checkInTime", m.checkInTime().map(LocalTime::toString).orElse(null));
+    member.put("timeZone", m.zone().map(ZoneId::getId).orElse(null));
+    member.put("country", m.country().orElse(null));
+    ArrayNode days = member.putArray("days");
+    m.days().stream().sorted().forEach(day -> days.add(day.name().toLowerCase()));
+    member.put("quietHours", m.quietHours().toString());
+    member.put("paused", m.paused());
+    member.put("pausedUntil", m.pausedUntil().map(LocalDate::toString).orElse(null));
+    member.put("joinedAt", m.joinedAt().toString());
+    member.put("nextCheckInAt", m.nextCheckInAt().map(Instant::toString).orElse(null));
+    ArrayNode checkIns = root.putArray("checkIns");
+    for (CheckIn c : data.checkIns()) {
+      ObjectNode checkIn = checkIns.addObject();
+      checkIn.put("date", c.date().toString());
+      checkIn.put("mood", c.mood().map(Mood::key).orElse(null));
+      checkIn.put("promptedAt", c.promptedAt().map(Instant::toString).orElse(null));
+      checkIn.put("answeredAt", c.answeredAt().map(Instant::toString).orElse(null));
+      checkIn.put("via", c.via().map(Via::key).orElse(null));
+    }
+    ArrayNode steps = root.putArray("stepsGiven");
+    for (StepGiven s : data.stepsGiven()) {
+      ObjectNode step = steps.addObject();
+      step.put("step", s.stepId());
+      step.put("givenAt", s.givenAt().toString());
+    }
+    return root;
+  }
+
+  private static MemberData memberData(JsonNode root, String where) {
+    try {
+      JsonNode m = root.required("member");
+      MemberId id = new MemberId(m.required("platform").asText(), m.required("userId").asText());
+      Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+      m.path("days").forEach(day -> days.add(DayOfWeek.valueOf(day.asText().toUpperCase())));
+      Member member =
+          new Member(
+              id,
+              m.path("locale").asText("en"),
+              text(m, "checkInTime").map(LocalTime::parse),
+              text(m, "timeZone").map(ZoneId::of),
+              text(m, "country"),
+              days.isEmpty() ? EnumSet.allOf(DayOfWeek.class) : days,
+              text(m, "quietHours").flatMap(QuietHours::parse).orElse(QuietHours.DEFAULT),
+              m.path("paused").asBoolean(false),
+              text(m, "pausedUntil").map(LocalDate::parse),
+              Member.Awaiting.NOTHING,
+              Instant.parse(m.required("joinedAt").asText()),
+              text(m, "nextCheckInAt").map(Instant::parse));
+      List<CheckIn> checkIns = new ArrayList<>();
+      for (JsonNode c : root.path("checkIns")) {
+        checkIns.add(
+            new CheckIn(
+                id,
+                LocalDate.parse(c.required("date").asText()),
+                text(c, "promptedAt").map(Instant::parse),
+                text(c, "answeredAt").map(Instant::parse),
+                text(c, "mood").map(Mood::fromKey),
+                text(c, "via").map(Via::fromKey)));
+      }
+      List<StepGiven> steps = new ArrayList<>();
+      for (JsonNode s : root.path("stepsGiven")) {
+        steps.add(
+            new StepGiven(
+                id, s.required("step").asText(), Instant.parse(s.required("givenAt").asText())));
+      }
+      return new MemberData(member, checkIns, steps);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Optional<String> text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+  }
+
+  private String text(JsonNode tree) {
+    try {
+      return json.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e);
+    }
+  }
+}
