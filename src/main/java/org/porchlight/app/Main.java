@@ -244,7 +244,8 @@ public final class Main implements Callable<Integer> {
           .find(id)
           .map(
               member ->
-                  new MemberData(member, database.checkIns().all(id), database.steps().all(id)));
+                  new MemberData(
+                      member, database.checkIns().allFor(id), database.steps().givenTo(id)));
     }
   }
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.porchlight.core.Content;
 import org.porchlight.core.Conversation;
@@ -280,21 +281,48 @@ public final class ConfigLoader {
   static String describe(String file, JsonProcessingException e) {
     StringBuilder where = new StringBuilder(file);
     JsonLocation location = e.getLocation();
-    if (location != null && location.getLineNr() > 0) {
-      where.append(", line ").append(location.getLineNr());
-    }
+    int line = location == null ? -1 : location.getLineNr();
     String key = "";
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      key =
+      List<String> names =
           mapping.getPath().stream()
               .map(
                   ref ->
                       ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-              .collect(Collectors.joining("."))
-              .replace(".[", "[");
-      where.append(", key '").append(key).append("'");
+              .toList();
+      key = String.join(".", names).replace(".[", "[");
+      // Jackson's location is where it stopped reading, often a line later: find the key's own.
+      line = lineOfKey(Path.of(file), names).orElse(line);
     }
+    if (line > 0) where.append(", line ").append(line);
+    if (!key.isEmpty()) where.append(", key '").append(key).append("'");
     return where + ": " + problem(e);
+  }
+
+  /** The line on which a path of keys stands, following the keys down the file in order. */
+  private static Optional<Integer> lineOfKey(Path file, List<String> keys) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    int from = 0;
+    Optional<Integer> found = Optional.empty();
+    for (String key : keys) {
+      if (key.startsWith("[")) continue;
+      Pattern pattern = Pattern.compile("\\s*(- )?[\"']?" + Pattern.quote(key) + "[\"']?\\s*:.*");
+      found = Optional.empty();
+      for (int i = from; i < lines.size(); i++) {
+        if (pattern.matcher(lines.get(i)).matches()) {
+          found = Optional.of(i + 1);
+          from = i + 1;
+          break;
+        }
+      }
+      if (found.isEmpty()) return found;
+    }
+    return found;
   }
 
   private static String problem(JsonProcessingException e) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 public sealed interface Action {
   String VERSION = "1";
   DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+  DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HHmm");
 
   String encode();
 
@@ -28,7 +29,8 @@ public sealed interface Action {
           switch (part[1]) {
             case "a" ->
                 part.length == 4 ? new Answer(mood(part[2]), LocalDate.parse(part[3], DAY)) : null;
-            case "t" -> part.length == 3 ? new SetTime(LocalTime.parse(part[2])) : null;
+            case "t" ->
+                part.length == 3 ? new SetTime(LocalTime.parse(part[2], HOUR_MINUTE)) : null;
             case "s" -> part.length == 2 ? new AnotherStep() : null;
             case "y" -> part.length == 3 ? new TryStep(part[2]) : null;
             case "f" -> part.length == 3 ? new Forget(part[2].equals("yes")) : null;
@@ -69,7 +71,7 @@ public sealed interface Action {
 
     @Override
     public String encode() {
-      return VERSION + ":t:" + time;
+      return VERSION + ":t:" + HOUR_MINUTE.format(time);
     }
   }
 

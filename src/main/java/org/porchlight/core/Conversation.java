@@ -235,11 +235,13 @@ public final class Conversation {
     }
 
     private void setTime(LocalTime time) {
-      if (member.quietHours().contains(time)) {
-        say(texts.get(Text.TIME_IN_QUIET_HOURS, "time", time, "quiet", member.quietHours()));
-        return;
-      }
       boolean wasSetUp = member.isSetUp();
+      if (member.quietHours().contains(time)) {
+        // The member's own choice wins over quiet hours they probably never chose.
+        QuietHours moved = member.quietHours().makingRoomFor(time);
+        say(texts.get(Text.TIME_IN_QUIET_HOURS, "time", time, "quiet", moved));
+        member = member.withQuietHours(moved);
+      }
       update(member.withCheckInTime(time).withAwaiting(Awaiting.NOTHING));
       if (member.isSetUp() && !wasSetUp) {
         say(allSet());
@@ -420,7 +422,7 @@ public final class Conversation {
         say(texts.get(Text.NOTHING_STORED));
         return;
       }
-      MemberData data = new MemberData(member, checkIns.all(id), stepsGiven.all(id));
+      MemberData data = new MemberData(member, checkIns.allFor(id), stepsGiven.givenTo(id));
       Reply.Document document =
           new Reply.Document(export.fileName(), export.mediaType(), export.write(data));
       replies.add(new Reply(texts.get(Text.MYDATA), List.of(), Optional.of(document)));

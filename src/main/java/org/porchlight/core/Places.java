@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +70,9 @@ public final class Places {
     zonesByCountry.forEach(
         (country, zones) -> {
           String name = new Locale("", country).getDisplayCountry(Locale.ENGLISH);
-          for (String zone : zones) addName(name, ZoneId.of(zone));
+          // A country whose zones all keep the same clocks (Germany: Berlin and Busingen) is one.
+          List<String> distinct = sameClocks(zones) ? zones.subList(0, 1) : zones;
+          for (String zone : distinct) addName(name, ZoneId.of(zone));
         });
   }
 
@@ -104,6 +108,18 @@ public final class Places {
     } catch (DateTimeException e) {
       return new Found.Nothing();
     }
+  }
+
+  private static boolean sameClocks(List<String> zones) {
+    Instant winter = Instant.parse("2026-01-15T12:00:00Z");
+    Instant summer = Instant.parse("2026-07-15T12:00:00Z");
+    ZoneRules first = ZoneId.of(zones.get(0)).getRules();
+    return zones.stream()
+        .map(zone -> ZoneId.of(zone).getRules())
+        .allMatch(
+            rules ->
+                rules.getOffset(winter).equals(first.getOffset(winter))
+                    && rules.getOffset(summer).equals(first.getOffset(summer)));
   }
 
   private void addName(String name, ZoneId zone) {

@@ -2,6 +2,7 @@ package org.porchlight.core;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -20,6 +21,21 @@ public record QuietHours(LocalTime start, LocalTime end) {
     if (start.equals(end)) return false;
     if (start.isBefore(end)) return !time.isBefore(start) && time.isBefore(end);
     return !time.isBefore(start) || time.isBefore(end);
+  }
+
+  /**
+   * These quiet hours, shortened so that {@code time} falls outside them: a time in the early part
+   * of the night moves the start after it; one in the late part ends them at it.
+   */
+  public QuietHours makingRoomFor(LocalTime time) {
+    if (!contains(time)) return this;
+    Duration sinceStart = Duration.between(start, time);
+    if (sinceStart.isNegative()) sinceStart = sinceStart.plusDays(1);
+    Duration untilEnd = Duration.between(time, end);
+    if (untilEnd.isNegative()) untilEnd = untilEnd.plusDays(1);
+    return sinceStart.compareTo(untilEnd) < 0
+        ? new QuietHours(time.plusHours(1).withMinute(0), end)
+        : new QuietHours(start, time);
   }
 
   /** Reads {@code 22:00-08:00}. */

@@ -68,7 +68,7 @@ final class JdbcCheckInStore implements CheckInStore {
   }
 
   @Override
-  public List<CheckIn> all(MemberId member) {
+  public List<CheckIn> allFor(MemberId member) {
     return jdbc.query(
         SELECT + " ORDER BY c.local_date",
         statement -> JdbcMemberStore.bindId(statement, 1, member),

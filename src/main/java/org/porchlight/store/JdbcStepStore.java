@@ -46,7 +46,7 @@ final class JdbcStepStore implements StepStore {
   }
 
   @Override
-  public List<StepGiven> all(MemberId member) {
+  public List<StepGiven> givenTo(MemberId member) {
     return jdbc.query(
         "SELECT m.platform, m.user_id, s.step_id, s.given_at FROM steps_given s"
             + " JOIN members m ON m.id = s.member_id"

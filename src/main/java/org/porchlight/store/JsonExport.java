@@ -1,9 +1,11 @@
 package org.porchlight.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.DayOfWeek;
@@ -34,7 +36,14 @@ public final class JsonExport implements ExportFormat {
   static final String FORMAT = "porchlight-export";
   static final int VERSION = 1;
 
-  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectMapper json = new ObjectMapper();
+  // Pretty, with "key": "value" as people write JSON by hand.
+  private final ObjectWriter pretty =
+      json.writer(
+          new DefaultPrettyPrinter()
+              .withSeparators(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
 
   @Override
   public String fileName() {
@@ -175,7 +184,7 @@ public final class JsonExport implements ExportFormat {
 
   private String text(JsonNode tree) {
     try {
-      return json.writeValueAsString(tree);
+      return pretty.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree could not be written", e);
     }

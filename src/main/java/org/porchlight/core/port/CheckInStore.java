@@ -17,5 +17,5 @@ public interface CheckInStore {
   List<CheckIn> between(MemberId member, LocalDate from, LocalDate to);
 
   /** All of the member's check-ins, oldest first. */
-  List<CheckIn> all(MemberId member);
+  List<CheckIn> allFor(MemberId member);
 }

@@ -14,5 +14,5 @@ public interface StepStore {
   Map<String, Instant> lastSeen(MemberId member);
 
   /** All steps given to the member, oldest first. */
-  List<StepGiven> all(MemberId member);
+  List<StepGiven> givenTo(MemberId member);
 }

@@ -1,0 +1,170 @@
+package org.porchlight.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.porchlight.core.Content;
+import org.porchlight.core.Step;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private final ConfigLoader shipped = new ConfigLoader(Path.of("config"));
+
+  private Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
+  void theShippedSettingsAreTheDefaults() {
+    Settings settings = shipped.settings();
+
+    assertThat(settings.locale()).isEqualTo("en");
+    assertThat(settings.store().jdbcUrl()).startsWith("jdbc:h2:file:").contains("MODE=PostgreSQL");
+    assertThat(settings.checkin().morning()).isEqualTo(LocalTime.of(8, 30));
+  }
+
+  @Test
+  void theShippedContentLoads() {
+    Content content = shipped.content(shipped.settings());
+
+    assertThat(content.steps().all()).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(content.messagesFor("en").locale()).isEqualTo("en");
+  }
+
+  @Test
+  void stepsCoverEveryKindOfMomentAndCompany() {
+    Content content = shipped.content(shipped.settings());
+    Map<Step.Fits, Long> byFit =
+        content.steps().all().stream()
+            .collect(Collectors.groupingBy(Step::fits, Collectors.counting()));
+    Set<Step.Company> companies =
+        content.steps().all().stream().map(Step::company).collect(Collectors.toSet());
+
+    assertThat(byFit.get(Step.Fits.ROUGH)).isGreaterThanOrEqualTo(15);
+    assertThat(byFit.get(Step.Fits.FINE)).isGreaterThanOrEqualTo(5);
+    assertThat(byFit.get(Step.Fits.ANY)).isGreaterThanOrEqualTo(5);
+    assertThat(companies).containsExactlyInAnyOrder(Step.Company.values());
+  }
+
+  @Test
+  void crisisLinesCoverTheCountriesWeServeEachWithSourceAndDate() {
+    var lines = shipped.content(shipped.settings()).crisisLines();
+
+    assertThat(lines.countries().keySet())
+        .contains("US", "CA", "GB", "IE", "AU", "NZ", "DE", "FR", "ES", "NL", "IN", "ZA");
+    lines.countries().values().stream()
+        .flatMap(country -> country.lines().stream())
+        .forEach(
+            line -> {
+              assertThat(line.source()).as(line.name() + " source").isNotBlank();
+              assertThat(line.checked())
+                  .as(line.name() + " checked")
+                  .matches("\\d{4}-\\d{2}-\\d{2}");
+            });
+    assertThat(lines.international().lines()).isNotEmpty();
+  }
+
+  @Test
+  void anUnknownKeyIsNamedWithItsFileAndLine() throws IOException {
+    Path file = write("porchlight.yaml", "locale: en\ntelegram:\n  tokn: abc\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(dir).settings(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("porchlight.yaml, line 3, key 'telegram.tokn'")
+        .hasMessageContaining("no such setting")
+        .hasMessageContaining("token");
+  }
+
+  @Test
+  void aBadTimeIsNamedWithAnExample() throws IOException {
+    Path file = write("porchlight.yaml", "checkin:\n  morning: \"8.30am\"\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(dir).settings(file))
+        .hasMessageContaining("line 2, key 'checkin.morning'")
+        .hasMessageContaining("'8.30am' is not a valid time (like 08:30)");
+  }
+
+  @Test
+  void brokenYamlIsReportedWithItsLine() throws IOException {
+    Path file = write("porchlight.yaml", "locale: en\nstore:\n  url: [unclosed\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(dir).settings(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("porchlight.yaml, line");
+  }
+
+  @Test
+  void aMissingMessageIsNamed() throws IOException {
+    write("messages/en.yaml", "welcome: Hello\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(dir).content(Settings.defaults()))
+        .hasMessageContaining("en.yaml")
+        .hasMessageContaining("checkIn.question");
+  }
+
+  @Test
+  void aStepWithoutItsTagsIsNamed() throws IOException {
+    write("steps.yaml", "steps:\n  - id: walk\n    text: Walk.\n    tags: [rough]\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(dir).content(Settings.defaults()))
+        .hasMessageContaining("steps.yaml, step 'walk'")
+        .hasMessageContaining("alone or with-others");
+  }
+
+  @Test
+  void contentMissingFromTheFolderIsTakenFromTheBuiltInCopy() {
+    Content content = new ConfigLoader(dir).content(Settings.defaults());
+
+    assertThat(content.steps().all()).hasSizeGreaterThanOrEqualTo(30);
+  }
+
+  @Test
+  void theEnvironmentOverridesTheFile() {
+    Settings settings =
+        Settings.defaults()
+            .withEnvironment(
+                Map.of(
+                    "TELEGRAM_BOT_TOKEN", "123:secret",
+                    "PORCHLIGHT_DB_URL", "jdbc:postgresql://db/porchlight",
+                    "PORCHLIGHT_TELEGRAM_API_URL", "http://localhost:8081"));
+
+    assertThat(settings.telegram().tokenIfSet()).contains("123:secret");
+    assertThat(settings.telegram().apiUrl()).isEqualTo("http://localhost:8081");
+    assertThat(settings.store().jdbcUrl()).isEqualTo("jdbc:postgresql://db/porchlight");
+  }
+
+  @Test
+  void tokensAndPasswordsNeverShowInToString() {
+    Settings settings =
+        Settings.defaults()
+            .withEnvironment(
+                Map.of(
+                    "TELEGRAM_BOT_TOKEN", "123:tg-secret",
+                    "DISCORD_BOT_TOKEN", "dc-secret",
+                    "PORCHLIGHT_DB_PASSWORD", "db-secret"));
+
+    assertThat(settings.toString()).doesNotContain("secret").contains("***");
+  }
+
+  @Test
+  void theDataDirDecidesWhereTheEmbeddedDatabaseLives() {
+    Settings settings =
+        Settings.defaults().withEnvironment(Map.of("PORCHLIGHT_DATA_DIR", "/var/lib/porchlight"));
+
+    assertThat(settings.store().jdbcUrl())
+        .startsWith("jdbc:h2:file:/var/lib/porchlight/porchlight;");
+  }
+}

@@ -1,0 +1,635 @@
+package org.porchlight.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.porchlight.core.port.ExportFormat;
+
+class ConversationTest {
+  // Saturday 21 November 2026, 16:00 UTC: 16:00 in London, 11:00 in New York.
+  private static final Instant NOW = Instant.parse("2026-11-21T16:00:00Z");
+  private static final MemberId ALEX = new MemberId("test", "alex");
+
+  private final InMemoryStore store = new InMemoryStore();
+  private final MutableClock clock = new MutableClock(NOW);
+  private long randomValue = 1L << 40; // nextInt(n) != 0: no "offer connection" on fine days
+  private final RandomGenerator random = () -> randomValue;
+  private Content content = TestContent.load();
+  private final Messages texts = content.messagesFor("en");
+  private Conversation conversation = conversation();
+  private List<Reply> last = List.of();
+
+  private Conversation conversation() {
+    return new Conversation(
+        store,
+        store,
+        store,
+        content,
+        Conversation.Options.DEFAULT,
+        new TextReader(),
+        new Places(),
+        new SummaryExport(),
+        clock,
+        random);
+  }
+
+  /** Writes the export as one line per check-in, enough to see what is in it. */
+  private static final class SummaryExport implements ExportFormat {
+    @Override
+    public String fileName() {
+      return "mydata.txt";
+    }
+
+    @Override
+    public String mediaType() {
+      return "text/plain";
+    }
+
+    @Override
+    public String write(MemberData data) {
+      return data.member().id()
+          + "\n"
+          + data.checkIns().stream()
+              .map(c -> c.date() + " " + c.mood().map(Mood::key).orElse("unanswered"))
+              .collect(Collectors.joining("\n"));
+    }
+  }
+
+  private List<Reply> say(String text) {
+    Incoming incoming =
+        Incoming.Command.parse(text)
+            .<Incoming>map(c -> c)
+            .orElseGet(() -> new Incoming.FreeText(text));
+    last = conversation.handle(ALEX, incoming);
+    return last;
+  }
+
+  private List<Reply> press(String label) {
+    Reply.Button button =
+        last.stream()
+            .flatMap(reply -> reply.buttons().stream())
+            .filter(b -> b.label().equals(label))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no button '" + label + "' in " + last));
+    last = conversation.handle(ALEX, new Incoming.ButtonPress(button.data()));
+    return last;
+  }
+
+  private static String text(List<Reply> replies) {
+    return replies.stream().map(Reply::text).collect(Collectors.joining("\n---\n"));
+  }
+
+  private static List<String> labels(List<Reply> replies) {
+    return replies.stream().flatMap(r -> r.buttons().stream()).map(Reply.Button::label).toList();
+  }
+
+  private void setUp(String time, String zone) {
+    say("/time " + time);
+    say("/timezone " + zone);
+  }
+
+  private Optional<CheckIn> today() {
+    LocalDate date = LocalDate.ofInstant(clock.instant(), store.members.get(ALEX).zoneOrUtc());
+    return store.find(ALEX, date);
+  }
+
+  // ---- Onboarding ----
+
+  @Test
+  void startWelcomesAndAsksForATimeWithThreeChoices() {
+    List<Reply> replies = say("/start");
+
+    assertThat(text(replies)).contains("not therapy").contains("/forget");
+    assertThat(labels(replies))
+        .containsExactly("Morning (08:30)", "Midday (12:30)", "Evening (19:00)");
+    assertThat(store.members.get(ALEX).awaiting()).isEqualTo(Member.Awaiting.TIME);
+  }
+
+  @Test
+  void onboardingTakesATimeButtonThenACityAndSaysWhenTheFirstCheckInIs() {
+    say("/start");
+    List<Reply> afterTime = press("Evening (19:00)");
+    assertThat(text(afterTime)).contains("19:00").contains("Europe/Berlin");
+
+    List<Reply> done = say("Lisbon");
+
+    Member member = store.members.get(ALEX);
+    assertThat(member.zone()).contains(ZoneId.of("Europe/Lisbon"));
+    assertThat(member.awaiting()).isEqualTo(Member.Awaiting.NOTHING);
+    assertThat(member.nextCheckInAt()).contains(Instant.parse("2026-11-21T19:00:00Z"));
+    assertThat(text(done)).contains("all set").contains("Saturday 21 November at 19:00");
+  }
+
+  @Test
+  void onboardingTakesAnyTypedTime() {
+    say("/start");
+    say("8:15pm");
+
+    assertThat(store.members.get(ALEX).checkInTime()).contains(LocalTime.of(20, 15));
+  }
+
+  @Test
+  void aTimeThatIsNotATimeDuringOnboardingIsExplainedWithAnExample() {
+    say("/start");
+    List<Reply> replies = say("whenever");
+
+    assertThat(text(replies)).contains("\"whenever\"").contains("/time 20:00");
+    assertThat(store.members.get(ALEX).checkInTime()).isEmpty();
+  }
+
+  @Test
+  void aFirstMessageThatIsNotStartStillGetsTheWelcomeAndIsAnswered() {
+    List<Reply> replies = say("/time 07:45");
+
+    assertThat(text(replies)).contains("not therapy").contains("07:45").contains("Europe/Berlin");
+    assertThat(store.members.get(ALEX).awaiting()).isEqualTo(Member.Awaiting.ZONE);
+  }
+
+  // ---- Settings and their errors ----
+
+  @Test
+  void badTimeSaysWhatWasWrongAndGivesAnExampleThatWorks() {
+    List<Reply> replies = say("/time 25:00");
+
+    assertThat(text(replies)).contains("\"25:00\"").contains("/time 20:00");
+  }
+
+  @Test
+  void earlyTimeInsideQuietHoursEndsThemAtThatTimeAndSaysSo() {
+    List<Reply> replies = say("/time 07:15");
+
+    assertThat(text(replies)).contains("moved them to 22:00-07:15").contains("/quiet");
+    assertThat(store.members.get(ALEX).quietHours())
+        .isEqualTo(new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 15)));
+  }
+
+  @Test
+  void lateTimeInsideQuietHoursStartsThemAfterIt() {
+    say("/time 23:30");
+
+    assertThat(store.members.get(ALEX).quietHours())
+        .isEqualTo(new QuietHours(LocalTime.of(0, 0), LocalTime.of(8, 0)));
+  }
+
+  @Test
+  void unknownZoneSaysWhatWasWrongAndGivesExamples() {
+    List<Reply> replies = say("/timezone Atlantis");
+
+    assertThat(text(replies)).contains("\"Atlantis\"").contains("/timezone Europe/London");
+  }
+
+  @Test
+  void zoneCanBeAnOffset() {
+    setUp("20:00", "UTC+5:30");
+
+    assertThat(store.members.get(ALEX).zone()).contains(ZoneId.of("UTC+05:30"));
+  }
+
+  @Test
+  void changingTheZoneMovesTheNextCheckIn() {
+    setUp("20:00", "Europe/London");
+    say("/timezone America/New_York");
+
+    assertThat(store.members.get(ALEX).nextCheckInAt())
+        .contains(Instant.parse("2026-11-22T01:00:00Z"));
+  }
+
+  @Test
+  void daysLimitWhenCheckInsCome() {
+    setUp("20:00", "Europe/London");
+    List<Reply> replies = say("/days weekdays");
+
+    assertThat(text(replies)).contains("Mon, Tue, Wed, Thu, Fri").contains("Monday 23 November");
+  }
+
+  @Test
+  void badDaysGetAnExample() {
+    List<Reply> replies = say("/days someday");
+
+    assertThat(text(replies)).contains("\"someday\"").contains("/days weekdays");
+  }
+
+  @Test
+  void quietHoursThatCoverTheCheckInAreRefused() {
+    setUp("20:00", "Europe/London");
+    List<Reply> replies = say("/quiet 19:00-07:00");
+
+    assertThat(text(replies)).contains("cover your check-in time");
+    assertThat(store.members.get(ALEX).quietHours()).isEqualTo(QuietHours.DEFAULT);
+  }
+
+  @Test
+  void pauseForDaysSkipsThemAndResumeBringsCheckInsBack() {
+    setUp("20:00", "Europe/London");
+    List<Reply> paused = say("/pause 3");
+
+    assertThat(text(paused)).contains("3 days").contains("Tuesday 24 November");
+    assertThat(store.members.get(ALEX).nextCheckInAt())
+        .contains(Instant.parse("2026-11-24T20:00:00Z"));
+
+    say("/resume");
+    assertThat(store.members.get(ALEX).nextCheckInAt())
+        .contains(Instant.parse("2026-11-21T20:00:00Z"));
+  }
+
+  @Test
+  void pauseWithoutDaysLastsUntilResume() {
+    setUp("20:00", "Europe/London");
+    say("/pause");
+
+    assertThat(store.members.get(ALEX).nextCheckInAt()).isEmpty();
+  }
+
+  @Test
+  void badPauseSaysWhatWorks() {
+    List<Reply> replies = say("/pause forever");
+
+    assertThat(text(replies)).contains("\"forever\"").contains("/pause 3");
+  }
+
+  // ---- The check-in ----
+
+  @Test
+  void checkInAsksWithThreeButtons() {
+    setUp("20:00", "Europe/London");
+    List<Reply> replies = say("/checkin");
+
+    assertThat(labels(replies)).containsExactly("Honestly fine", "Rough day", "Skip today");
+    assertThat(today()).hasValueSatisfying(c -> assertThat(c.promptedAt()).contains(NOW));
+  }
+
+  @Test
+  void roughDayGetsThanksOneStepAndTheGroupLink() {
+    setUp("20:00", "Europe/London");
+    say("/checkin");
+    List<Reply> replies = press("Rough day");
+
+    assertThat(replies).hasSize(1);
+    assertThat(text(replies)).contains(TestContent.MEETING_URL).contains("One small thing");
+    assertThat(labels(replies)).containsExactly("Another step", "I'll try it");
+    assertThat(today().flatMap(CheckIn::mood)).contains(Mood.ROUGH);
+    assertThat(today().flatMap(CheckIn::via)).contains(Via.BUTTON);
+    assertThat(store.givenTo(ALEX).stream().map(StepGiven::stepId).toList()).hasSize(1);
+  }
+
+  @Test
+  void fineDayGetsAShortWarmReplyWithoutAStep() {
+    setUp("20:00", "Europe/London");
+    say("/checkin");
+    List<Reply> replies = press("Honestly fine");
+
+    assertThat(labels(replies)).isEmpty();
+    assertThat(store.steps).doesNotContainKey(ALEX);
+    assertThat(today().flatMap(CheckIn::mood)).contains(Mood.FINE);
+  }
+
+  @Test
+  void fineDaySometimesOffersConnectionToSomeoneElse() {
+    randomValue = 0L; // the one-in-three case
+    setUp("20:00", "Europe/London");
+    say("/checkin");
+    List<Reply> replies = press("Honestly fine");
+
+    String stepId = store.givenTo(ALEX).get(0).stepId();
+    Step step = content.steps().byId(stepId).orElseThrow();
+    assertThat(step.fits()).isNotEqualTo(Step.Fits.ROUGH);
+    assertThat(text(replies)).contains("pass it on");
+    assertThat(labels(replies)).containsExactly("I'll try it");
+  }
+
+  @Test
+  void skipIsRecordedAsAnAnswer() {
+    setUp("20:00", "Europe/London");
+    say("/checkin");
+    press("Skip today");
+
+    assertThat(today().flatMap(CheckIn::mood)).contains(Mood.SKIPPED);
+  }
+
+  @Test
+  void secondAnswerOnTheSameDayReplacesTheFirst() {
+    setUp("20:00", "Europe/London");
+    say("/checkin");
+    List<Reply> question = last;
+    press("Honestly fine");
+    last = question;
+    List<Reply> replies = press("Rough day");
+
+    assertThat(store.between(ALEX, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)))
+        .hasSize(1);
+    assertThat(today().flatMap(CheckIn::mood)).contains(Mood.ROUGH);
+    assertThat(text(replies)).startsWith("Changed: today is now a rough day.");
+  }
+
+  @Test
+  void yesterdaysButtonAnswersYesterdayNotToday() {
+    setUp("20:00", "Europe/London");
+    say("/checkin");
+    clock.advance(Duration.ofDays(1));
+    List<Reply> replies = press("Rough day");
+
+    assertThat(store.find(ALEX, LocalDate.of(2026, 11, 21)).flatMap(CheckIn::mood))
+        .contains(Mood.ROUGH);
+    assertThat(store.find(ALEX, LocalDate.of(2026, 11, 22))).isEmpty();
+    assertThat(text(replies)).contains("Noted Saturday 21 November as a rough day.");
+  }
+
+  @Test
+  void aButtonFromWeeksAgoAsksAboutTodayInstead() {
+    setUp("20:00", "Europe/London");
+    say("/checkin");
+    clock.advance(Duration.ofDays(20));
+    List<Reply> replies = press("Rough day");
+
+    assertThat(store.find(ALEX, LocalDate.of(2026, 11, 21)).flatMap(CheckIn::mood)).isEmpty();
+    assertThat(text(replies)).contains("a while ago");
+    assertThat(labels(replies)).containsExactly("Honestly fine", "Rough day", "Skip today");
+  }
+
+  @Test
+  void aButtonFromANewerOrUnknownVersionIsDeclinedPolitely() {
+    List<Reply> replies = conversation.handle(ALEX, new Incoming.ButtonPress("9:a:f:20261121"));
+
+    assertThat(text(replies)).contains("older conversation");
+  }
+
+  @Test
+  void checkInAfterAnsweringSaysWhatWasAnsweredAndOffersAChange() {
+    setUp("20:00", "Europe/London");
+    say("/checkin");
+    press("Rough day");
+    List<Reply> replies = say("/checkin");
+
+    assertThat(text(replies)).contains("a rough day");
+    assertThat(labels(replies)).hasSize(3);
+  }
+
+  // ---- Free text ----
+
+  @Test
+  void roughWordsAreSaidBackWithAButtonToPutThemRight() {
+    setUp("20:00", "Europe/London");
+    List<Reply> replies = say("honestly it's been a really rough day");
+
+    assertThat(replies.get(0).text()).contains("rough one");
+    assertThat(labels(List.of(replies.get(0)))).containsExactly("Actually, I'm fine");
+    assertThat(today().flatMap(CheckIn::via)).contains(Via.TEXT);
+
+    press("Actually, I'm fine");
+    assertThat(today().flatMap(CheckIn::mood)).contains(Mood.FINE);
+  }
+
+  @Test
+  void unclearWordsAreAskedAboutWithTheButtonsNeverGuessed() {
+    setUp("20:00", "Europe/London");
+    List<Reply> replies = say("hmm, the cat knocked over a plant");
+
+    assertThat(labels(replies)).containsExactly("Honestly fine", "Rough day", "Skip today");
+    assertThat(today()).isEmpty();
+  }
+
+  @Test
+  void askingWhatToDoGetsAStep() {
+    setUp("20:00", "Europe/London");
+    List<Reply> replies = say("what could I do?");
+
+    assertThat(text(replies)).startsWith("Here's one small step");
+    assertThat(labels(replies)).containsExactly("Another step", "I'll try it");
+  }
+
+  @Test
+  void theWordsAMemberWritesAreNotKept() {
+    setUp("20:00", "Europe/London");
+    say("I'm feeling quite sad about my sister today");
+
+    String everything =
+        store.members.values() + " " + store.checkIns.values() + " " + store.steps.values();
+    assertThat(everything).doesNotContain("sister").doesNotContain("sad");
+  }
+
+  @Test
+  void messagesWithoutWordsGetAKindAnswer() {
+    setUp("20:00", "Europe/London");
+    List<Reply> replies = conversation.handle(ALEX, new Incoming.NoText("sticker"));
+
+    assertThat(text(replies)).contains("only read words");
+  }
+
+  // ---- Steps ----
+
+  @Test
+  void theNextStepIsTheOneSeenLeastRecently() {
+    content =
+        TestContent.withSteps(
+            List.of(
+                new Step("a", "Step A.", Step.Fits.ANY, Step.Company.ALONE),
+                new Step("b", "Step B.", Step.Fits.ANY, Step.Company.ALONE),
+                new Step("c", "Step C.", Step.Fits.ANY, Step.Company.ALONE)));
+    conversation = conversation();
+    setUp("20:00", "Europe/London");
+
+    List<String> seen = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      say("/step");
+      seen.add(text(last));
+      clock.advance(Duration.ofMinutes(1));
+    }
+
+    assertThat(seen)
+        .extracting(s -> s.substring(s.indexOf("Step ")))
+        .containsExactly("Step A.", "Step B.", "Step C.", "Step A.", "Step B.");
+  }
+
+  @Test
+  void anotherStepIsNeverTheSameOneAgain() {
+    setUp("20:00", "Europe/London");
+    say("/step");
+    String first = text(last);
+    press("Another step");
+
+    assertThat(text(last)).isNotEqualTo(first);
+  }
+
+  @Test
+  void roughDayStepsFitARoughDay() {
+    setUp("20:00", "Europe/London");
+    say("/checkin");
+    press("Rough day");
+
+    Step step = content.steps().byId(store.givenTo(ALEX).get(0).stepId()).orElseThrow();
+    assertThat(step.fits()).isNotEqualTo(Step.Fits.FINE);
+  }
+
+  // ---- Crisis ----
+
+  @Test
+  void crisisInLondonGetsSamaritansAndTheEmergencyNumber() {
+    setUp("20:00", "Europe/London");
+    List<Reply> replies = say("I don't want to be alive anymore");
+
+    assertThat(text(replies))
+        .contains("116 123")
+        .contains("999")
+        .contains("not an emergency service");
+  }
+
+  @Test
+  void crisisInNewYorkGets988() {
+    setUp("20:00", "America/New_York");
+    List<Reply> replies = say("I don't want to be alive anymore");
+
+    assertThat(text(replies)).contains("988").contains("911");
+  }
+
+  @Test
+  void crisisReplyOffersNoStepsAndRecordsNoMood() {
+    setUp("20:00", "Europe/London");
+    List<Reply> replies = say("I want to kill myself");
+
+    assertThat(labels(replies)).isEmpty();
+    assertThat(store.steps).doesNotContainKey(ALEX);
+    assertThat(today()).isEmpty();
+  }
+
+  @Test
+  void crisisWithoutAZoneGetsTheInternationalDirectory() {
+    List<Reply> replies = say("I want to kill myself");
+
+    assertThat(text(replies)).contains("findahelpline.com");
+    assertThat(store.members).doesNotContainKey(ALEX);
+  }
+
+  @Test
+  void crisisLanguageInsideACommandIsStillACrisis() {
+    setUp("20:00", "Europe/London");
+    List<Reply> replies = say("/step i want to kill myself");
+
+    assertThat(text(replies)).contains("116 123");
+  }
+
+  @Test
+  void aCountrySetByTheMemberWinsOverTheirZone() {
+    setUp("20:00", "Europe/London");
+    say("/country AU");
+    List<Reply> replies = say("I don't want to be alive anymore");
+
+    assertThat(text(replies)).contains("13 11 14").doesNotContain("116 123");
+  }
+
+  @Test
+  void aRepeatSoonAfterGetsAShortReminderNotTheWholeList() {
+    setUp("20:00", "Europe/London");
+    String full = text(say("I don't want to be alive anymore"));
+    clock.advance(Duration.ofMinutes(5));
+    String again = text(say("I don't want to be alive anymore"));
+
+    assertThat(again).contains("116 123").contains("999");
+    assertThat(again.length()).isLessThan(full.length() / 2);
+
+    clock.advance(Duration.ofHours(1));
+    assertThat(text(say("I don't want to be alive anymore"))).isEqualTo(full);
+  }
+
+  @Test
+  void figuresOfSpeechAreNotACrisis() {
+    setUp("20:00", "Europe/London");
+
+    assertThat(text(say("this traffic is killing me"))).doesNotContain("116 123");
+    assertThat(text(say("I could kill for a coffee"))).doesNotContain("116 123");
+  }
+
+  // ---- Data ----
+
+  @Test
+  void myDataSendsEverythingAsADocument() {
+    setUp("20:00", "Europe/London");
+    say("/checkin");
+    press("Rough day");
+    List<Reply> replies = say("/mydata");
+
+    Reply.Document document = replies.get(0).document().orElseThrow();
+    assertThat(document.content()).contains("test:alex").contains("2026-11-21 rough");
+  }
+
+  @Test
+  void forgetAsksFirstThenErasesEverything() {
+    setUp("20:00", "Europe/London");
+    say("/checkin");
+    press("Rough day");
+
+    List<Reply> ask = say("/forget");
+    assertThat(labels(ask)).containsExactly("Yes, erase everything", "Keep my data");
+    assertThat(store.members).containsKey(ALEX);
+
+    press("Yes, erase everything");
+    assertThat(store.members).isEmpty();
+    assertThat(store.checkIns).isEmpty();
+    assertThat(store.steps).isEmpty();
+  }
+
+  @Test
+  void forgetCanBeCalledOff() {
+    setUp("20:00", "Europe/London");
+    say("/forget");
+    press("Keep my data");
+
+    assertThat(store.members).containsKey(ALEX);
+  }
+
+  @Test
+  void forgettingAMemberNobodyKnowsSaysSo() {
+    assertThat(text(say("/mydata"))).contains("don't have anything");
+  }
+
+  // ---- Everything else ----
+
+  @Test
+  void unknownCommandPointsToHelp() {
+    setUp("20:00", "Europe/London");
+
+    assertThat(text(say("/dance"))).contains("/dance").contains("/help");
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    setUp("20:00", "Europe/London");
+
+    assertThat(text(say("/help"))).contains("/checkin").contains("/forget").contains("/pause");
+  }
+
+  @Test
+  void aboutSaysWhatPorchlightIsNot() {
+    setUp("20:00", "Europe/London");
+
+    assertThat(text(say("/about"))).contains("not therapy").contains("not an emergency service");
+  }
+
+  @Test
+  void groupShowsTheMeeting() {
+    setUp("20:00", "Europe/London");
+
+    assertThat(text(say("/group"))).contains(TestContent.MEETING_URL).contains("Thursdays");
+  }
+
+  @Test
+  void historyCountsTheDaysCheckedInThisMonth() {
+    setUp("20:00", "Europe/London");
+    say("/checkin");
+    press("Rough day");
+    clock.advance(Duration.ofDays(1));
+    say("/checkin");
+    press("Honestly fine");
+
+    assertThat(text(say("/history"))).contains("November: 2 (1 fine, 1 rough)");
+  }
+}

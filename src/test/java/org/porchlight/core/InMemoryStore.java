@@ -1,0 +1,92 @@
+package org.porchlight.core;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.porchlight.core.port.CheckInStore;
+import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.StepStore;
+
+/** Members, check-ins and steps in maps: a hand-written fake of the three stores. */
+final class InMemoryStore implements MemberStore, CheckInStore, StepStore {
+  final Map<MemberId, Member> members = new LinkedHashMap<>();
+  final Map<MemberId, TreeMap<LocalDate, CheckIn>> checkIns = new HashMap<>();
+  final Map<MemberId, List<StepGiven>> steps = new HashMap<>();
+
+  @Override
+  public Optional<Member> find(MemberId id) {
+    return Optional.ofNullable(members.get(id));
+  }
+
+  @Override
+  public void save(Member member) {
+    members.put(member.id(), member);
+  }
+
+  @Override
+  public boolean forget(MemberId id) {
+    checkIns.remove(id);
+    steps.remove(id);
+    return members.remove(id) != null;
+  }
+
+  @Override
+  public List<MemberId> all() {
+    return List.copyOf(members.keySet());
+  }
+
+  @Override
+  public Optional<CheckIn> find(MemberId member, LocalDate date) {
+    return Optional.ofNullable(checkIns.getOrDefault(member, new TreeMap<>()).get(date));
+  }
+
+  @Override
+  public void save(CheckIn checkIn) {
+    if (!members.containsKey(checkIn.member())) {
+      throw new IllegalStateException("check-in for a member who is not stored");
+    }
+    checkIns.computeIfAbsent(checkIn.member(), m -> new TreeMap<>()).put(checkIn.date(), checkIn);
+  }
+
+  @Override
+  public List<CheckIn> between(MemberId member, LocalDate from, LocalDate to) {
+    return List.copyOf(
+        checkIns.getOrDefault(member, new TreeMap<>()).subMap(from, true, to, true).values());
+  }
+
+  @Override
+  public List<CheckIn> allFor(MemberId member) {
+    return List.copyOf(checkIns.getOrDefault(member, new TreeMap<>()).values());
+  }
+
+  @Override
+  public void record(StepGiven given) {
+    if (!members.containsKey(given.member())) {
+      throw new IllegalStateException("step for a member who is not stored");
+    }
+    steps.computeIfAbsent(given.member(), m -> new ArrayList<>()).add(given);
+  }
+
+  @Override
+  public Map<String, Instant> lastSeen(MemberId member) {
+    Map<String, Instant> last = new HashMap<>();
+    for (StepGiven given : steps.getOrDefault(member, List.of())) {
+      last.merge(given.stepId(), given.givenAt(), (a, b) -> a.isAfter(b) ? a : b);
+    }
+    return last;
+  }
+
+  @Override
+  public List<StepGiven> givenTo(MemberId member) {
+    return steps.getOrDefault(member, List.of()).stream()
+        .sorted(Comparator.comparing(StepGiven::givenAt))
+        .toList();
+  }
+}

@@ -1,0 +1,69 @@
+package org.porchlight.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.porchlight.core.CheckIn;
+import org.porchlight.core.Member;
+import org.porchlight.core.MemberData;
+import org.porchlight.core.MemberId;
+import org.porchlight.core.Mood;
+import org.porchlight.core.StepGiven;
+import org.porchlight.core.Via;
+
+class JsonExportTest {
+  private static final Instant T0 = Instant.parse("2026-11-21T16:00:00Z");
+  private static final MemberId ALEX = new MemberId("console", "local");
+  private final JsonExport export = new JsonExport();
+
+  private static MemberData data() {
+    Member member =
+        Member.arriving(ALEX, "en", T0)
+            .withCheckInTime(LocalTime.of(20, 0))
+            .withZone(ZoneId.of("Europe/London"))
+            .withPause(true, Optional.of(LocalDate.of(2026, 12, 1)));
+    CheckIn checkIn =
+        CheckIn.prompted(ALEX, LocalDate.of(2026, 11, 21), T0)
+            .answered(Mood.ROUGH, Via.BUTTON, T0.plusSeconds(30));
+    return new MemberData(member, List.of(checkIn), List.of(new StepGiven(ALEX, "walk", T0)));
+  }
+
+  @Test
+  void oneMembersExportHasTheDesignsShape() {
+    String json = export.write(data());
+
+    assertThat(json)
+        .contains("\"member\": {")
+        .contains("\"checkIns\": [")
+        .contains("\"date\": \"2026-11-21\"")
+        .contains("\"mood\": \"rough\"")
+        .contains("\"answeredAt\": \"2026-11-21T16:00:30Z\"")
+        .contains("\"via\": \"button\"");
+  }
+
+  @Test
+  void anExportReadsBackAsItWasWritten() {
+    assertThat(export.read(export.write(data()))).containsExactly(data());
+  }
+
+  @Test
+  void everyonesExportReadsBackToo() {
+    String all = export.writeAll(List.of(data(), data()), T0);
+
+    assertThat(all).contains("\"format\": \"porchlight-export\"");
+    assertThat(export.read(all)).containsExactly(data(), data());
+  }
+
+  @Test
+  void somethingElseIsRefusedWithTheReason() {
+    assertThatThrownBy(() -> export.read("{\"hello\": 1}")).hasMessageContaining("member");
+    assertThatThrownBy(() -> export.read("not json")).hasMessageContaining("not JSON");
+  }
+}

@@ -1,0 +1,181 @@
+package org.porchlight.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.porchlight.core.CheckIn;
+import org.porchlight.core.Member;
+import org.porchlight.core.MemberId;
+import org.porchlight.core.Mood;
+import org.porchlight.core.QuietHours;
+import org.porchlight.core.StepGiven;
+import org.porchlight.core.Via;
+
+/** What every database must do for Porchlight: run against H2 and against PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StoreContract {
+  private static final Instant T0 = Instant.parse("2026-11-21T16:00:00Z");
+  private static final MemberId ALEX = new MemberId("telegram", "1001");
+  private static final MemberId SAM = new MemberId("discord", "2002");
+
+  private Database database;
+
+  abstract Database open();
+
+  @BeforeEach
+  void emptyDatabase() throws SQLException {
+    if (database == null) database = open();
+    try (Connection c = database.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM members");
+    }
+  }
+
+  @AfterAll
+  void close() {
+    if (database != null) database.close();
+  }
+
+  private static Member member(MemberId id) {
+    return Member.arriving(id, "en", T0)
+        .withCheckInTime(LocalTime.of(20, 0))
+        .withZone(ZoneId.of("Europe/London"))
+        .withNextCheckInAt(Optional.of(Instant.parse("2026-11-21T20:00:00Z")));
+  }
+
+  @Test
+  void aMemberReadsBackAsSaved() {
+    Member saved =
+        member(ALEX)
+            .withCountry(Optional.of("IE"))
+            .withDays(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))
+            .withQuietHours(new QuietHours(LocalTime.of(23, 0), LocalTime.of(7, 30)))
+            .withPause(true, Optional.of(LocalDate.of(2026, 12, 1)))
+            .withAwaiting(Member.Awaiting.ZONE);
+    database.members().save(saved);
+
+    assertThat(database.members().find(ALEX)).contains(saved);
+  }
+
+  @Test
+  void aNewMemberWithNothingChosenReadsBack() {
+    Member arriving = Member.arriving(SAM, "de", T0);
+    database.members().save(arriving);
+
+    assertThat(database.members().find(SAM)).contains(arriving);
+  }
+
+  @Test
+  void savingAgainReplacesTheSettings() {
+    database.members().save(member(ALEX));
+    database.members().save(member(ALEX).withCheckInTime(LocalTime.of(7, 0)));
+
+    assertThat(database.members().find(ALEX).flatMap(Member::checkInTime))
+        .contains(LocalTime.of(7, 0));
+    assertThat(database.members().all()).containsExactly(ALEX);
+  }
+
+  @Test
+  void oneCheckInPerMemberAndDayALaterAnswerReplacesTheEarlier() {
+    database.members().save(member(ALEX));
+    LocalDate day = LocalDate.of(2026, 11, 21);
+    CheckIn prompted = CheckIn.prompted(ALEX, day, T0);
+    database.checkIns().save(prompted);
+    database.checkIns().save(prompted.answered(Mood.FINE, Via.BUTTON, T0.plusSeconds(60)));
+    CheckIn last = prompted.answered(Mood.ROUGH, Via.TEXT, T0.plusSeconds(120));
+    database.checkIns().save(last);
+
+    assertThat(database.checkIns().allFor(ALEX)).containsExactly(last);
+  }
+
+  @Test
+  void checkInsAreFoundByDayAndRange() {
+    database.members().save(member(ALEX));
+    for (int day = 1; day <= 5; day++) {
+      database.checkIns().save(CheckIn.prompted(ALEX, LocalDate.of(2026, 11, day), T0));
+    }
+
+    assertThat(database.checkIns().find(ALEX, LocalDate.of(2026, 11, 3))).isPresent();
+    assertThat(database.checkIns().find(ALEX, LocalDate.of(2026, 11, 9))).isEmpty();
+    assertThat(
+            database.checkIns().between(ALEX, LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 4)))
+        .extracting(CheckIn::date)
+        .containsExactly(
+            LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 4));
+  }
+
+  @Test
+  void stepsRememberWhenEachWasLastSeen() {
+    database.members().save(member(ALEX));
+    database.steps().record(new StepGiven(ALEX, "walk", T0));
+    database.steps().record(new StepGiven(ALEX, "call", T0.plusSeconds(10)));
+    database.steps().record(new StepGiven(ALEX, "walk", T0.plusSeconds(20)));
+
+    assertThat(database.steps().lastSeen(ALEX))
+        .containsEntry("walk", T0.plusSeconds(20))
+        .containsEntry("call", T0.plusSeconds(10))
+        .hasSize(2);
+    assertThat(database.steps().givenTo(ALEX))
+        .extracting(StepGiven::stepId)
+        .containsExactly("walk", "call", "walk");
+  }
+
+  @Test
+  void forgetLeavesNothingAboutTheMemberInAnyTable() throws SQLException {
+    database.members().save(member(ALEX));
+    database.members().save(member(SAM));
+    for (MemberId id : List.of(ALEX, SAM)) {
+      database.checkIns().save(CheckIn.prompted(id, LocalDate.of(2026, 11, 21), T0));
+      database.steps().record(new StepGiven(id, "walk", T0));
+    }
+
+    assertThat(database.members().forget(ALEX)).isTrue();
+
+    assertThat(database.members().find(ALEX)).isEmpty();
+    assertThat(rowsPerTable()).isEqualTo(List.of(1, 1, 1));
+    assertThat(database.checkIns().allFor(SAM)).hasSize(1);
+    assertThat(database.members().forget(ALEX)).isFalse();
+  }
+
+  private List<Integer> rowsPerTable() throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      return List.of(count(s, "members"), count(s, "check_ins"), count(s, "steps_given"));
+    }
+  }
+
+  private static int count(Statement s, String table) throws SQLException {
+    try (ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  @Test
+  void membersOfDifferentPlatformsWithTheSameIdAreDifferentMembers() {
+    MemberId telegram = new MemberId("telegram", "42");
+    MemberId discord = new MemberId("discord", "42");
+    database.members().save(member(telegram));
+    database.members().save(member(discord).withCheckInTime(LocalTime.of(9, 0)));
+
+    assertThat(database.members().find(telegram).flatMap(Member::checkInTime))
+        .contains(LocalTime.of(20, 0));
+    assertThat(database.members().find(discord).flatMap(Member::checkInTime))
+        .contains(LocalTime.of(9, 0));
+  }
+}
