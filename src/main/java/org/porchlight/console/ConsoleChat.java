@@ -14,6 +14,8 @@ import org.porchlight.core.Conversation;
 import org.porchlight.core.Incoming;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The conversation in a terminal: lines in, replies out. Buttons print as {@code [1] Honestly
@@ -22,6 +24,11 @@ import org.porchlight.core.Reply;
 public final class ConsoleChat {
   /** The member the console speaks as. */
   public static final MemberId MEMBER = new MemberId("console", "local");
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConsoleChat.class);
+  private static final String SORRY =
+      "Sorry, something went wrong on my side and I couldn't answer that. Please try again in a"
+          + " moment.";
 
   private final Conversation conversation;
   private final MemberId member;
@@ -55,7 +62,16 @@ public final class ConsoleChat {
         String text = line.strip();
         if (text.isEmpty()) continue;
         if (text.equalsIgnoreCase("/quit") || text.equalsIgnoreCase("/exit")) break;
-        show(conversation.handle(member, incoming(text)));
+        try {
+          show(conversation.handle(member, incoming(text)));
+        } catch (RuntimeException e) {
+          // The member sees a sentence; the log gets one line (the trace at debug), never their
+          // words.
+          LOG.error("could not answer a message: {}", e.toString());
+          LOG.debug("could not answer a message", e);
+          out.println(SORRY);
+          out.println();
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package org.porchlight.core;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** Something a member did: what every adapter turns its platform's updates into. */
 public sealed interface Incoming {
@@ -19,18 +20,18 @@ public sealed interface Incoming {
     /**
      * Reads {@code /name args}, dropping a {@code @botname} suffix; anything else is not a command.
      */
-    public static java.util.Optional<Command> parse(String text) {
+    public static Optional<Command> parse(String text) {
       String trimmed = text.strip();
-      if (trimmed.length() < 2 || trimmed.charAt(0) != '/') return java.util.Optional.empty();
+      if (trimmed.length() < 2 || trimmed.charAt(0) != '/') return Optional.empty();
       int space = trimmed.indexOf(' ');
       String word = space < 0 ? trimmed.substring(1) : trimmed.substring(1, space);
       String rest = space < 0 ? "" : trimmed.substring(space + 1);
       int at = word.indexOf('@');
       if (at >= 0) word = word.substring(0, at);
       if (word.isEmpty() || !word.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
-      return java.util.Optional.of(new Command(word, rest));
+      return Optional.of(new Command(word, rest));
     }
   }
 

@@ -10,16 +10,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
+import org.porchlight.core.CheckIn;
 import org.porchlight.core.Conversation;
+import org.porchlight.core.Member;
+import org.porchlight.core.MemberId;
 import org.porchlight.core.Places;
+import org.porchlight.core.StepGiven;
 import org.porchlight.core.TextReader;
+import org.porchlight.core.port.CheckInStore;
+import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.StepStore;
 import org.porchlight.store.Database;
 import org.porchlight.store.JsonExport;
 
@@ -62,6 +73,97 @@ class ConsoleChatTest {
             false)
         .run();
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** A database that is down: every call fails. */
+  private static final class DownStore implements MemberStore, CheckInStore, StepStore {
+    private static <T> T down() {
+      throw new IllegalStateException("database down");
+    }
+
+    @Override
+    public Optional<Member> find(MemberId id) {
+      return down();
+    }
+
+    @Override
+    public void save(Member member) {
+      down();
+    }
+
+    @Override
+    public boolean forget(MemberId id) {
+      return down();
+    }
+
+    @Override
+    public List<MemberId> all() {
+      return down();
+    }
+
+    @Override
+    public Optional<CheckIn> find(MemberId member, LocalDate date) {
+      return down();
+    }
+
+    @Override
+    public void save(CheckIn checkIn) {
+      down();
+    }
+
+    @Override
+    public List<CheckIn> between(MemberId member, LocalDate from, LocalDate to) {
+      return down();
+    }
+
+    @Override
+    public List<CheckIn> allFor(MemberId member) {
+      return down();
+    }
+
+    @Override
+    public void record(StepGiven given) {
+      down();
+    }
+
+    @Override
+    public Map<String, Instant> lastSeen(MemberId member) {
+      return down();
+    }
+
+    @Override
+    public List<StepGiven> givenTo(MemberId member) {
+      return down();
+    }
+  }
+
+  @Test
+  void whenTheDatabaseFailsTheMemberGetsASentenceAndTheChatGoesOn() {
+    DownStore down = new DownStore();
+    Conversation conversation =
+        new Conversation(
+            down,
+            down,
+            down,
+            new ConfigLoader(Path.of("config")).content(Settings.defaults()),
+            Conversation.Options.DEFAULT,
+            new TextReader(),
+            new Places(),
+            new JsonExport(),
+            Clock.systemUTC(),
+            RandomGenerator.of("L64X128MixRandom"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new ConsoleChat(
+            conversation,
+            ConsoleChat.MEMBER,
+            new BufferedReader(new StringReader("/checkin\n/help\n")),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            false)
+        .run();
+
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(text.split("something went wrong on my side", -1)).hasSize(3);
+    assertThat(text).doesNotContain("Exception").doesNotContain("database down");
   }
 
   @Test
