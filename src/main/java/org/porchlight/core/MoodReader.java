@@ -12,13 +12,69 @@ final class MoodReader {
   private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "hardly", "barely");
   // A negation reaches over at most this many words: "not feeling so great".
   private static final int NEGATION_REACH = 3;
-  private static final Set<String> CLAUSE_ENDS =
-      Set.of(".", "!", "?", ",", ";", ":", "but", "though", "although", "however", "yet");
+  // Only these words may stand between a negation and its cue: "not feeling so great" is
+  // negated, "never forget how great" is not.
+  private static final Set<String> LINKING =
+      Set.of(
+          "be",
+          "been",
+          "being",
+          "feel",
+          "feeling",
+          "felt",
+          "so",
+          "too",
+          "that",
+          "very",
+          "really",
+          "all",
+          "quite",
+          "am",
+          "is",
+          "are",
+          "was",
+          "were",
+          "doing",
+          "a",
+          "an",
+          "at",
+          "as",
+          "exactly",
+          "particularly",
+          "super",
+          "overly",
+          "look",
+          "looking",
+          "sound",
+          "sounds",
+          "seem",
+          "seems",
+          "going",
+          "getting",
+          "get",
+          "got",
+          "having",
+          "had",
+          "have",
+          "the",
+          "my",
+          "it",
+          "this",
+          "ever",
+          "more",
+          "any",
+          "much",
+          "terribly",
+          "half",
+          "well");
+  // "never been so happy", "never felt this low": after "never" these make it stronger, not
+  // its opposite.
+  private static final Set<String> INTENSIFIERS_AFTER_NEVER = Set.of("so", "this", "more", "as");
   private static final Set<String> QUESTION_STARTS =
       Set.of(
           "what", "how", "why", "where", "when", "who", "which", "are", "is", "am", "do", "does",
           "did", "can", "could", "should", "would", "will", "any", "anyone", "anybody", "have",
-          "has", "was", "were", "shall", "may");
+          "has", "was", "were", "shall", "may", "you");
   private static final Pattern SENTENCE = Pattern.compile("[^.!?]+(?:[.!?]+|$)");
   // A winner needs this many more cues than the other side; fewer means mixed signals.
   private static final int CLEAR_LEAD = 2;
@@ -50,7 +106,7 @@ final class MoodReader {
     int fineCues = 0;
     int roughCues = 0;
     for (Cue cue : cues(text)) {
-      boolean isFine = cue.fine() != negated(text, cue.start());
+      boolean isFine = cue.fine() != (cue.negatable(text) && negated(text, cue.start()));
       if (isFine) {
         fineCues++;
       } else {
@@ -111,14 +167,16 @@ final class MoodReader {
 
   private static boolean negated(String text, int cueStart) {
     String[] before = text.substring(0, cueStart).strip().split(" ");
-    for (int i = before.length - 1, seen = 0; i >= 0 && seen < NEGATION_REACH; i--, seen++) {
+    boolean intensified = false;
+    for (int i = before.length - 1, seen = 0; i >= 0 && seen <= NEGATION_REACH; i--, seen++) {
       String word = before[i];
-      if (CLAUSE_ENDS.contains(word)) {
+      if (NEGATIONS.contains(word)) {
+        return !(word.equals("never") && intensified);
+      }
+      if (!LINKING.contains(word) || seen == NEGATION_REACH) {
         return false;
       }
-      if (NEGATIONS.contains(word)) {
-        return true;
-      }
+      intensified |= INTENSIFIERS_AFTER_NEVER.contains(word);
     }
     return false;
   }
@@ -138,5 +196,10 @@ final class MoodReader {
     return n;
   }
 
-  private record Cue(int start, int end, boolean fine) {}
+  private record Cue(int start, int end, boolean fine) {
+    /** Words can be negated; an emoji after "do not give up" is still a smile. */
+    boolean negatable(String text) {
+      return text.substring(start, end).codePoints().anyMatch(Character::isLetter);
+    }
+  }
 }

@@ -22,9 +22,10 @@ import java.util.regex.PatternSyntaxException;
  * normalised text as a whole phrase: it may not start or end in the middle of a word.
  */
 final class PatternFile {
-  private static final Pattern DEFINITION = Pattern.compile("^\\{(\\w[\\w-]*)\\}\\s*=\\s*(.+)$");
+  private static final Pattern DEFINITION = Pattern.compile("^\\{([a-z][\\w-]*)\\}\\s*=\\s*(.+)$");
   private static final Pattern SECTION = Pattern.compile("^\\[([\\w-]+)\\]$");
-  private static final Pattern USE = Pattern.compile("\\{(\\w[\\w-]*)\\}");
+  // Shorthands are lower case; "\\p{L}" and "{2}" stay regular expression syntax.
+  private static final Pattern USE = Pattern.compile("(?<!\\\\[pP])\\{([a-z][\\w-]*)\\}");
 
   private final Map<String, List<Pattern>> sections;
 
