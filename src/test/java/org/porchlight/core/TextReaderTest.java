@@ -55,6 +55,16 @@ class TextReaderTest {
   }
 
   @Test
+  void wantingADrinkBadlyReadsAsRough() {
+    assertThat(reader.read("I want a drink so bad")).isEqualTo(Reading.ROUGH);
+  }
+
+  @Test
+  void betterThanYesterdayReadsAsFine() {
+    assertThat(reader.read("better than yesterday")).isEqualTo(Reading.FINE);
+  }
+
+  @Test
   void aCravingForFoodIsNotAMood() {
     assertThat(reader.read("now I'm craving pizza")).isEqualTo(Reading.UNCLEAR);
   }
