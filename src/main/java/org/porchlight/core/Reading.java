@@ -1,0 +1,10 @@
+package org.porchlight.core;
+
+/** What a member's free text was understood to say. */
+public enum Reading {
+  FINE,
+  ROUGH,
+  STEP_REQUEST,
+  CRISIS,
+  UNCLEAR
+}
