@@ -202,4 +202,38 @@ class TextReaderTest {
     assertThat(reader.read(null)).isEqualTo(Reading.UNCLEAR);
     assertThat(reader.read("  ")).isEqualTo(Reading.UNCLEAR);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "had a drink tonight after 90 days sober",
+        "got drunk last night",
+        "broke my sobriety",
+      })
+  void aDrinkAfterSoberTimeIsARoughDayNotAFineOne(String text) {
+    assertThat(reader.read(text)).isEqualTo(Reading.ROUGH);
+  }
+
+  @Test
+  void losingSomeoneIsARoughDay() {
+    assertThat(reader.read("my cat died this morning")).isEqualTo(Reading.ROUGH);
+  }
+
+  @Test
+  void feelingLikeABurdenIsARoughDay() {
+    assertThat(reader.read("I feel like a burden to everyone")).isEqualTo(Reading.ROUGH);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"I want to be done with all of this", "I just want it all to end"})
+  void wantingItAllToBeOverIsACrisis(String text) {
+    assertThat(reader.read(text)).isEqualTo(Reading.CRISIS);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"I want to be done with all of this paperwork", "I want this meeting to end"})
+  void wantingATaskToBeOverIsNotACrisis(String text) {
+    assertThat(reader.read(text)).isNotEqualTo(Reading.CRISIS);
+  }
 }
