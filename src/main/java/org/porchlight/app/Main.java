@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.porchlight.config.ConfigException;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
@@ -22,6 +23,9 @@ import org.porchlight.console.ConsoleChat;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
 import org.porchlight.store.StoreException;
+import org.porchlight.telegram.Pause;
+import org.porchlight.telegram.TelegramBot;
+import org.porchlight.telegram.TelegramStartException;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -51,6 +55,7 @@ public final class Main implements Callable<Integer> {
   static final int NOT_FOUND = 1;
   static final int BAD_INPUT = 2;
   static final int STORE_FAILED = 3;
+  static final int PLATFORM_FAILED = 4;
 
   @Option(
       names = "--config",
@@ -102,6 +107,7 @@ public final class Main implements Callable<Integer> {
   }
 
   private static int exitCode(Throwable e) {
+    if (e instanceof TelegramStartException) return PLATFORM_FAILED;
     if (e instanceof StoreException) return STORE_FAILED;
     return BAD_INPUT;
   }
@@ -114,6 +120,7 @@ public final class Main implements Callable<Integer> {
           + "\nCheck store.url (or PORCHLIGHT_DB_URL) and that the"
           + " database is running; see Troubleshooting in the README.";
     }
+    if (e instanceof TelegramStartException) return "Porchlight could not start: " + e.getMessage();
     return "Porchlight stopped: " + e;
   }
 
@@ -137,18 +144,41 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     Settings settings = settings();
-    List<String> platforms = new ArrayList<>();
-    settings.telegram().tokenIfSet().ifPresent(token -> platforms.add("Telegram"));
-    settings.discord().tokenIfSet().ifPresent(token -> platforms.add("Discord"));
-    if (!platforms.isEmpty()) {
-      stderr.println(
-          "A token is set for "
-              + String.join(" and ", platforms)
-              + ", but this version of Porchlight runs only the console chat. Unset the token"
-              + " (TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN) to chat in the terminal.");
-      return BAD_INPUT;
+    if (settings.telegram().tokenIfSet().isEmpty()) {
+      if (settings.discord().tokenIfSet().isPresent()) {
+        stderr.println(
+            "DISCORD_BOT_TOKEN is set, but this version of Porchlight does not run on Discord yet."
+                + " Unset it to chat in the terminal, or set TELEGRAM_BOT_TOKEN to run on Telegram.");
+        return BAD_INPUT;
+      }
+      return chat();
     }
-    return chat();
+    if (settings.discord().tokenIfSet().isPresent()) {
+      stderr.println("DISCORD_BOT_TOKEN is set, but Discord is not supported yet: Telegram only.");
+    }
+    return serve(settings);
+  }
+
+  /** Runs on the platforms until the process is asked to stop. */
+  int serve(Settings settings) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Porchlight porchlight = open();
+        TelegramBot telegram =
+            new TelegramBot(
+                porchlight.conversation,
+                porchlight.database.members(),
+                porchlight.database.offsets(),
+                settings.telegram().token(),
+                settings.telegram().apiUrl(),
+                settings.telegram().workers(),
+                Pause.SLEEP)) {
+      telegram.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "porchlight-stop"));
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return OK;
   }
 
   int chat() {

@@ -21,7 +21,7 @@ public record Settings(
   public Settings {
     locale = blankTo(locale, "en");
     store = store == null ? new Store(null, null, null, null, 0) : store;
-    telegram = telegram == null ? new Telegram(null, null) : telegram;
+    telegram = telegram == null ? new Telegram(null, null, 0) : telegram;
     discord = discord == null ? new Discord(null) : discord;
     checkin = checkin == null ? new CheckIn(null, null, null) : checkin;
     group = group == null ? new Group(null, null, null) : group;
@@ -72,10 +72,11 @@ public record Settings(
   }
 
   /** The Telegram bot; it runs when {@code token} is set. */
-  public record Telegram(String token, String apiUrl) {
+  public record Telegram(String token, String apiUrl, int workers) {
     public Telegram {
       token = blankTo(token, "");
       apiUrl = blankTo(apiUrl, "https://api.telegram.org");
+      workers = workers <= 0 ? 8 : workers;
     }
 
     public Optional<String> tokenIfSet() {
@@ -85,7 +86,13 @@ public record Settings(
     // Tokens never reach a log, not even through toString.
     @Override
     public String toString() {
-      return "Telegram[token=" + (token.isEmpty() ? "" : "***") + ", apiUrl=" + apiUrl + "]";
+      return "Telegram[token="
+          + (token.isEmpty() ? "" : "***")
+          + ", apiUrl="
+          + apiUrl
+          + ", workers="
+          + workers
+          + "]";
     }
   }
 
@@ -147,7 +154,8 @@ public record Settings(
     Telegram newTelegram =
         new Telegram(
             env.getOrDefault("TELEGRAM_BOT_TOKEN", telegram.token()),
-            env.getOrDefault("PORCHLIGHT_TELEGRAM_API_URL", telegram.apiUrl()));
+            env.getOrDefault("PORCHLIGHT_TELEGRAM_API_URL", telegram.apiUrl()),
+            telegram.workers());
     Discord newDiscord = new Discord(env.getOrDefault("DISCORD_BOT_TOKEN", discord.token()));
     return new Settings(locale, newStore, newTelegram, newDiscord, checkin, group, crisis);
   }

@@ -102,6 +102,50 @@ public final class Conversation {
     return turn.finish();
   }
 
+  /** A command members can use, with its short description, for platforms' command menus. */
+  public record MenuEntry(String command, String description) {}
+
+  private static final List<Map.Entry<String, Text>> MENU =
+      List.of(
+          Map.entry("checkin", Text.MENU_CHECKIN),
+          Map.entry("step", Text.MENU_STEP),
+          Map.entry("group", Text.MENU_GROUP),
+          Map.entry("history", Text.MENU_HISTORY),
+          Map.entry("time", Text.MENU_TIME),
+          Map.entry("timezone", Text.MENU_TIMEZONE),
+          Map.entry("days", Text.MENU_DAYS),
+          Map.entry("quiet", Text.MENU_QUIET),
+          Map.entry("country", Text.MENU_COUNTRY),
+          Map.entry("pause", Text.MENU_PAUSE),
+          Map.entry("resume", Text.MENU_RESUME),
+          Map.entry("mydata", Text.MENU_MYDATA),
+          Map.entry("forget", Text.MENU_FORGET),
+          Map.entry("help", Text.MENU_HELP),
+          Map.entry("about", Text.MENU_ABOUT),
+          Map.entry("start", Text.MENU_START));
+
+  /** The members' commands in the order a menu should show them. */
+  public List<MenuEntry> menu(String locale) {
+    Messages texts = content.messagesFor(locale);
+    return MENU.stream().map(e -> new MenuEntry(e.getKey(), texts.get(e.getValue()))).toList();
+  }
+
+  /** The texts of a language, for adapters that say something of their own. */
+  public Messages texts(String locale) {
+    return content.messagesFor(locale);
+  }
+
+  /**
+   * The crisis reply when {@code text} is crisis language, and nothing otherwise: for places such
+   * as group chats, where only a crisis is answered and nothing is recorded.
+   */
+  public Optional<Reply> crisisCheck(MemberId member, String text) {
+    if (reader.read(text) != Reading.CRISIS) return Optional.empty();
+    Turn turn = new Turn(member);
+    turn.crisis();
+    return turn.finish().stream().findFirst();
+  }
+
   /** The check-in question for one day, with its three answer buttons. */
   public Reply checkInQuestion(Member member, LocalDate date) {
     Messages texts = content.messagesFor(member.locale());

@@ -88,7 +88,26 @@ public enum Text {
   UNKNOWN_COMMAND("unknownCommand"),
   HOST_COMMAND("hostCommand"),
   HELP("help"),
-  ABOUT("about");
+  ABOUT("about"),
+  IN_A_GROUP("inAGroup"),
+  BUTTON_TALK_PRIVATELY("buttons.talkPrivately"),
+  CHOSEN("chosen"),
+  MENU_CHECKIN("menu.checkin"),
+  MENU_STEP("menu.step"),
+  MENU_GROUP("menu.group"),
+  MENU_HISTORY("menu.history"),
+  MENU_TIME("menu.time"),
+  MENU_TIMEZONE("menu.timezone"),
+  MENU_DAYS("menu.days"),
+  MENU_QUIET("menu.quiet"),
+  MENU_COUNTRY("menu.country"),
+  MENU_PAUSE("menu.pause"),
+  MENU_RESUME("menu.resume"),
+  MENU_MYDATA("menu.mydata"),
+  MENU_FORGET("menu.forget"),
+  MENU_HELP("menu.help"),
+  MENU_ABOUT("menu.about"),
+  MENU_START("menu.start");
 
   private final String key;
 

@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.OffsetStore;
 import org.porchlight.core.port.StepStore;
 
 /**
@@ -20,12 +21,14 @@ public final class Database implements AutoCloseable {
   private final JdbcMemberStore members;
   private final JdbcCheckInStore checkIns;
   private final JdbcStepStore steps;
+  private final JdbcOffsetStore offsets;
 
   private Database(HikariDataSource dataSource) {
     this.dataSource = dataSource;
     this.members = new JdbcMemberStore(dataSource);
     this.checkIns = new JdbcCheckInStore(dataSource);
     this.steps = new JdbcStepStore(dataSource);
+    this.offsets = new JdbcOffsetStore(dataSource);
   }
 
   /** Opens the database at {@code jdbcUrl} and migrates its schema to the newest version. */
@@ -63,6 +66,10 @@ public final class Database implements AutoCloseable {
 
   public StepStore steps() {
     return steps;
+  }
+
+  public OffsetStore offsets() {
+    return offsets;
   }
 
   /** The pool, for the parts of Porchlight that run their own statements. */

@@ -70,6 +70,25 @@ final class JdbcMemberStore implements MemberStore {
         row -> new MemberId(row.getString("platform"), row.getString("user_id")));
   }
 
+  @Override
+  public void setReachable(MemberId id, boolean reachable) {
+    jdbc.update(
+        reachable
+            ? "UPDATE members SET unreachable_since = NULL WHERE platform = ? AND user_id = ?"
+            : "UPDATE members SET unreachable_since = COALESCE(unreachable_since, CURRENT_TIMESTAMP)"
+                + " WHERE platform = ? AND user_id = ?",
+        statement -> bindId(statement, 1, id));
+  }
+
+  @Override
+  public boolean isReachable(MemberId id) {
+    return jdbc.queryOne(
+            "SELECT unreachable_since FROM members WHERE platform = ? AND user_id = ?",
+            statement -> bindId(statement, 1, id),
+            row -> row.getObject("unreachable_since") == null)
+        .orElse(true);
+  }
+
   static void bindId(PreparedStatement statement, int index, MemberId id) throws SQLException {
     statement.setString(index, id.platform());
     statement.setString(index + 1, id.userId());

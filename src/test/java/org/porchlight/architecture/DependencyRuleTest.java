@@ -60,7 +60,20 @@ class DependencyRuleTest {
         .resideInAPackage("org.porchlight.store..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.porchlight.console..", "org.porchlight.config..")
+        .resideInAnyPackage(
+            "org.porchlight.console..", "org.porchlight.config..", "org.porchlight.telegram..")
+        .check(PORCHLIGHT);
+  }
+
+  @Test
+  void coreKnowsNothingOfThePlatformLibraries() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.porchlight.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.telegram..", "okhttp3..", "com.fasterxml..", "org.quartz..", "net.dv8tion..")
         .check(PORCHLIGHT);
   }
 }

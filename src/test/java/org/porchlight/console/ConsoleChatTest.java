@@ -102,6 +102,16 @@ class ConsoleChatTest {
     }
 
     @Override
+    public void setReachable(MemberId id, boolean reachable) {
+      down();
+    }
+
+    @Override
+    public boolean isReachable(MemberId id) {
+      return down();
+    }
+
+    @Override
     public Optional<CheckIn> find(MemberId member, LocalDate date) {
       return down();
     }

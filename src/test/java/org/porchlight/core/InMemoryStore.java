@@ -34,12 +34,27 @@ final class InMemoryStore implements MemberStore, CheckInStore, StepStore {
   public boolean forget(MemberId id) {
     checkIns.remove(id);
     steps.remove(id);
+    unreachable.remove(id);
     return members.remove(id) != null;
   }
 
   @Override
   public List<MemberId> all() {
     return List.copyOf(members.keySet());
+  }
+
+  final java.util.Set<MemberId> unreachable = new java.util.HashSet<>();
+
+  @Override
+  public void setReachable(MemberId id, boolean reachable) {
+    if (!members.containsKey(id)) return;
+    if (reachable) unreachable.remove(id);
+    else unreachable.add(id);
+  }
+
+  @Override
+  public boolean isReachable(MemberId id) {
+    return !unreachable.contains(id);
   }
 
   @Override

@@ -43,6 +43,7 @@ abstract class StoreContract {
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
       s.executeUpdate("DELETE FROM members");
+      s.executeUpdate("DELETE FROM update_offsets");
     }
   }
 
@@ -177,5 +178,29 @@ abstract class StoreContract {
         .contains(LocalTime.of(20, 0));
     assertThat(database.members().find(discord).flatMap(Member::checkInTime))
         .contains(LocalTime.of(9, 0));
+  }
+
+  @Test
+  void aMemberWhoBlockedUsIsUnreachableUntilTheyComeBack() {
+    database.members().save(member(ALEX));
+
+    database.members().setReachable(ALEX, false);
+    assertThat(database.members().isReachable(ALEX)).isFalse();
+    assertThat(database.members().isReachable(SAM)).isTrue();
+
+    database.members().setReachable(ALEX, true);
+    assertThat(database.members().isReachable(ALEX)).isTrue();
+  }
+
+  @Test
+  void updateOffsetsOnlyMoveForward() {
+    assertThat(database.offsets().lastHandled("telegram")).isEmpty();
+
+    database.offsets().handled("telegram", 100);
+    database.offsets().handled("telegram", 90);
+    database.offsets().handled("discord", 7);
+
+    assertThat(database.offsets().lastHandled("telegram")).hasValue(100);
+    assertThat(database.offsets().lastHandled("discord")).hasValue(7);
   }
 }

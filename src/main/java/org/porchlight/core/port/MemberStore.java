@@ -21,4 +21,13 @@ public interface MemberStore {
 
   /** Every member's id, in a stable order. */
   List<MemberId> all();
+
+  /**
+   * Records whether Porchlight can reach the member: false once they blocked it or closed their
+   * messages, true again when they come back. Nothing happens for a member who is not stored.
+   */
+  void setReachable(MemberId id, boolean reachable);
+
+  /** False only for a stored member marked unreachable. */
+  boolean isReachable(MemberId id);
 }

@@ -1,0 +1,135 @@
+package org.porchlight.telegram;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.porchlight.core.MemberId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Calls the Bot API the way a careful client does: waits out 429s for as long as Telegram asks,
+ * backs off on server errors and timeouts, marks members who blocked the bot, and keeps going
+ * without a method the server lacks (logged once).
+ */
+final class TelegramApi {
+  private static final Logger LOG = LoggerFactory.getLogger(TelegramApi.class);
+  private static final int ATTEMPTS = 5;
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+  private static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
+
+  /** What became of a call. */
+  enum Failure {
+    NONE,
+    /** The member blocked the bot, left, or the chat is gone: stop sending to them. */
+    UNREACHABLE,
+    /** The server does not have this method. */
+    MISSING,
+    /** Anything else, after the retries. */
+    FAILED
+  }
+
+  record Result<T>(Optional<T> value, Failure failure) {
+    boolean ok() {
+      return failure == Failure.NONE;
+    }
+  }
+
+  private final TelegramClient client;
+  private final Pause pause;
+  private final Consumer<MemberId> unreachable;
+  private final Set<String> missingMethods = ConcurrentHashMap.newKeySet();
+
+  TelegramApi(TelegramClient client, Pause pause, Consumer<MemberId> unreachable) {
+    this.client = client;
+    this.pause = pause;
+    this.unreachable = unreachable;
+  }
+
+  <T extends Serializable> Result<T> call(BotApiMethod<T> method, Optional<MemberId> recipient) {
+    return call(method.getMethod(), recipient, () -> client.execute(method));
+  }
+
+  Result<Message> call(SendDocument document, Optional<MemberId> recipient) {
+    return call(document.getMethod(), recipient, () -> client.execute(document));
+  }
+
+  boolean lacks(String method) {
+    return missingMethods.contains(method.toLowerCase(Locale.ROOT));
+  }
+
+  private interface Call<T> {
+    T execute() throws TelegramApiException;
+  }
+
+  private <T> Result<T> call(String method, Optional<MemberId> recipient, Call<T> call) {
+    if (lacks(method)) return new Result<>(Optional.empty(), Failure.MISSING);
+    Duration backoff = FIRST_BACKOFF;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new Result<>(Optional.ofNullable(call.execute()), Failure.NONE);
+      } catch (TelegramApiRequestException e) {
+        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        String description = String.valueOf(e.getApiResponse()).toLowerCase(Locale.ROOT);
+        if (code == 429 && attempt < ATTEMPTS) {
+          Duration wait = retryAfter(e);
+          LOG.warn("{}: Telegram asked to wait {} s (429)", method, wait.toSeconds());
+          pause.pause(wait);
+        } else if ((code == 0 || code >= 500) && attempt < ATTEMPTS) {
+          LOG.warn("{}: Telegram answered {}; retrying in {} ms", method, code, backoff.toMillis());
+          pause.pause(backoff);
+          backoff = backoff.multipliedBy(2);
+        } else if (code == 403 || (code == 400 && description.contains("chat not found"))) {
+          LOG.info("{}: the member can't be reached ({}), no more messages to them", method, code);
+          recipient.ifPresent(unreachable);
+          return new Result<>(Optional.empty(), Failure.UNREACHABLE);
+        } else if (code == 404) {
+          if (missingMethods.add(method.toLowerCase(Locale.ROOT))) {
+            LOG.warn(
+                "{}: this Bot API server does not have the method; going on without it", method);
+          }
+          return new Result<>(Optional.empty(), Failure.MISSING);
+        } else {
+          LOG.warn("{}: Telegram refused it ({} {})", method, code, e.getApiResponse());
+          return new Result<>(Optional.empty(), Failure.FAILED);
+        }
+      } catch (TelegramApiException e) {
+        // The connection failed or timed out: nothing was answered, so try again a bit later.
+        if (attempt >= ATTEMPTS) {
+          LOG.warn(
+              "{}: Telegram could not be reached after {} tries: {}", method, attempt, reason(e));
+          return new Result<>(Optional.empty(), Failure.FAILED);
+        }
+        LOG.warn(
+            "{}: Telegram could not be reached ({}); retrying in {} ms",
+            method,
+            reason(e),
+            backoff.toMillis());
+        pause.pause(backoff);
+        backoff = backoff.multipliedBy(2);
+      }
+    }
+  }
+
+  private static Duration retryAfter(TelegramApiRequestException e) {
+    Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+    Duration wait = Duration.ofSeconds(seconds == null || seconds < 1 ? 1 : seconds);
+    return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+  }
+
+  // The cause's class and message only: never a URL, which would carry the token.
+  private static String reason(Throwable e) {
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    return cause.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,234 @@
+package org.porchlight.telegram;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.porchlight.core.Conversation;
+import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.OffsetStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/**
+ * Porchlight on Telegram, by long polling. Updates from different chats are handled in parallel,
+ * those from one chat in order; how far updates have been handled is stored, so a restart neither
+ * loses nor repeats them.
+ */
+public final class TelegramBot implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
+  private static final String OFFSET_SOURCE = "telegram";
+  private static final int POLL_SECONDS = 50;
+
+  private final Conversation conversation;
+  private final MemberStore members;
+  private final OffsetStore offsets;
+  private final String token;
+  private final TelegramUrl url;
+  private final Pause pause;
+  private final ExecutorService workers;
+  private final TelegramApi api;
+  private TelegramBotsLongPollingApplication polling;
+  private TelegramChat chat;
+  private volatile long lastHandled;
+
+  /**
+   * @param apiUrl the Bot API server, such as {@code https://api.telegram.org}
+   * @param workers how many chats are answered at once
+   */
+  public TelegramBot(
+      Conversation conversation,
+      MemberStore members,
+      OffsetStore offsets,
+      String token,
+      String apiUrl,
+      int workers,
+      Pause pause) {
+    this.conversation = conversation;
+    this.members = members;
+    this.offsets = offsets;
+    this.token = token;
+    this.url = telegramUrl(apiUrl);
+    this.pause = pause;
+    this.workers = Executors.newFixedThreadPool(workers, daemon("telegram-chat"));
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(30))
+            .writeTimeout(Duration.ofSeconds(30))
+            .build();
+    this.api =
+        new TelegramApi(
+            new OkHttpTelegramClient(http, token, url),
+            pause,
+            id -> members.setReachable(id, false));
+  }
+
+  /** Connects: checks the token, sets the command menu, and starts taking updates. */
+  public void start() {
+    User me = whoAmI();
+    LOG.info("Telegram: signed in as @{}", me.getUserName());
+    chat = new TelegramChat(conversation, members, api, me.getUserName());
+    setCommandMenu();
+    lastHandled = offsets.lastHandled(OFFSET_SOURCE).orElse(0);
+    polling =
+        new TelegramBotsLongPollingApplication(
+            com.fasterxml.jackson.databind.ObjectMapper::new,
+            () ->
+                new OkHttpClient.Builder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .readTimeout(Duration.ofSeconds(POLL_SECONDS + 20))
+                    .build(),
+            () -> Executors.newSingleThreadScheduledExecutor(daemon("telegram-poll")),
+            ExponentialBackOff::new);
+    try {
+      polling.registerBot(token, () -> url, this::nextUpdates, this::consume);
+    } catch (TelegramApiException e) {
+      throw new TelegramStartException(
+          "Telegram long polling could not start: " + e.getMessage(), e);
+    }
+  }
+
+  private User whoAmI() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new OkHttpTelegramClient(token, url).execute(new GetMe());
+      } catch (TelegramApiRequestException e) {
+        if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
+          throw new TelegramStartException(
+              "Telegram did not accept the bot token ("
+                  + e.getErrorCode()
+                  + "). Check"
+                  + " TELEGRAM_BOT_TOKEN: it comes from @BotFather and looks like 123456:ABC-...",
+              e);
+        }
+        if (attempt >= 3) throw new TelegramStartException("Telegram did not answer getMe", e);
+      } catch (TelegramApiException e) {
+        if (attempt >= 3) {
+          throw new TelegramStartException(
+              "Telegram could not be reached at "
+                  + url.getSchema()
+                  + "://"
+                  + url.getHost()
+                  + ":"
+                  + url.getPort()
+                  + ". Check telegram.apiUrl and the network.",
+              e);
+        }
+      }
+      pause.pause(Duration.ofSeconds(attempt));
+    }
+  }
+
+  private void setCommandMenu() {
+    List<BotCommand> commands =
+        conversation.menu("en").stream()
+            .map(entry -> new BotCommand(entry.command(), entry.description()))
+            .toList();
+    api.call(new SetMyCommands(commands), Optional.empty());
+  }
+
+  private GetUpdates nextUpdates(Integer lastReceived) {
+    long from = Math.max(lastReceived == null ? 0 : lastReceived, lastHandled) + 1;
+    return GetUpdates.builder().offset((int) from).limit(100).timeout(POLL_SECONDS).build();
+  }
+
+  /** One batch: chats in parallel, each chat's updates in order; then the offset is stored. */
+  private void consume(List<Update> updates) {
+    Map<Long, List<Update>> byChat = new LinkedHashMap<>();
+    long newest = lastHandled;
+    for (Update update : updates) {
+      if (update.getUpdateId() <= lastHandled) continue; // handled before a restart
+      byChat.computeIfAbsent(chatKey(update), key -> new ArrayList<>()).add(update);
+      newest = Math.max(newest, update.getUpdateId());
+    }
+    List<CompletableFuture<Void>> running = new ArrayList<>();
+    for (List<Update> inOrder : byChat.values()) {
+      running.add(CompletableFuture.runAsync(() -> inOrder.forEach(this::handleSafely), workers));
+    }
+    CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+    if (newest > lastHandled) {
+      offsets.handled(OFFSET_SOURCE, newest);
+      lastHandled = newest;
+    }
+  }
+
+  private void handleSafely(Update update) {
+    try {
+      chat.handle(update);
+    } catch (RuntimeException e) {
+      // One update that fails must not stop the others; the member's words are never logged.
+      LOG.error("update {} could not be handled: {}", update.getUpdateId(), e.toString());
+      LOG.debug("update {} could not be handled", update.getUpdateId(), e);
+    }
+  }
+
+  private static long chatKey(Update update) {
+    if (update.hasMessage()) return update.getMessage().getChatId();
+    if (update.hasCallbackQuery()) return update.getCallbackQuery().getFrom().getId();
+    if (update.hasMyChatMember()) return update.getMyChatMember().getChat().getId();
+    if (update.hasEditedMessage()) return update.getEditedMessage().getChatId();
+    return 0;
+  }
+
+  /** The last update id handled, for tests and health checks. */
+  public OptionalLong lastHandledUpdate() {
+    return lastHandled == 0 ? OptionalLong.empty() : OptionalLong.of(lastHandled);
+  }
+
+  @Override
+  public void close() {
+    if (polling != null) {
+      try {
+        polling.close();
+      } catch (Exception e) {
+        LOG.warn("Telegram long polling did not stop cleanly: {}", e.toString());
+      }
+    }
+    workers.shutdown();
+    try {
+      workers.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static TelegramUrl telegramUrl(String apiUrl) {
+    URI uri = URI.create(apiUrl.strip());
+    String scheme = uri.getScheme() == null ? "https" : uri.getScheme();
+    int port = uri.getPort() > 0 ? uri.getPort() : scheme.equals("http") ? 80 : 443;
+    if (uri.getHost() == null) {
+      throw new IllegalArgumentException("telegram.apiUrl '" + apiUrl + "' has no host");
+    }
+    return new TelegramUrl(scheme, uri.getHost(), port, false);
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,297 @@
+package org.porchlight.telegram;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.porchlight.core.Conversation;
+import org.porchlight.core.Incoming;
+import org.porchlight.core.MemberId;
+import org.porchlight.core.Messages;
+import org.porchlight.core.Reply;
+import org.porchlight.core.Text;
+import org.porchlight.core.port.MemberStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+/**
+ * One Telegram update, understood and answered: private messages and button presses go to the
+ * conversation; in groups only commands addressed to the bot, and crisis language, get an answer,
+ * and nothing personal is said there.
+ */
+final class TelegramChat {
+  static final String PLATFORM = "telegram";
+  private static final Logger LOG = LoggerFactory.getLogger(TelegramChat.class);
+  // Telegram's limit for one message's text.
+  static final int MAX_TEXT = 4096;
+
+  private final Conversation conversation;
+  private final MemberStore members;
+  private final TelegramApi api;
+  private final String botUsername;
+
+  TelegramChat(
+      Conversation conversation, MemberStore members, TelegramApi api, String botUsername) {
+    this.conversation = conversation;
+    this.members = members;
+    this.api = api;
+    this.botUsername = botUsername;
+  }
+
+  void handle(Update update) {
+    if (update.hasMessage()) {
+      message(update.getMessage());
+    } else if (update.hasCallbackQuery()) {
+      buttonPress(update.getCallbackQuery());
+    } else if (update.hasMyChatMember()) {
+      membership(update.getMyChatMember());
+    } else {
+      // Edits, reactions, and kinds of update newer than this code: nothing to answer.
+      LOG.debug("update {} has nothing to answer", update.getUpdateId());
+    }
+  }
+
+  private void message(Message message) {
+    User from = message.getFrom();
+    if (from == null || Boolean.TRUE.equals(from.getIsBot()) && !message.isUserMessage()) return;
+    String words = message.hasText() ? message.getText() : message.getCaption();
+    if (message.isUserMessage()) {
+      MemberId member = memberOf(from);
+      Optional<Incoming> incoming = incoming(message, words);
+      if (incoming.isEmpty()) return;
+      send(message.getChatId(), Optional.of(member), conversation.handle(member, incoming.get()));
+    } else if (message.isGroupMessage() || message.isSuperGroupMessage()) {
+      groupMessage(message, from, words);
+    }
+  }
+
+  private Optional<Incoming> incoming(Message message, String words) {
+    if (words != null && !words.isBlank()) {
+      Optional<Incoming.Command> command = Incoming.Command.parse(words);
+      if (command.isPresent() && addressedToUs(words)) return Optional.of(command.get());
+      return Optional.of(new Incoming.FreeText(words));
+    }
+    return wordlessKind(message).map(Incoming.NoText::new);
+  }
+
+  /** What a message without words carries, or empty for service messages (pins, joins, ...). */
+  private static Optional<String> wordlessKind(Message m) {
+    if (m.hasSticker()) return Optional.of("sticker");
+    if (m.hasPhoto()) return Optional.of("photo");
+    if (m.hasVoice()) return Optional.of("voice");
+    if (m.hasVideo()) return Optional.of("video");
+    if (m.hasVideoNote()) return Optional.of("video note");
+    if (m.hasAnimation()) return Optional.of("animation");
+    if (m.hasAudio()) return Optional.of("audio");
+    if (m.hasDocument()) return Optional.of("document");
+    if (m.hasDice()) return Optional.of("dice");
+    if (m.hasLocation()) return Optional.of("location");
+    if (m.hasContact()) return Optional.of("contact");
+    if (m.hasPoll()) return Optional.of("poll");
+    if (m.hasStory()) return Optional.of("story");
+    return Optional.empty();
+  }
+
+  private void groupMessage(Message message, User from, String words) {
+    if (words == null || words.isBlank()) return;
+    MemberId member = memberOf(from);
+    Optional<Incoming.Command> command = Incoming.Command.parse(words);
+    if (command.isPresent()) {
+      if (!addressedToUs(words)) return;
+      Messages texts = conversation.texts(locale(from));
+      String text =
+          command.get().name().equals("about") ? texts.get(Text.ABOUT) : texts.get(Text.IN_A_GROUP);
+      SendMessage reply = baseMessage(message.getChatId(), text);
+      reply.setMessageThreadId(message.getMessageThreadId());
+      reply.setReplyMarkup(
+          new InlineKeyboardMarkup(
+              List.of(
+                  new InlineKeyboardRow(
+                      InlineKeyboardButton.builder()
+                          .text(texts.get(Text.BUTTON_TALK_PRIVATELY))
+                          .url("https://t.me/" + botUsername + "?start=group")
+                          .build()))));
+      api.call(reply, Optional.empty());
+      return;
+    }
+    // A crisis said in a group is answered there: the words are already in front of everyone.
+    conversation
+        .crisisCheck(member, words)
+        .ifPresent(
+            crisis -> {
+              SendMessage reply = baseMessage(message.getChatId(), crisis.text());
+              reply.setMessageThreadId(message.getMessageThreadId());
+              reply.setReplyToMessageId(message.getMessageId());
+              api.call(reply, Optional.empty());
+            });
+  }
+
+  /** A command with no @name, or with ours; "/start@SomeOtherBot" is for another bot. */
+  private boolean addressedToUs(String words) {
+    String first = words.strip().split("\\s+", 2)[0];
+    int at = first.indexOf('@');
+    return at < 0 || first.substring(at + 1).equalsIgnoreCase(botUsername);
+  }
+
+  private void buttonPress(CallbackQuery press) {
+    // Answer at once, so the member's spinner stops; then show what was chosen.
+    api.call(new AnswerCallbackQuery(press.getId()), Optional.empty());
+    if (press.getData() == null) return;
+    MemberId member = memberOf(press.getFrom());
+    MaybeInaccessibleMessage pressedOn = press.getMessage();
+    if (pressedOn != null && !pressedOn.isUserMessage()) return;
+    if (pressedOn instanceof Message shown) showChoice(shown, press.getData(), press.getFrom());
+    long chatId = pressedOn != null ? pressedOn.getChatId() : press.getFrom().getId();
+    send(
+        chatId,
+        Optional.of(member),
+        conversation.handle(member, new Incoming.ButtonPress(press.getData())));
+  }
+
+  /** Replaces the buttons of the pressed message with the choice, so it can't be pressed twice. */
+  private void showChoice(Message shown, String data, User from) {
+    String label =
+        shown.getReplyMarkup() == null
+            ? null
+            : shown.getReplyMarkup().getKeyboard().stream()
+                .flatMap(List::stream)
+                .filter(button -> data.equals(button.getCallbackData()))
+                .map(InlineKeyboardButton::getText)
+                .findFirst()
+                .orElse(null);
+    if (label == null || shown.getText() == null) return;
+    String chosen = conversation.texts(locale(from)).get(Text.CHOSEN, "choice", label);
+    String text = shown.getText() + "\n\n" + chosen;
+    if (text.length() > MAX_TEXT) return;
+    EditMessageText edit =
+        EditMessageText.builder()
+            .chatId(shown.getChatId())
+            .messageId(shown.getMessageId())
+            .text(text)
+            .build();
+    api.call(edit, Optional.empty());
+  }
+
+  private void membership(ChatMemberUpdated change) {
+    if (change.getChat() == null || !"private".equals(change.getChat().getType())) return;
+    String status = change.getNewChatMember() == null ? "" : change.getNewChatMember().getStatus();
+    MemberId member = memberOf(change.getFrom());
+    if ("kicked".equals(status)) {
+      members.setReachable(member, false);
+      LOG.info("a member blocked the bot; nothing more will be sent to them");
+    } else if ("member".equals(status)) {
+      members.setReachable(member, true);
+    }
+  }
+
+  // ---- Sending ----
+
+  /** Sends replies to a chat, in order; nothing to a member who blocked the bot. */
+  void send(long chatId, Optional<MemberId> member, List<Reply> replies) {
+    for (Reply reply : replies) {
+      if (member.isPresent() && !members.isReachable(member.get())) {
+        LOG.debug("not sending to a member who can't be reached");
+        return;
+      }
+      if (reply.document().isPresent()) {
+        sendDocument(chatId, member, reply, reply.document().get());
+      } else {
+        sendText(chatId, member, reply.text(), reply.buttons());
+      }
+    }
+  }
+
+  private void sendText(
+      long chatId, Optional<MemberId> member, String text, List<Reply.Button> buttons) {
+    List<String> parts = split(text, MAX_TEXT);
+    for (int i = 0; i < parts.size(); i++) {
+      SendMessage message = baseMessage(chatId, parts.get(i));
+      boolean last = i == parts.size() - 1;
+      if (last && !buttons.isEmpty()) message.setReplyMarkup(keyboard(buttons));
+      if (!api.call(message, member).ok()) return;
+    }
+  }
+
+  private void sendDocument(
+      long chatId, Optional<MemberId> member, Reply reply, Reply.Document document) {
+    SendDocument send =
+        SendDocument.builder()
+            .chatId(chatId)
+            .document(
+                new InputFile(
+                    new ByteArrayInputStream(document.content().getBytes(StandardCharsets.UTF_8)),
+                    document.fileName()))
+            .caption(reply.text())
+            .build();
+    TelegramApi.Result<Message> sent = api.call(send, member);
+    if (sent.failure() == TelegramApi.Failure.MISSING
+        || sent.failure() == TelegramApi.Failure.FAILED) {
+      // No documents here: the data goes as text instead, so the member still gets it.
+      sendText(chatId, member, reply.text() + "\n\n" + document.content(), reply.buttons());
+    }
+  }
+
+  private static SendMessage baseMessage(long chatId, String text) {
+    return SendMessage.builder().chatId(chatId).text(text).build();
+  }
+
+  private static InlineKeyboardMarkup keyboard(List<Reply.Button> buttons) {
+    // Up to two buttons share a row; three answer buttons stand in one row, as people expect.
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    int perRow = buttons.size() == 3 ? 3 : 2;
+    for (int i = 0; i < buttons.size(); i += perRow) {
+      InlineKeyboardRow row = new InlineKeyboardRow();
+      for (Reply.Button button : buttons.subList(i, Math.min(buttons.size(), i + perRow))) {
+        row.add(
+            InlineKeyboardButton.builder()
+                .text(button.label())
+                .callbackData(button.data())
+                .build());
+      }
+      rows.add(row);
+    }
+    return new InlineKeyboardMarkup(rows);
+  }
+
+  /**
+   * Splits text into parts of at most {@code limit} characters, at paragraph, line or word ends.
+   */
+  static List<String> split(String text, int limit) {
+    List<String> parts = new ArrayList<>();
+    String rest = text;
+    while (rest.length() > limit) {
+      int cut = rest.lastIndexOf("\n\n", limit);
+      if (cut <= 0) cut = rest.lastIndexOf('\n', limit);
+      if (cut <= 0) cut = rest.lastIndexOf(' ', limit);
+      if (cut <= 0) cut = limit;
+      parts.add(rest.substring(0, cut).strip());
+      rest = rest.substring(cut).strip();
+    }
+    if (!rest.isEmpty() || parts.isEmpty()) parts.add(rest);
+    return parts;
+  }
+
+  private static MemberId memberOf(User user) {
+    return new MemberId(PLATFORM, String.valueOf(user.getId()));
+  }
+
+  private static String locale(User user) {
+    return user.getLanguageCode() == null ? "en" : user.getLanguageCode().toLowerCase(Locale.ROOT);
+  }
+}
