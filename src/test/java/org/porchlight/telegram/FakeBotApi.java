@@ -1,0 +1,993 @@
+package org.porchlight.telegram;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * An in-process Telegram Bot API server: real HTTP on 127.0.0.1, the real envelope ({@code
+ * {"ok":true,"result":...}}), the real getUpdates offset and long-poll rules, and a record of every
+ * call. Adapter tests point the TelegramBots library at {@link #baseUrl()}.
+ */
+final class FakeBotApi implements AutoCloseable {
+  static final String BOT_USERNAME = "PorchlightTestBot";
+
+  private static final Path TESTDATA = Path.of("..", "shared", "testdata", "telegram");
+  private static final Path UPDATES = TESTDATA.resolve("updates");
+  private static final Path ERRORS = TESTDATA.resolve("errors/telegram_error_responses.json");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  // Tests must stay fast: a client asking for a 50 s long poll gets at most this.
+  private static final Duration LONG_POLL_CAP = Duration.ofSeconds(1);
+  private static final int MAX_MESSAGE_LENGTH = 4096;
+  private static final long FIRST_UPDATE_ID = 700_000_001L;
+
+  // Fixture update ids for files that carry none; push() keeps ids increasing regardless.
+  private static final AtomicLong FIXTURE_UPDATE_IDS = new AtomicLong(500_000_001L);
+
+  private static final List<String> METHODS =
+      List.of(
+          "getMe",
+          "deleteWebhook",
+          "getUpdates",
+          "sendMessage",
+          "editMessageText",
+          "editMessageReplyMarkup",
+          "answerCallbackQuery",
+          "setMyCommands",
+          "deleteMyCommands",
+          "sendDocument",
+          "sendChatAction",
+          "getChat");
+  private static final Map<String, String> CANONICAL =
+      METHODS.stream().collect(Collectors.toMap(FakeBotApi::key, name -> name));
+
+  /** One request the fake answered; {@code failed} when it got an error instead of a result. */
+  record Call(String method, JsonNode params, Instant at, boolean failed) {
+    Call {
+      requireNonNull(method, "method == null");
+      requireNonNull(params, "params == null");
+      requireNonNull(at, "at == null");
+    }
+
+    /** The parameter as text, or "" when the call did not have it. */
+    String param(String name) {
+      JsonNode value = params.path(name);
+      return value.isValueNode() ? value.asText() : value.isMissingNode() ? "" : value.toString();
+    }
+  }
+
+  /** One error body from the shared test data, with the HTTP status it came with. */
+  record ErrorCase(String name, int httpStatus, String body) {
+    ErrorCase {
+      requireNonNull(name, "name == null");
+      requireNonNull(body, "body == null");
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private record Failure(int httpStatus, String body) {}
+
+  private record Answer(int httpStatus, String body) {
+    static Answer ok(JsonNode result) {
+      ObjectNode envelope = NODES.objectNode().put("ok", true);
+      envelope.set("result", result);
+      return new Answer(200, envelope.toString());
+    }
+
+    static Answer error(int httpStatus, String description) {
+      ObjectNode envelope = NODES.objectNode().put("ok", false);
+      envelope.put("error_code", httpStatus).put("description", description);
+      return new Answer(httpStatus, envelope.toString());
+    }
+
+    boolean failed() {
+      return httpStatus != 200;
+    }
+  }
+
+  private final String token;
+  private final Clock clock;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final long botId;
+
+  private final ReentrantLock updatesLock = new ReentrantLock();
+  private final Condition updateArrived = updatesLock.newCondition();
+  private final Deque<ObjectNode> pending = new ArrayDeque<>();
+  private final List<Long> confirmed = new ArrayList<>();
+  private long lastUpdateId = FIRST_UPDATE_ID - 1;
+  private long lastOffset;
+
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, Deque<Failure>> failures = new HashMap<>();
+  private final Map<String, Duration> delays = new HashMap<>();
+  private final Set<String> missing = ConcurrentHashMap.newKeySet();
+  private final Map<Long, ObjectNode> chats = new ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
+  private final AtomicLong messageIds = new AtomicLong(1000);
+  private final AtomicLong fileIds = new AtomicLong(1);
+  private final AtomicLong callbackIds = new AtomicLong(1);
+
+  private FakeBotApi(String token, Clock clock) throws IOException {
+    this.token = requireNonNull(token, "token == null");
+    this.clock = requireNonNull(clock, "clock == null");
+    this.botId = botIdOf(token);
+    this.executor =
+        Executors.newFixedThreadPool(
+            8,
+            runnable -> {
+              Thread thread = new Thread(runnable, "fake-bot-api");
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  /** Starts a fake that answers requests for {@code token}, dating everything by the system. */
+  static FakeBotApi start(String token) {
+    return start(token, Clock.systemUTC());
+  }
+
+  /** Starts a fake that answers requests for {@code token}, dating messages and calls by clock. */
+  static FakeBotApi start(String token, Clock clock) {
+    try {
+      return new FakeBotApi(token, clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Like {@code http://127.0.0.1:PORT}, with no trailing slash. */
+  String baseUrl() {
+    InetSocketAddress address = server.getAddress();
+    return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    // Interrupts long polls and scripted delays still holding a thread.
+    executor.shutdownNow();
+  }
+
+  // ---- updates -------------------------------------------------------------------------------
+
+  /**
+   * Queues one update. Keeps its {@code update_id} when it is above every id queued so far, as
+   * Telegram's ids only grow; otherwise (none, or a fixture pushed twice) gives it the next one, so
+   * the client's offset cannot silently swallow it. Returns the id it got.
+   */
+  long push(String updateJson) {
+    ObjectNode update = parseObject(updateJson, "update");
+    updatesLock.lock();
+    try {
+      JsonNode given = update.get("update_id");
+      long id =
+          given != null && given.canConvertToLong() && given.asLong() > lastUpdateId
+              ? given.asLong()
+              : lastUpdateId + 1;
+      ObjectNode numbered = NODES.objectNode().put("update_id", id);
+      update.remove("update_id");
+      numbered.setAll(update);
+      lastUpdateId = id;
+      pending.addLast(numbered);
+      rememberChats(numbered);
+      updateArrived.signalAll();
+      return id;
+    } finally {
+      updatesLock.unlock();
+    }
+  }
+
+  /** Ids the client confirmed by passing an offset beyond them, in the order it did. */
+  List<Long> confirmedUpdateIds() {
+    updatesLock.lock();
+    try {
+      return List.copyOf(confirmed);
+    } finally {
+      updatesLock.unlock();
+    }
+  }
+
+  /** The offset of the latest getUpdates call, 0 before any. */
+  long lastOffset() {
+    updatesLock.lock();
+    try {
+      return lastOffset;
+    } finally {
+      updatesLock.unlock();
+    }
+  }
+
+  // ---- realistic updates ---------------------------------------------------------------------
+
+  /** A text message in the private chat with the member; a leading /command gets its entity. */
+  String textMessage(long chatId, long userId, String text) {
+    ObjectNode message = incomingMessage(privateChat(chatId), userId, text);
+    return NODES.objectNode().set("message", message).toString();
+  }
+
+  /** A text message in a supergroup; a leading /command gets its entity. */
+  String groupCommand(long chatId, long userId, String text) {
+    ObjectNode message = incomingMessage(supergroup(chatId), userId, text);
+    return NODES.objectNode().set("message", message).toString();
+  }
+
+  /**
+   * The member pressing an inline button under the bot's message {@code messageId}; the message is
+   * the one the bot sent when the fake knows it.
+   */
+  String callback(long chatId, long userId, long messageId, String data) {
+    ObjectNode message = messages.get(messageKey(chatId, messageId));
+    if (message == null) {
+      message = NODES.objectNode().put("message_id", messageId);
+      message.set("from", botUser());
+      message.set("chat", chat(chatId));
+      message.put("date", now()).put("text", "Porchlight check-in");
+    }
+    ObjectNode query = NODES.objectNode();
+    query.put("id", String.valueOf(4_000_000_000_000_000L + callbackIds.getAndIncrement()));
+    query.set("from", member(userId));
+    query.set("message", message.deepCopy());
+    query.put("chat_instance", String.valueOf(Math.abs(chatId * 31 + 7)));
+    query.put("data", data);
+    return NODES.objectNode().set("callback_query", query).toString();
+  }
+
+  /**
+   * The bot's own membership changing to {@code newStatus} ("kicked" when a member blocks the bot,
+   * "member" when they unblock it or a group adds it, "left", "administrator").
+   */
+  String myChatMember(long chatId, long userId, String newStatus) {
+    boolean joining = newStatus.equals("member") || newStatus.equals("administrator");
+    String oldStatus = joining ? (chatId > 0 ? "kicked" : "left") : "member";
+    ObjectNode change = NODES.objectNode();
+    change.set("chat", chat(chatId));
+    change.set("from", member(userId));
+    change.put("date", now());
+    change.set("old_chat_member", chatMember(oldStatus));
+    change.set("new_chat_member", chatMember(newStatus));
+    return NODES.objectNode().set("my_chat_member", change).toString();
+  }
+
+  // ---- recording -----------------------------------------------------------------------------
+
+  /** Every call in the order it was answered. */
+  List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** Calls of one method, named in any case. */
+  List<Call> calls(String method) {
+    return calls.stream().filter(call -> call.method().equalsIgnoreCase(method)).toList();
+  }
+
+  /** The sendMessage calls that succeeded: what members actually received. */
+  List<Call> sent() {
+    return calls("sendMessage").stream().filter(call -> !call.failed()).toList();
+  }
+
+  /** Waits for a call of {@code method} matching {@code which}; fails with the calls seen. */
+  Call awaitCall(String method, Predicate<Call> which, Duration timeout) {
+    try {
+      return Awaitility.await()
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> calls(method).stream().filter(which).findFirst(), Optional::isPresent)
+          .orElseThrow();
+    } catch (ConditionTimeoutException e) {
+      String seen =
+          calls.stream()
+              .map(call -> call.method() + (call.failed() ? "(failed)" : "") + " " + call.params())
+              .collect(Collectors.joining("\n  "));
+      throw new AssertionError(
+          "no matching " + method + " call within " + timeout + "; calls:\n  " + seen, e);
+    }
+  }
+
+  // ---- scripting -----------------------------------------------------------------------------
+
+  /** The next {@code times} calls of {@code method} get this status and body, unexecuted. */
+  void failNext(String method, int times, int httpStatus, String bodyJson) {
+    parseObject(bodyJson, "error body");
+    synchronized (failures) {
+      Deque<Failure> queue = failures.computeIfAbsent(key(method), name -> new ArrayDeque<>());
+      for (int i = 0; i < times; i++) {
+        queue.addLast(new Failure(httpStatus, bodyJson));
+      }
+    }
+  }
+
+  /** These methods answer 404, as on servers that implement only part of the API. */
+  void withoutMethods(String... methods) {
+    for (String method : methods) {
+      missing.add(key(method));
+    }
+  }
+
+  /**
+   * The next call of {@code method} takes effect at once but is answered {@code delay} later, as
+   * over a slow network: a client that times out and retries has already been heard once.
+   */
+  void delayNext(String method, Duration delay) {
+    synchronized (delays) {
+      delays.put(key(method), requireNonNull(delay, "delay == null"));
+    }
+  }
+
+  // ---- shared test data ----------------------------------------------------------------------
+
+  /** Every error body in the shared test data. */
+  static List<ErrorCase> errorCases() {
+    JsonNode cases = readJson(ERRORS);
+    List<ErrorCase> result = new ArrayList<>();
+    for (JsonNode errorCase : cases) {
+      result.add(
+          new ErrorCase(
+              errorCase.path("case").asText(),
+              errorCase.path("http_status").asInt(),
+              errorCase.path("body").toString()));
+    }
+    return List.copyOf(result);
+  }
+
+  /**
+   * A fixture from the shared updates as a complete Update: a bare Message wrapped, a missing
+   * {@code update_id} added, and {@code "date": 0} (read by the library as an inaccessible message)
+   * made a real date.
+   */
+  static String fixture(String fileName) {
+    JsonNode node = readJson(UPDATES.resolve(fileName));
+    if (!node.isObject()) {
+      throw new IllegalArgumentException(fileName + " does not hold a JSON object");
+    }
+    ObjectNode update;
+    if (isBareMessage(node)) {
+      update = NODES.objectNode().put("update_id", FIXTURE_UPDATE_IDS.getAndIncrement());
+      update.set("message", node);
+    } else {
+      update = (ObjectNode) node;
+      if (!update.has("update_id")) {
+        ObjectNode numbered =
+            NODES.objectNode().put("update_id", FIXTURE_UPDATE_IDS.getAndIncrement());
+        numbered.setAll(update);
+        update = numbered;
+      }
+    }
+    replaceZeroDates(update, Instant.now().getEpochSecond());
+    return update.toString();
+  }
+
+  /** The file names of every update fixture. */
+  static List<String> allFixtureNames() {
+    try (Stream<Path> files = Files.list(UPDATES)) {
+      return files
+          .map(path -> path.getFileName().toString())
+          .filter(name -> name.endsWith(".json") && !name.equals("SOURCES.json"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---- HTTP ----------------------------------------------------------------------------------
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Instant at = clock.instant();
+      String path = exchange.getRequestURI().getPath();
+      int slash = path.indexOf('/', 1);
+      if (!path.startsWith("/bot") || slash < 0) {
+        respond(exchange, Answer.error(404, "Not Found"));
+        return;
+      }
+      String requestToken = path.substring("/bot".length(), slash);
+      String asked = path.substring(slash + 1);
+      String method = CANONICAL.getOrDefault(key(asked), asked);
+
+      ObjectNode params;
+      Answer answer;
+      try {
+        params = params(exchange);
+      } catch (IllegalArgumentException e) {
+        params = NODES.objectNode();
+        answer = Answer.error(400, "Bad Request: " + e.getMessage());
+        record(method, params, at, answer);
+        respond(exchange, answer);
+        return;
+      }
+      Failure failure = null;
+      if (!requestToken.equals(token)) {
+        answer = Answer.error(401, "Unauthorized");
+      } else if (!CANONICAL.containsKey(key(asked)) || missing.contains(key(asked))) {
+        answer = Answer.error(404, "Not Found");
+      } else if ((failure = nextFailure(method)) != null) {
+        answer = new Answer(failure.httpStatus(), failure.body());
+      } else {
+        answer = execute(method, params);
+      }
+      record(method, params, at, answer);
+      Duration delay = nextDelay(method);
+      if (delay != null) {
+        Thread.sleep(delay.toMillis());
+      }
+      respond(exchange, answer);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void record(String method, ObjectNode params, Instant at, Answer answer) {
+    calls.add(new Call(method, params, at, answer.failed()));
+  }
+
+  private static void respond(HttpExchange exchange, Answer answer) throws IOException {
+    byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(answer.httpStatus(), body.length);
+    exchange.getResponseBody().write(body);
+  }
+
+  private Failure nextFailure(String method) {
+    synchronized (failures) {
+      Deque<Failure> queue = failures.get(key(method));
+      return queue == null ? null : queue.pollFirst();
+    }
+  }
+
+  private Duration nextDelay(String method) {
+    synchronized (delays) {
+      return delays.remove(key(method));
+    }
+  }
+
+  /** The parameters as Telegram takes them: query string, then JSON, form or multipart body. */
+  private static ObjectNode params(HttpExchange exchange) throws IOException {
+    ObjectNode params = NODES.objectNode();
+    putForm(params, exchange.getRequestURI().getRawQuery());
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    String contentType =
+        Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+    String type = contentType.toLowerCase(Locale.ROOT);
+    if (type.startsWith("multipart/form-data")) {
+      Multipart.parse(body, Multipart.boundary(contentType), params);
+    } else if (type.startsWith("application/x-www-form-urlencoded")) {
+      putForm(params, new String(body, StandardCharsets.UTF_8));
+    } else if (body.length > 0) {
+      try {
+        JsonNode json = JSON.readTree(body);
+        if (!json.isObject()) {
+          throw new IllegalArgumentException("parameters must be a JSON object");
+        }
+        params.setAll((ObjectNode) json);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("can't parse JSON");
+      }
+    }
+    return params;
+  }
+
+  private static void putForm(ObjectNode params, String form) {
+    if (form == null || form.isEmpty()) {
+      return;
+    }
+    for (String pair : form.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      String value = equals < 0 ? "" : pair.substring(equals + 1);
+      params.put(
+          URLDecoder.decode(name, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+  }
+
+  // ---- the methods ---------------------------------------------------------------------------
+
+  private Answer execute(String method, ObjectNode params) throws InterruptedException {
+    return switch (method) {
+      case "getMe" -> Answer.ok(getMe());
+      case "getUpdates" -> Answer.ok(getUpdates(params));
+      case "sendMessage" -> sendMessage(params);
+      case "editMessageText", "editMessageReplyMarkup" -> editMessage(params);
+      case "sendDocument" -> sendDocument(params);
+      case "getChat" -> Answer.ok(getChat(params));
+      case "deleteWebhook",
+          "answerCallbackQuery",
+          "setMyCommands",
+          "deleteMyCommands",
+          "sendChatAction" ->
+          Answer.ok(NODES.booleanNode(true));
+      default -> throw new IllegalStateException("no handler for " + method);
+    };
+  }
+
+  private ObjectNode getMe() {
+    ObjectNode me = botUser();
+    me.put("can_join_groups", true);
+    me.put("can_read_all_group_messages", false);
+    me.put("supports_inline_queries", false);
+    me.put("can_connect_to_business", false);
+    me.put("has_main_web_app", false);
+    return me;
+  }
+
+  private ArrayNode getUpdates(ObjectNode params) throws InterruptedException {
+    long offset = params.path("offset").asLong(0);
+    int limit = params.has("limit") ? params.path("limit").asInt(100) : 100;
+    limit = Math.max(1, Math.min(100, limit));
+    Duration timeout = Duration.ofSeconds(Math.max(0, params.path("timeout").asLong(0)));
+    if (timeout.compareTo(LONG_POLL_CAP) > 0) {
+      timeout = LONG_POLL_CAP;
+    }
+    updatesLock.lock();
+    try {
+      lastOffset = offset;
+      confirmUpTo(offset);
+      long nanos = timeout.toNanos();
+      while (pending.isEmpty() && nanos > 0) {
+        nanos = updateArrived.awaitNanos(nanos);
+      }
+      ArrayNode result = NODES.arrayNode();
+      Iterator<ObjectNode> queued = pending.iterator();
+      while (queued.hasNext() && result.size() < limit) {
+        result.add(queued.next().deepCopy());
+      }
+      return result;
+    } finally {
+      updatesLock.unlock();
+    }
+  }
+
+  // Telegram's rule: a positive offset confirms every update below it; a negative one keeps only
+  // the last -offset updates.
+  private void confirmUpTo(long offset) {
+    if (offset > 0) {
+      while (!pending.isEmpty() && pending.peekFirst().path("update_id").asLong() < offset) {
+        confirmed.add(pending.removeFirst().path("update_id").asLong());
+      }
+    } else if (offset < 0) {
+      while (pending.size() > -offset) {
+        confirmed.add(pending.removeFirst().path("update_id").asLong());
+      }
+    }
+  }
+
+  private Answer sendMessage(ObjectNode params) {
+    if (params.path("chat_id").asText().isEmpty()) {
+      return Answer.error(400, "Bad Request: chat_id is empty");
+    }
+    String text = params.path("text").asText();
+    if (text.isBlank()) {
+      return Answer.error(400, "Bad Request: message text is empty");
+    }
+    if (text.length() > MAX_MESSAGE_LENGTH) {
+      return Answer.error(400, "Bad Request: message is too long");
+    }
+    ObjectNode message = outgoingMessage(params);
+    message.put("text", text);
+    copyMarkup(params, message);
+    remember(message);
+    return Answer.ok(message);
+  }
+
+  private Answer editMessage(ObjectNode params) {
+    if (params.hasNonNull("inline_message_id")) {
+      return Answer.ok(NODES.booleanNode(true));
+    }
+    long chatId = chatIdOf(params);
+    long messageId = params.path("message_id").asLong();
+    ObjectNode message = messages.get(messageKey(chatId, messageId));
+    if (message == null) {
+      // The fake does not know every message a test refers to, so it edits a plausible one.
+      message = NODES.objectNode().put("message_id", messageId);
+      message.set("from", botUser());
+      message.set("chat", chat(chatId));
+      message.put("date", now());
+    } else {
+      message = message.deepCopy();
+    }
+    message.put("edit_date", now());
+    if (params.has("text")) {
+      message.put("text", params.path("text").asText());
+    }
+    message.remove("reply_markup");
+    copyMarkup(params, message);
+    remember(message);
+    return Answer.ok(message);
+  }
+
+  private Answer sendDocument(ObjectNode params) {
+    if (params.path("chat_id").asText().isEmpty()) {
+      return Answer.error(400, "Bad Request: chat_id is empty");
+    }
+    JsonNode sent = params.path("document");
+    if (sent.isMissingNode()) {
+      return Answer.error(400, "Bad Request: there is no document in the request");
+    }
+    long number = fileIds.getAndIncrement();
+    ObjectNode document = NODES.objectNode();
+    document.put("file_id", "BQACAgIAAxkDAAI" + number);
+    document.put("file_unique_id", "AgAD" + number);
+    if (sent.isObject()) {
+      document.put("file_name", sent.path("file_name").asText());
+      document.put("mime_type", sent.path("content_type").asText("application/octet-stream"));
+      document.put("file_size", sent.path("size").asLong());
+    }
+    ObjectNode message = outgoingMessage(params);
+    message.set("document", document);
+    if (params.has("caption")) {
+      message.put("caption", params.path("caption").asText());
+    }
+    copyMarkup(params, message);
+    remember(message);
+    return Answer.ok(message);
+  }
+
+  private ObjectNode getChat(ObjectNode params) {
+    ObjectNode info = chat(chatIdOf(params));
+    info.put("accent_color_id", 0);
+    info.put("max_reaction_count", 11);
+    ObjectNode gifts = info.putObject("accepted_gift_types");
+    gifts.put("unlimited_gifts", false).put("limited_gifts", false);
+    gifts.put("unique_gifts", false).put("premium_subscription", false);
+    return info;
+  }
+
+  // ---- building messages ---------------------------------------------------------------------
+
+  private ObjectNode outgoingMessage(ObjectNode params) {
+    ObjectNode message = NODES.objectNode().put("message_id", messageIds.getAndIncrement());
+    message.set("from", botUser());
+    message.set("chat", chat(chatIdOf(params)));
+    message.put("date", now());
+    return message;
+  }
+
+  private ObjectNode incomingMessage(ObjectNode chat, long userId, String text) {
+    ObjectNode message = NODES.objectNode().put("message_id", messageIds.getAndIncrement());
+    message.set("from", member(userId));
+    message.set("chat", chat);
+    message.put("date", now());
+    message.put("text", text);
+    if (text.startsWith("/")) {
+      int end = text.indexOf(' ');
+      int length = end < 0 ? text.length() : end;
+      ObjectNode entity = message.putArray("entities").addObject();
+      entity.put("offset", 0).put("length", length).put("type", "bot_command");
+    }
+    chats.put(chat.path("id").asLong(), chat.deepCopy());
+    return message;
+  }
+
+  // Multipart and form bodies carry reply_markup as JSON text; a message carries it as an object.
+  private static void copyMarkup(ObjectNode params, ObjectNode message) {
+    JsonNode markup = params.get("reply_markup");
+    if (markup == null || markup.isNull()) {
+      return;
+    }
+    if (markup.isTextual()) {
+      try {
+        markup = JSON.readTree(markup.asText());
+      } catch (JsonProcessingException e) {
+        return;
+      }
+    }
+    // Only inline keyboards appear on a sent message.
+    if (markup.has("inline_keyboard")) {
+      message.set("reply_markup", markup);
+    }
+  }
+
+  private void remember(ObjectNode message) {
+    long chatId = message.path("chat").path("id").asLong();
+    messages.put(messageKey(chatId, message.path("message_id").asLong()), message.deepCopy());
+  }
+
+  private void rememberChats(JsonNode node) {
+    if (node.isObject()) {
+      JsonNode chat = node.get("chat");
+      if (chat != null && chat.isObject() && chat.has("id") && chat.has("type")) {
+        chats.putIfAbsent(chat.path("id").asLong(), (ObjectNode) chat.deepCopy());
+      }
+      node.elements().forEachRemaining(this::rememberChats);
+    }
+  }
+
+  private ObjectNode chat(long chatId) {
+    ObjectNode known = chats.get(chatId);
+    if (known != null) {
+      return known.deepCopy();
+    }
+    return chatId > 0 ? privateChat(chatId) : supergroup(chatId);
+  }
+
+  private static ObjectNode privateChat(long chatId) {
+    return NODES
+        .objectNode()
+        .put("id", chatId)
+        .put("first_name", "Alex")
+        .put("username", "member" + chatId)
+        .put("type", "private");
+  }
+
+  private static ObjectNode supergroup(long chatId) {
+    return NODES
+        .objectNode()
+        .put("id", chatId)
+        .put("title", "Porchlight Circle")
+        .put("type", "supergroup");
+  }
+
+  private static ObjectNode member(long userId) {
+    return NODES
+        .objectNode()
+        .put("id", userId)
+        .put("is_bot", false)
+        .put("first_name", "Alex")
+        .put("username", "member" + userId)
+        .put("language_code", "en");
+  }
+
+  private ObjectNode botUser() {
+    return NODES
+        .objectNode()
+        .put("id", botId)
+        .put("is_bot", true)
+        .put("first_name", "Porchlight")
+        .put("username", BOT_USERNAME);
+  }
+
+  private ObjectNode chatMember(String status) {
+    ObjectNode member = NODES.objectNode();
+    member.set("user", botUser());
+    member.put("status", status);
+    switch (status) {
+      case "kicked" -> member.put("until_date", 0);
+      case "administrator" -> {
+        member.put("can_be_edited", false).put("is_anonymous", false);
+        for (String right :
+            List.of(
+                "can_manage_chat",
+                "can_delete_messages",
+                "can_manage_video_chats",
+                "can_restrict_members",
+                "can_promote_members",
+                "can_change_info",
+                "can_invite_users",
+                "can_post_stories",
+                "can_edit_stories",
+                "can_delete_stories")) {
+          member.put(right, right.equals("can_manage_chat"));
+        }
+      }
+      default -> {}
+    }
+    return member;
+  }
+
+  private long now() {
+    return clock.instant().getEpochSecond();
+  }
+
+  // ---- small helpers -------------------------------------------------------------------------
+
+  private static String key(String method) {
+    return method.toLowerCase(Locale.ROOT);
+  }
+
+  private static String messageKey(long chatId, long messageId) {
+    return chatId + ":" + messageId;
+  }
+
+  // A chat_id may be a number, a number as text, or @channelusername, which the fake treats as a
+  // channel it has no number for.
+  private static long chatIdOf(ObjectNode params) {
+    JsonNode chatId = params.path("chat_id");
+    return chatId.canConvertToLong() ? chatId.asLong() : chatId.asLong(-1_001_000_000_001L);
+  }
+
+  // A real token starts with the bot's id ("123456:ABC..."); any other token gets a fixed id.
+  private static long botIdOf(String token) {
+    int colon = token.indexOf(':');
+    try {
+      return Long.parseLong(colon < 0 ? token : token.substring(0, colon));
+    } catch (NumberFormatException e) {
+      return 7_000_000_001L;
+    }
+  }
+
+  private static ObjectNode parseObject(String json, String what) {
+    try {
+      JsonNode node = JSON.readTree(requireNonNull(json, what + " == null"));
+      if (node == null || !node.isObject()) {
+        throw new IllegalArgumentException(what + " must be a JSON object: " + json);
+      }
+      return (ObjectNode) node;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(what + " is not JSON: " + json, e);
+    }
+  }
+
+  private static JsonNode readJson(Path file) {
+    try {
+      return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  // A Message always has message_id, chat and date; an Update never has them at its top level.
+  private static boolean isBareMessage(JsonNode node) {
+    return node.has("message_id") && node.has("chat") && node.has("date");
+  }
+
+  private static void replaceZeroDates(JsonNode node, long date) {
+    if (node.isObject()) {
+      ObjectNode object = (ObjectNode) node;
+      JsonNode value = object.get("date");
+      if (value != null && value.isNumber() && value.asLong() == 0) {
+        object.put("date", date);
+      }
+      object.elements().forEachRemaining(child -> replaceZeroDates(child, date));
+    } else if (node.isArray()) {
+      node.elements().forEachRemaining(child -> replaceZeroDates(child, date));
+    }
+  }
+
+  /** A multipart/form-data body taken apart: text fields as text, files as name and content. */
+  private static final class Multipart {
+    private Multipart() {}
+
+    static String boundary(String contentType) {
+      for (String part : contentType.split(";")) {
+        String trimmed = part.trim();
+        if (trimmed.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
+          String boundary = trimmed.substring("boundary=".length());
+          return boundary.startsWith("\"")
+              ? boundary.substring(1, boundary.length() - 1)
+              : boundary;
+        }
+      }
+      throw new IllegalArgumentException("multipart body without a boundary");
+    }
+
+    static void parse(byte[] body, String boundary, ObjectNode into) {
+      // With a CRLF in front, every delimiter, the first included, reads "\r\n--boundary".
+      byte[] data = new byte[body.length + 2];
+      data[0] = '\r';
+      data[1] = '\n';
+      System.arraycopy(body, 0, data, 2, body.length);
+      byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+      int at = indexOf(data, delimiter, 0);
+      if (at < 0) {
+        throw new IllegalArgumentException("multipart body without its boundary");
+      }
+      while (true) {
+        int partStart = at + delimiter.length;
+        if (partStart + 1 < data.length && data[partStart] == '-' && data[partStart + 1] == '-') {
+          return;
+        }
+        partStart += 2; // the CRLF after the delimiter
+        int next = indexOf(data, delimiter, partStart);
+        if (next < 0) {
+          throw new IllegalArgumentException("multipart body is cut short");
+        }
+        part(data, partStart, next, into);
+        at = next;
+      }
+    }
+
+    private static void part(byte[] data, int start, int end, ObjectNode into) {
+      byte[] headerEnd = "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+      int split = indexOf(data, headerEnd, start);
+      if (split < 0 || split > end) {
+        throw new IllegalArgumentException("multipart part without headers");
+      }
+      String headers = new String(data, start, split - start, StandardCharsets.UTF_8);
+      byte[] content = Arrays.copyOfRange(data, split + headerEnd.length, end);
+      String name = null;
+      String fileName = null;
+      String contentType = null;
+      for (String line : headers.split("\r\n")) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("content-disposition:")) {
+          name = attribute(line, "name");
+          fileName = attribute(line, "filename");
+        } else if (lower.startsWith("content-type:")) {
+          contentType = line.substring("content-type:".length()).trim();
+        }
+      }
+      if (name == null) {
+        throw new IllegalArgumentException("multipart part without a name");
+      }
+      if (fileName == null) {
+        into.put(name, new String(content, StandardCharsets.UTF_8));
+        return;
+      }
+      ObjectNode file = into.putObject(name);
+      file.put("file_name", fileName);
+      file.put("content", new String(content, StandardCharsets.UTF_8));
+      file.put("content_type", contentType == null ? "application/octet-stream" : contentType);
+      file.put("size", content.length);
+    }
+
+    private static String attribute(String header, String attribute) {
+      for (String piece : header.split(";")) {
+        String trimmed = piece.trim();
+        if (trimmed.toLowerCase(Locale.ROOT).startsWith(attribute + "=")) {
+          String value = trimmed.substring(attribute.length() + 1);
+          return value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2
+              ? value.substring(1, value.length() - 1)
+              : value;
+        }
+      }
+      return null;
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+      outer:
+      for (int i = from; i <= data.length - pattern.length; i++) {
+        for (int j = 0; j < pattern.length; j++) {
+          if (data[i + j] != pattern[j]) {
+            continue outer;
+          }
+        }
+        return i;
+      }
+      return -1;
+    }
+  }
+}
