@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.porchlight.core.Conversation;
@@ -50,6 +51,7 @@ public final class TelegramBot implements AutoCloseable {
   private final ExecutorService workers;
   private final TelegramApi api;
   private TelegramBotsLongPollingApplication polling;
+  private ScheduledExecutorService poller;
   private TelegramChat chat;
   private volatile long lastHandled;
 
@@ -100,7 +102,7 @@ public final class TelegramBot implements AutoCloseable {
                     .connectTimeout(Duration.ofSeconds(10))
                     .readTimeout(Duration.ofSeconds(POLL_SECONDS + 20))
                     .build(),
-            () -> Executors.newSingleThreadScheduledExecutor(daemon("telegram-poll")),
+            () -> poller = Executors.newSingleThreadScheduledExecutor(daemon("telegram-poll")),
             ExponentialBackOff::new);
     try {
       polling.registerBot(token, () -> url, this::nextUpdates, this::consume);
@@ -151,7 +153,7 @@ public final class TelegramBot implements AutoCloseable {
 
   private GetUpdates nextUpdates(Integer lastReceived) {
     long from = Math.max(lastReceived == null ? 0 : lastReceived, lastHandled) + 1;
-    return GetUpdates.builder().offset((int) from).limit(100).timeout(POLL_SECONDS).build();
+    return new TolerantGetUpdates((int) from, 100, POLL_SECONDS);
   }
 
   /** One batch: chats in parallel, each chat's updates in order; then the offset is stored. */
@@ -206,6 +208,9 @@ public final class TelegramBot implements AutoCloseable {
         LOG.warn("Telegram long polling did not stop cleanly: {}", e.toString());
       }
     }
+    // The poll in flight is left to finish: updates it brings are answered, or, if Porchlight is
+    // already gone, not confirmed to Telegram and so delivered again at the next start.
+    if (poller != null) poller.shutdown();
     workers.shutdown();
     try {
       workers.awaitTermination(10, TimeUnit.SECONDS);

@@ -86,11 +86,16 @@ final class FakeBotApi implements AutoCloseable {
       METHODS.stream().collect(Collectors.toMap(FakeBotApi::key, name -> name));
 
   /** One request the fake answered; {@code failed} when it got an error instead of a result. */
-  record Call(String method, JsonNode params, Instant at, boolean failed) {
+  record Call(String method, JsonNode params, Instant at, boolean failed, JsonNode result) {
     Call {
       requireNonNull(method, "method == null");
       requireNonNull(params, "params == null");
       requireNonNull(at, "at == null");
+    }
+
+    /** The id of the message this call sent, or -1. */
+    long messageId() {
+      return result.path("message_id").asLong(-1);
     }
 
     /** The parameter as text, or "" when the call did not have it. */
@@ -225,6 +230,16 @@ final class FakeBotApi implements AutoCloseable {
       rememberChats(numbered);
       updateArrived.signalAll();
       return id;
+    } finally {
+      updatesLock.unlock();
+    }
+  }
+
+  /** The id of the update pushed last. */
+  long lastPushedId() {
+    updatesLock.lock();
+    try {
+      return lastUpdateId;
     } finally {
       updatesLock.unlock();
     }
@@ -471,7 +486,13 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   private void record(String method, ObjectNode params, Instant at, Answer answer) {
-    calls.add(new Call(method, params, at, answer.failed()));
+    JsonNode result;
+    try {
+      result = JSON.readTree(answer.body()).path("result");
+    } catch (IOException e) {
+      result = NODES.missingNode();
+    }
+    calls.add(new Call(method, params, at, answer.failed(), result));
   }
 
   private static void respond(HttpExchange exchange, Answer answer) throws IOException {
