@@ -230,6 +230,36 @@ class TelegramBotTest {
     assertThat(lastSent().param("text")).contains("older conversation");
   }
 
+  @Test
+  void eachChatIsAnsweredInOrderWhileChatsRunSideBySide() {
+    List<Long> people = List.of(6001L, 6002L, 6003L);
+    long last = 0;
+    for (long person : people) {
+      telegram.push(telegram.textMessage(person, person, "/time 20:00"));
+      telegram.push(telegram.textMessage(person, person, "/timezone Europe/London"));
+      last = telegram.push(telegram.textMessage(person, person, "/checkin"));
+    }
+    handled(last);
+
+    for (long person : people) {
+      List<String> texts =
+          telegram.sent().stream()
+              .filter(call -> call.param("chat_id").equals(String.valueOf(person)))
+              .map(call -> call.param("text"))
+              .toList();
+      assertThat(texts).hasSize(5);
+      assertThat(texts.get(1)).startsWith("Got it: 20:00");
+      assertThat(texts.get(3)).contains("all set");
+      assertThat(
+              labels(
+                  telegram.sent().stream()
+                      .filter(call -> call.param("chat_id").equals(String.valueOf(person)))
+                      .reduce((a, b) -> b)
+                      .orElseThrow()))
+          .containsExactly("Honestly fine", "Rough day", "Skip today");
+    }
+  }
+
   // ---- groups ----
 
   @Test
