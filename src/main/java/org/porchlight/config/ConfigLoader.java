@@ -47,7 +47,8 @@ public final class ConfigLoader {
       new ObjectMapper(new YAMLFactory())
           .registerModule(new JavaTimeModule())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+          // A number left out is 0 to the record, which then takes the default.
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
   private final Path folder;
 
   /** Reads from {@code folder}, usually {@code config/}. */

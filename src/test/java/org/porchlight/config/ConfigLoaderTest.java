@@ -78,6 +78,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aFileWithOnlySomeKeysTakesTheDefaultsForTheRest() throws IOException {
+    Path file =
+        write(
+            "porchlight.yaml",
+            "store:\n  url: jdbc:postgresql://db/porchlight\ntelegram:\n  apiUrl: http://localhost:8081\n");
+
+    Settings settings = new ConfigLoader(dir).settings(file);
+
+    assertThat(settings.store().poolSize()).isEqualTo(10);
+    assertThat(settings.telegram().workers()).isEqualTo(8);
+    assertThat(settings.telegram().apiUrl()).isEqualTo("http://localhost:8081");
+  }
+
+  @Test
   void anUnknownKeyIsNamedWithItsFileAndLine() throws IOException {
     Path file = write("porchlight.yaml", "locale: en\ntelegram:\n  tokn: abc\n");
 
