@@ -15,24 +15,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.porchlight.config.ConfigLoader;
-import org.porchlight.config.Settings;
 import org.porchlight.core.CheckIn;
 import org.porchlight.core.Conversation;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
-import org.porchlight.core.Places;
 import org.porchlight.core.StepGiven;
-import org.porchlight.core.TextReader;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
 import org.porchlight.store.Database;
-import org.porchlight.store.JsonExport;
+import org.porchlight.testing.RealConversation;
 
 class ConsoleChatTest {
   @TempDir Path dir;
@@ -44,8 +39,6 @@ class ConsoleChatTest {
   }
 
   private String chat(String input) {
-    ConfigLoader loader = new ConfigLoader(Path.of("config"));
-    Settings settings = Settings.defaults();
     database =
         Database.open(
             "jdbc:h2:mem:console" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
@@ -53,17 +46,8 @@ class ConsoleChatTest {
             "",
             2);
     Conversation conversation =
-        new Conversation(
-            database.members(),
-            database.checkIns(),
-            database.steps(),
-            loader.content(settings),
-            ConfigLoader.options(settings),
-            new TextReader(),
-            new Places(),
-            new JsonExport(),
-            Clock.fixed(Instant.parse("2026-11-21T16:00:00Z"), ZoneOffset.UTC),
-            RandomGenerator.of("L64X128MixRandom"));
+        RealConversation.on(
+            database, Clock.fixed(Instant.parse("2026-11-21T16:00:00Z"), ZoneOffset.UTC));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new ConsoleChat(
             conversation,
@@ -150,18 +134,7 @@ class ConsoleChatTest {
   @Test
   void whenTheDatabaseFailsTheMemberGetsASentenceAndTheChatGoesOn() {
     DownStore down = new DownStore();
-    Conversation conversation =
-        new Conversation(
-            down,
-            down,
-            down,
-            new ConfigLoader(Path.of("config")).content(Settings.defaults()),
-            Conversation.Options.DEFAULT,
-            new TextReader(),
-            new Places(),
-            new JsonExport(),
-            Clock.systemUTC(),
-            RandomGenerator.of("L64X128MixRandom"));
+    Conversation conversation = RealConversation.with(down, down, down, Clock.systemUTC());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new ConsoleChat(
             conversation,

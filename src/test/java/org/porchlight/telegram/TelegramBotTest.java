@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,14 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.porchlight.config.ConfigLoader;
-import org.porchlight.config.Settings;
 import org.porchlight.core.Conversation;
 import org.porchlight.core.MemberId;
-import org.porchlight.core.Places;
-import org.porchlight.core.TextReader;
 import org.porchlight.store.Database;
-import org.porchlight.store.JsonExport;
+import org.porchlight.testing.RealConversation;
 import org.slf4j.LoggerFactory;
 
 /** Porchlight on Telegram end to end, against a fake Bot API server speaking real HTTP. */
@@ -63,19 +58,7 @@ class TelegramBotTest {
   }
 
   private TelegramBot startBot() {
-    ConfigLoader loader = new ConfigLoader(Path.of("config"));
-    Conversation conversation =
-        new Conversation(
-            database.members(),
-            database.checkIns(),
-            database.steps(),
-            loader.content(Settings.defaults()),
-            ConfigLoader.options(Settings.defaults()),
-            new TextReader(),
-            new Places(),
-            new JsonExport(),
-            Clock.systemUTC(),
-            RandomGenerator.of("L64X128MixRandom"));
+    Conversation conversation = RealConversation.on(database, Clock.systemUTC());
     TelegramBot started =
         new TelegramBot(
             conversation,

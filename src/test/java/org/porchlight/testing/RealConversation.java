@@ -1,0 +1,41 @@
+package org.porchlight.testing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+import org.porchlight.config.ConfigLoader;
+import org.porchlight.config.Settings;
+import org.porchlight.core.Conversation;
+import org.porchlight.core.Places;
+import org.porchlight.core.TextReader;
+import org.porchlight.core.port.CheckInStore;
+import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.StepStore;
+import org.porchlight.store.Database;
+import org.porchlight.store.JsonExport;
+
+/** The conversation as Porchlight runs it: the shipped config/, the real reader and export. */
+public final class RealConversation {
+  private RealConversation() {}
+
+  public static Conversation on(Database database, Clock clock) {
+    return with(database.members(), database.checkIns(), database.steps(), clock);
+  }
+
+  public static Conversation with(
+      MemberStore members, CheckInStore checkIns, StepStore steps, Clock clock) {
+    ConfigLoader loader = new ConfigLoader(Path.of("config"));
+    return new Conversation(
+        members,
+        checkIns,
+        steps,
+        loader.content(Settings.defaults()),
+        ConfigLoader.options(Settings.defaults()),
+        new TextReader(),
+        new Places(),
+        new JsonExport(),
+        clock,
+        // Seeded, so a run can be repeated.
+        RandomGenerator.of("L64X128MixRandom"));
+  }
+}
