@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.porchlight.config.ConfigException;
@@ -22,6 +23,7 @@ import org.porchlight.config.Settings;
 import org.porchlight.console.ConsoleChat;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
+import org.porchlight.store.Database;
 import org.porchlight.store.StoreException;
 import org.porchlight.telegram.Pause;
 import org.porchlight.telegram.TelegramBot;
@@ -257,7 +259,7 @@ public final class Main implements Callable<Integer> {
           return OK;
         }
         MemberId id = which.member.id();
-        var data = data(porchlight, id);
+        Optional<MemberData> data = data(porchlight, id);
         if (data.isEmpty()) {
           main.stderr.println("Nothing is stored for " + id + ".");
           return NOT_FOUND;
@@ -267,8 +269,8 @@ public final class Main implements Callable<Integer> {
       }
     }
 
-    private static java.util.Optional<MemberData> data(Porchlight porchlight, MemberId id) {
-      var database = porchlight.database;
+    private static Optional<MemberData> data(Porchlight porchlight, MemberId id) {
+      Database database = porchlight.database;
       return database
           .members()
           .find(id)
@@ -311,7 +313,7 @@ public final class Main implements Callable<Integer> {
           main.stderr.println(file + " is not a Porchlight export: " + e.getMessage());
           return BAD_INPUT;
         }
-        var database = porchlight.database;
+        Database database = porchlight.database;
         for (MemberData data : members) {
           database.members().forget(data.member().id());
           database.members().save(data.member());

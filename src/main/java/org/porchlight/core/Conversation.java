@@ -220,7 +220,7 @@ public final class Conversation {
       switch (command.name()) {
         case "start" -> start();
         case "checkin" -> askCheckIn();
-        case "step" -> offerStep(todaysMood(), Optional.empty());
+        case "step" -> offerStep(todaysMood(), false);
         case "group" -> say(groupText().orElse(texts.get(Text.GROUP_NONE)));
         case "history" -> history();
         case "time" -> time(args);
@@ -302,7 +302,10 @@ public final class Conversation {
         say(texts.get(Text.ZONE_MISSING));
         return;
       }
-      Places.Found found = places.find(args);
+      zoneFound(args, places.find(args));
+    }
+
+    private void zoneFound(String input, Places.Found found) {
       if (found instanceof Places.Found.Zone zone) {
         setZone(zone.zone());
       } else if (found instanceof Places.Found.Several several) {
@@ -311,13 +314,13 @@ public final class Conversation {
             texts.get(
                 Text.ZONE_SEVERAL,
                 "input",
-                echo(args),
+                echo(input),
                 "options",
                 String.join(", ", options),
                 "example",
                 options.get(0)));
       } else {
-        say(texts.get(Text.ZONE_NOT_FOUND, "input", echo(args)));
+        say(texts.get(Text.ZONE_NOT_FOUND, "input", echo(input)));
       }
     }
 
@@ -496,11 +499,7 @@ public final class Conversation {
       } else if (action.get() instanceof SetTime setTime) {
         setTime(setTime.time());
       } else if (action.get() instanceof AnotherStep) {
-        Optional<String> last =
-            stepsGiven.lastSeen(id).entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey);
-        offerStep(todaysMood(), last);
+        offerStep(todaysMood(), true);
       } else if (action.get() instanceof TryStep) {
         say(texts.any(Text.STEP_TRIED, random));
       } else if (action.get() instanceof Forget forget) {
@@ -533,13 +532,13 @@ public final class Conversation {
       } else if (member.awaiting() == Awaiting.ZONE) {
         Places.Found found = places.find(text);
         if (!(found instanceof Places.Found.Nothing)) {
-          timezone(text);
+          zoneFound(text, found);
           return;
         }
       }
       switch (reading) {
         case CRISIS -> crisis();
-        case STEP_REQUEST -> offerStep(todaysMood(), Optional.empty());
+        case STEP_REQUEST -> offerStep(todaysMood(), false);
         case FINE -> readMood(Mood.FINE);
         case ROUGH -> readMood(Mood.ROUGH);
         case UNCLEAR -> unclear(text);
@@ -621,7 +620,7 @@ public final class Conversation {
       String text = lead + texts.any(Text.FINE_REPLY, random);
       // Now and then, a fine day is a chance to offer connection to someone else.
       if (random.nextInt(3) == 0) {
-        Step step = nextStep(Optional.of(Mood.FINE), Optional.empty());
+        Step step = nextStep(Optional.of(Mood.FINE), false);
         text += "\n\n" + texts.get(Text.FINE_OFFER, "step", stepText(step));
         replies.add(Reply.withButtons(text, List.of(tryButton(step))));
       } else {
@@ -630,7 +629,7 @@ public final class Conversation {
     }
 
     private void rough(String lead) {
-      Step step = nextStep(Optional.of(Mood.ROUGH), Optional.empty());
+      Step step = nextStep(Optional.of(Mood.ROUGH), false);
       StringBuilder text =
           new StringBuilder(lead)
               .append(texts.any(Text.ROUGH_THANKS, random))
@@ -644,15 +643,23 @@ public final class Conversation {
 
     // ---- Steps ----
 
-    private void offerStep(Optional<Mood> mood, Optional<String> notThisOne) {
-      Step step = nextStep(mood, notThisOne);
+    /** Offers the next step; {@code another} when the member asked for a different one. */
+    private void offerStep(Optional<Mood> mood, boolean another) {
+      Step step = nextStep(mood, another);
       replies.add(
           Reply.withButtons(texts.get(Text.STEP, "step", stepText(step)), stepButtons(step)));
     }
 
-    private Step nextStep(Optional<Mood> mood, Optional<String> notThisOne) {
+    private Step nextStep(Optional<Mood> mood, boolean notTheLastOne) {
       ensureStored();
-      Step step = content.steps().next(mood, stepsGiven.lastSeen(id), notThisOne);
+      Map<String, Instant> lastSeen = stepsGiven.lastSeen(id);
+      Optional<String> last =
+          notTheLastOne
+              ? lastSeen.entrySet().stream()
+                  .max(Map.Entry.comparingByValue())
+                  .map(Map.Entry::getKey)
+              : Optional.empty();
+      Step step = content.steps().next(mood, lastSeen, last);
       stepsGiven.record(new StepGiven(id, step.id(), now));
       return step;
     }

@@ -2,8 +2,6 @@ package org.porchlight.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -75,15 +73,6 @@ public final class Database implements AutoCloseable {
   /** The pool, for the parts of Porchlight that run their own statements. */
   public DataSource dataSource() {
     return dataSource;
-  }
-
-  /** True when the database answers. */
-  public boolean isReachable() {
-    try (Connection connection = dataSource.getConnection()) {
-      return connection.isValid(2);
-    } catch (SQLException e) {
-      return false;
-    }
   }
 
   @Override

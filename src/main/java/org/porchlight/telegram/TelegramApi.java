@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -39,12 +38,6 @@ final class TelegramApi {
     FAILED
   }
 
-  record Result<T>(Optional<T> value, Failure failure) {
-    boolean ok() {
-      return failure == Failure.NONE;
-    }
-  }
-
   private final TelegramClient client;
   private final Pause pause;
   private final Consumer<MemberId> unreachable;
@@ -56,11 +49,11 @@ final class TelegramApi {
     this.unreachable = unreachable;
   }
 
-  <T extends Serializable> Result<T> call(BotApiMethod<T> method, Optional<MemberId> recipient) {
+  <T extends Serializable> Failure call(BotApiMethod<T> method, Optional<MemberId> recipient) {
     return call(method.getMethod(), recipient, () -> client.execute(method));
   }
 
-  Result<Message> call(SendDocument document, Optional<MemberId> recipient) {
+  Failure call(SendDocument document, Optional<MemberId> recipient) {
     return call(document.getMethod(), recipient, () -> client.execute(document));
   }
 
@@ -72,12 +65,13 @@ final class TelegramApi {
     T execute() throws TelegramApiException;
   }
 
-  private <T> Result<T> call(String method, Optional<MemberId> recipient, Call<T> call) {
-    if (lacks(method)) return new Result<>(Optional.empty(), Failure.MISSING);
+  private <T> Failure call(String method, Optional<MemberId> recipient, Call<T> call) {
+    if (lacks(method)) return Failure.MISSING;
     Duration backoff = FIRST_BACKOFF;
     for (int attempt = 1; ; attempt++) {
       try {
-        return new Result<>(Optional.ofNullable(call.execute()), Failure.NONE);
+        call.execute();
+        return Failure.NONE;
       } catch (TelegramApiRequestException e) {
         int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
         String description = String.valueOf(e.getApiResponse()).toLowerCase(Locale.ROOT);
@@ -92,23 +86,23 @@ final class TelegramApi {
         } else if (code == 403 || (code == 400 && description.contains("chat not found"))) {
           LOG.info("{}: the member can't be reached ({}), no more messages to them", method, code);
           recipient.ifPresent(unreachable);
-          return new Result<>(Optional.empty(), Failure.UNREACHABLE);
+          return Failure.UNREACHABLE;
         } else if (code == 404) {
           if (missingMethods.add(method.toLowerCase(Locale.ROOT))) {
             LOG.warn(
                 "{}: this Bot API server does not have the method; going on without it", method);
           }
-          return new Result<>(Optional.empty(), Failure.MISSING);
+          return Failure.MISSING;
         } else {
           LOG.warn("{}: Telegram refused it ({} {})", method, code, e.getApiResponse());
-          return new Result<>(Optional.empty(), Failure.FAILED);
+          return Failure.FAILED;
         }
       } catch (TelegramApiException e) {
         // The connection failed or timed out: nothing was answered, so try again a bit later.
         if (attempt >= ATTEMPTS) {
           LOG.warn(
               "{}: Telegram could not be reached after {} tries: {}", method, attempt, reason(e));
-          return new Result<>(Optional.empty(), Failure.FAILED);
+          return Failure.FAILED;
         }
         LOG.warn(
             "{}: Telegram could not be reached ({}); retrying in {} ms",

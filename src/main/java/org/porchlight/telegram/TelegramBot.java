@@ -49,6 +49,7 @@ public final class TelegramBot implements AutoCloseable {
   private final TelegramUrl url;
   private final Pause pause;
   private final ExecutorService workers;
+  private final OkHttpTelegramClient client;
   private final TelegramApi api;
   private TelegramBotsLongPollingApplication polling;
   private ScheduledExecutorService poller;
@@ -80,11 +81,8 @@ public final class TelegramBot implements AutoCloseable {
             .readTimeout(Duration.ofSeconds(30))
             .writeTimeout(Duration.ofSeconds(30))
             .build();
-    this.api =
-        new TelegramApi(
-            new OkHttpTelegramClient(http, token, url),
-            pause,
-            id -> members.setReachable(id, false));
+    this.client = new OkHttpTelegramClient(http, token, url);
+    this.api = new TelegramApi(client, pause, id -> members.setReachable(id, false));
   }
 
   /** Connects: checks the token, sets the command menu, and starts taking updates. */
@@ -115,7 +113,7 @@ public final class TelegramBot implements AutoCloseable {
   private User whoAmI() {
     for (int attempt = 1; ; attempt++) {
       try {
-        return new OkHttpTelegramClient(token, url).execute(new GetMe());
+        return client.execute(new GetMe());
       } catch (TelegramApiRequestException e) {
         if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
           throw new TelegramStartException(

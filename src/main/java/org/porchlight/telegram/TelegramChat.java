@@ -69,7 +69,8 @@ final class TelegramChat {
 
   private void message(Message message) {
     User from = message.getFrom();
-    if (from == null || Boolean.TRUE.equals(from.getIsBot()) && !message.isUserMessage()) return;
+    // Other bots in a group (anonymous admins included) are not members to answer.
+    if (from == null || (Boolean.TRUE.equals(from.getIsBot()) && !message.isUserMessage())) return;
     String words = message.hasText() ? message.getText() : message.getCaption();
     if (message.isUserMessage()) {
       MemberId member = memberOf(from);
@@ -224,7 +225,7 @@ final class TelegramChat {
       SendMessage message = baseMessage(chatId, parts.get(i));
       boolean last = i == parts.size() - 1;
       if (last && !buttons.isEmpty()) message.setReplyMarkup(keyboard(buttons));
-      if (!api.call(message, member).ok()) return;
+      if (api.call(message, member) != TelegramApi.Failure.NONE) return;
     }
   }
 
@@ -239,9 +240,8 @@ final class TelegramChat {
                     document.fileName()))
             .caption(reply.text())
             .build();
-    TelegramApi.Result<Message> sent = api.call(send, member);
-    if (sent.failure() == TelegramApi.Failure.MISSING
-        || sent.failure() == TelegramApi.Failure.FAILED) {
+    TelegramApi.Failure failure = api.call(send, member);
+    if (failure == TelegramApi.Failure.MISSING || failure == TelegramApi.Failure.FAILED) {
       // No documents here: the data goes as text instead, so the member still gets it.
       sendText(chatId, member, reply.text() + "\n\n" + document.content(), reply.buttons());
     }

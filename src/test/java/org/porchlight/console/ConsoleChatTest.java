@@ -48,6 +48,10 @@ class ConsoleChatTest {
     Conversation conversation =
         RealConversation.on(
             database, Clock.fixed(Instant.parse("2026-11-21T16:00:00Z"), ZoneOffset.UTC));
+    return chat(conversation, input);
+  }
+
+  private static String chat(Conversation conversation, String input) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new ConsoleChat(
             conversation,
@@ -135,16 +139,8 @@ class ConsoleChatTest {
   void whenTheDatabaseFailsTheMemberGetsASentenceAndTheChatGoesOn() {
     DownStore down = new DownStore();
     Conversation conversation = RealConversation.with(down, down, down, Clock.systemUTC());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new ConsoleChat(
-            conversation,
-            ConsoleChat.MEMBER,
-            new BufferedReader(new StringReader("/checkin\n/help\n")),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            false)
-        .run();
 
-    String text = out.toString(StandardCharsets.UTF_8);
+    String text = chat(conversation, "/checkin\n/help\n");
     assertThat(text.split("something went wrong on my side", -1)).hasSize(3);
     assertThat(text).doesNotContain("Exception").doesNotContain("database down");
   }
