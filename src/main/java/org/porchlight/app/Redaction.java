@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
 public final class Redaction {
   private static final Pattern TOKENS =
       Pattern.compile(
-          // Telegram: 123456789:AA... ; Discord: three base64url parts joined by dots.
-          "\\b\\d{5,12}:[A-Za-z0-9_-]{30,}\\b|\\b[A-Za-z0-9_-]{23,28}\\.[A-Za-z0-9_-]{6,7}\\.[A-Za-z0-9_-]{27,}\\b");
+          // Telegram: 123456789:AA... ; Discord: three base64url parts joined by dots. Not \b:
+          // in Bot API URLs the token follows "bot" with no word break ("/bot123456:AA.../getMe").
+          "(?<![0-9])\\d{5,12}:[A-Za-z0-9_-]{30,}(?![A-Za-z0-9_-])"
+              + "|(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{23,28}\\.[A-Za-z0-9_-]{6,7}\\.[A-Za-z0-9_-]{27,}"
+              + "(?![A-Za-z0-9_-])");
 
   private Redaction() {}
 
