@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import org.junit.jupiter.api.Test;
 
 class RedactionTest {
-  private static final String TELEGRAM = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawX";
+  private static final String TELEGRAM = "123456789:TEST-token-for-redaction-0123456789ab";
   private static final String DISCORD =
       "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB";
 
