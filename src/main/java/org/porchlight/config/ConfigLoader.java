@@ -85,7 +85,10 @@ public final class ConfigLoader {
         settings.checkin().morning(),
         settings.checkin().midday(),
         settings.checkin().evening(),
-        Duration.ofMinutes(settings.crisis().repeatWindowMinutes()));
+        Duration.ofMinutes(settings.crisis().repeatWindowMinutes()),
+        settings.checkin().reminderAfterDuration(),
+        settings.outreach().roughDaysInARow(),
+        settings.outreach().silentDays());
   }
 
   Map<String, Messages> messages() {

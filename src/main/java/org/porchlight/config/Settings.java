@@ -1,9 +1,13 @@
 package org.porchlight.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Porchlight's settings, from {@code config/porchlight.yaml} and the environment. Every key is
@@ -16,21 +20,25 @@ public record Settings(
     Discord discord,
     CheckIn checkin,
     Group group,
-    Crisis crisis) {
+    Crisis crisis,
+    Outreach outreach,
+    Schedule schedule) {
 
   public Settings {
     locale = blankTo(locale, "en");
     store = store == null ? new Store(null, null, null, null, 0) : store;
-    telegram = telegram == null ? new Telegram(null, null, 0) : telegram;
+    telegram = telegram == null ? new Telegram(null, null, 0, 0, 0) : telegram;
     discord = discord == null ? new Discord(null) : discord;
-    checkin = checkin == null ? new CheckIn(null, null, null) : checkin;
+    checkin = checkin == null ? new CheckIn(null, null, null, null) : checkin;
     group = group == null ? new Group(null, null, null) : group;
     crisis = crisis == null ? new Crisis(0) : crisis;
+    outreach = outreach == null ? new Outreach(0, 0) : outreach;
+    schedule = schedule == null ? new Schedule(0, 0, 0) : schedule;
   }
 
   /** All defaults. */
   public static Settings defaults() {
-    return new Settings(null, null, null, null, null, null, null);
+    return new Settings(null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -71,12 +79,23 @@ public record Settings(
     }
   }
 
-  /** The Telegram bot; it runs when {@code token} is set. */
-  public record Telegram(String token, String apiUrl, int workers) {
+  /**
+   * The Telegram bot; it runs when {@code token} is set. Porchlight sends at most {@code
+   * messagesPerSecond} messages a second in all and {@code messagesPerSecondPerChat} to one chat
+   * (Telegram's own limits), per instance.
+   */
+  public record Telegram(
+      String token,
+      String apiUrl,
+      int workers,
+      double messagesPerSecond,
+      double messagesPerSecondPerChat) {
     public Telegram {
       token = blankTo(token, "");
       apiUrl = blankTo(apiUrl, "https://api.telegram.org");
       workers = workers <= 0 ? 8 : workers;
+      messagesPerSecond = messagesPerSecond <= 0 ? 30 : messagesPerSecond;
+      messagesPerSecondPerChat = messagesPerSecondPerChat <= 0 ? 1 : messagesPerSecondPerChat;
     }
 
     public Optional<String> tokenIfSet() {
@@ -92,6 +111,10 @@ public record Settings(
           + apiUrl
           + ", workers="
           + workers
+          + ", messagesPerSecond="
+          + messagesPerSecond
+          + ", messagesPerSecondPerChat="
+          + messagesPerSecondPerChat
           + "]";
     }
   }
@@ -112,13 +135,60 @@ public record Settings(
     }
   }
 
-  /** The check-in times offered as buttons during onboarding. */
-  public record CheckIn(LocalTime morning, LocalTime midday, LocalTime evening) {
+  /**
+   * The check-in times offered as buttons during onboarding, and how long an unanswered check-in
+   * waits for its one reminder ({@code 3h}, {@code 90m}).
+   */
+  public record CheckIn(
+      LocalTime morning, LocalTime midday, LocalTime evening, String reminderAfter) {
     public CheckIn {
       morning = morning == null ? LocalTime.of(8, 30) : morning;
       midday = midday == null ? LocalTime.of(12, 30) : midday;
       evening = evening == null ? LocalTime.of(19, 0) : evening;
+      reminderAfter = blankTo(reminderAfter, "3h");
+      durationOf(reminderAfter, "checkin.reminderAfter");
     }
+
+    public Duration reminderAfterDuration() {
+      return durationOf(reminderAfter, "checkin.reminderAfter");
+    }
+  }
+
+  /** When Porchlight reaches out: after rough days in a row, and after days of silence. */
+  public record Outreach(int roughDaysInARow, int silentDays) {
+    public Outreach {
+      roughDaysInARow = roughDaysInARow <= 0 ? 3 : roughDaysInARow;
+      silentDays = silentDays <= 0 ? 7 : silentDays;
+    }
+  }
+
+  /**
+   * How due check-ins are found and sent: the sweep runs every {@code sweepSeconds} and claims
+   * {@code batchSize} members at a time; {@code senders} threads send what is owed.
+   */
+  public record Schedule(int sweepSeconds, int batchSize, int senders) {
+    public Schedule {
+      sweepSeconds = sweepSeconds <= 0 ? 5 : sweepSeconds;
+      batchSize = batchSize <= 0 ? 500 : batchSize;
+      senders = senders <= 0 ? 8 : senders;
+    }
+  }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(h|m|s)");
+
+  /** A duration written like 3h, 90m or 45s. */
+  static Duration durationOf(String text, String key) {
+    Matcher matcher = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException(
+          key + " '" + text + "' is not a duration: write it like 3h, 90m or 45s");
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    return switch (matcher.group(2)) {
+      case "h" -> Duration.ofHours(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofSeconds(amount);
+    };
   }
 
   /** The community's meeting, shown on rough days and by /group. */
@@ -155,9 +225,12 @@ public record Settings(
         new Telegram(
             env.getOrDefault("TELEGRAM_BOT_TOKEN", telegram.token()),
             env.getOrDefault("PORCHLIGHT_TELEGRAM_API_URL", telegram.apiUrl()),
-            telegram.workers());
+            telegram.workers(),
+            telegram.messagesPerSecond(),
+            telegram.messagesPerSecondPerChat());
     Discord newDiscord = new Discord(env.getOrDefault("DISCORD_BOT_TOKEN", discord.token()));
-    return new Settings(locale, newStore, newTelegram, newDiscord, checkin, group, crisis);
+    return new Settings(
+        locale, newStore, newTelegram, newDiscord, checkin, group, crisis, outreach, schedule);
   }
 
   private static String blankTo(String value, String fallback) {

@@ -17,6 +17,7 @@ import java.util.Set;
  *
  * @param paused whether check-ins are paused; {@code pausedUntil} empty means until /resume
  * @param awaiting what the conversation is waiting for, during onboarding
+ * @param contact when the member last wrote, and how Porchlight has reached out to them
  */
 public record Member(
     MemberId id,
@@ -30,7 +31,8 @@ public record Member(
     Optional<LocalDate> pausedUntil,
     Awaiting awaiting,
     Instant joinedAt,
-    Optional<Instant> nextCheckInAt) {
+    Optional<Instant> nextCheckInAt,
+    Contact contact) {
 
   /** What the conversation waits for from a member who has not finished onboarding. */
   public enum Awaiting {
@@ -51,6 +53,7 @@ public record Member(
     requireNonNull(awaiting, "awaiting == null");
     requireNonNull(joinedAt, "joinedAt == null");
     requireNonNull(nextCheckInAt, "nextCheckInAt == null");
+    requireNonNull(contact, "contact == null");
     if (days.isEmpty()) throw new IllegalArgumentException("days is empty");
     days = Set.copyOf(days);
   }
@@ -69,7 +72,8 @@ public record Member(
         Optional.empty(),
         Awaiting.NOTHING,
         now,
-        Optional.empty());
+        Optional.empty(),
+        Contact.since(now));
   }
 
   /** True once a check-in time and a time zone are both chosen. */
@@ -95,7 +99,8 @@ public record Member(
         pausedUntil,
         awaiting,
         joinedAt,
-        nextCheckInAt);
+        nextCheckInAt,
+        contact);
   }
 
   public Member withZone(ZoneId newZone) {
@@ -111,7 +116,8 @@ public record Member(
         pausedUntil,
         awaiting,
         joinedAt,
-        nextCheckInAt);
+        nextCheckInAt,
+        contact);
   }
 
   public Member withCountry(Optional<String> newCountry) {
@@ -127,7 +133,8 @@ public record Member(
         pausedUntil,
         awaiting,
         joinedAt,
-        nextCheckInAt);
+        nextCheckInAt,
+        contact);
   }
 
   public Member withDays(Set<DayOfWeek> newDays) {
@@ -143,7 +150,8 @@ public record Member(
         pausedUntil,
         awaiting,
         joinedAt,
-        nextCheckInAt);
+        nextCheckInAt,
+        contact);
   }
 
   public Member withQuietHours(QuietHours hours) {
@@ -159,7 +167,8 @@ public record Member(
         pausedUntil,
         awaiting,
         joinedAt,
-        nextCheckInAt);
+        nextCheckInAt,
+        contact);
   }
 
   public Member withPause(boolean isPaused, Optional<LocalDate> until) {
@@ -175,7 +184,8 @@ public record Member(
         until,
         awaiting,
         joinedAt,
-        nextCheckInAt);
+        nextCheckInAt,
+        contact);
   }
 
   public Member withAwaiting(Awaiting next) {
@@ -191,7 +201,8 @@ public record Member(
         pausedUntil,
         next,
         joinedAt,
-        nextCheckInAt);
+        nextCheckInAt,
+        contact);
   }
 
   public Member withNextCheckInAt(Optional<Instant> next) {
@@ -207,7 +218,25 @@ public record Member(
         pausedUntil,
         awaiting,
         joinedAt,
-        next);
+        next,
+        contact);
+  }
+
+  public Member withContact(Contact newContact) {
+    return new Member(
+        id,
+        locale,
+        checkInTime,
+        zone,
+        country,
+        days,
+        quietHours,
+        paused,
+        pausedUntil,
+        awaiting,
+        joinedAt,
+        nextCheckInAt,
+        newContact);
   }
 
   /** True when check-ins are paused on {@code date}. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.porchlight.core.Contact;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.QuietHours;
@@ -22,9 +23,10 @@ import org.porchlight.core.port.MemberStore;
 
 /** Members' settings in the {@code members} table. */
 final class JdbcMemberStore implements MemberStore {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "platform, user_id, locale, checkin_time, zone, country, days, quiet_start, quiet_end,"
-          + " paused, paused_until, awaiting, joined_at, next_checkin_at";
+          + " paused, paused_until, awaiting, joined_at, next_checkin_at, last_heard_at, reached_out_on,"
+          + " lights_on_at";
 
   private final Jdbc jdbc;
 
@@ -45,10 +47,12 @@ final class JdbcMemberStore implements MemberStore {
     jdbc.upsert(
         "UPDATE members SET locale = ?, checkin_time = ?, zone = ?, country = ?, days = ?,"
             + " quiet_start = ?, quiet_end = ?, paused = ?, paused_until = ?, awaiting = ?,"
-            + " joined_at = ?, next_checkin_at = ? WHERE platform = ? AND user_id = ?",
+            + " joined_at = ?, next_checkin_at = ?, last_heard_at = ?, reached_out_on = ?,"
+            + " lights_on_at = ? WHERE platform = ? AND user_id = ?",
         "INSERT INTO members (locale, checkin_time, zone, country, days, quiet_start, quiet_end,"
-            + " paused, paused_until, awaiting, joined_at, next_checkin_at, platform, user_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " paused, paused_until, awaiting, joined_at, next_checkin_at, last_heard_at,"
+            + " reached_out_on, lights_on_at, platform, user_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         statement -> bindSettings(statement, member),
         statement -> bindSettings(statement, member));
   }
@@ -107,7 +111,10 @@ final class JdbcMemberStore implements MemberStore {
     statement.setString(10, member.awaiting().name());
     Jdbc.setInstant(statement, 11, Optional.of(member.joinedAt()));
     Jdbc.setInstant(statement, 12, member.nextCheckInAt());
-    bindId(statement, 13, member.id());
+    Jdbc.setInstant(statement, 13, Optional.of(member.contact().lastHeardAt()));
+    setOptional(statement, 14, member.contact().reachedOutOn(), Types.DATE);
+    Jdbc.setInstant(statement, 15, member.contact().lightsOnAt());
+    bindId(statement, 16, member.id());
   }
 
   private static void setOptional(
@@ -119,7 +126,8 @@ final class JdbcMemberStore implements MemberStore {
     }
   }
 
-  private static Member member(ResultSet row) throws SQLException {
+  /** A member from a row holding the columns in {@link #COLUMNS}. */
+  static Member member(ResultSet row) throws SQLException {
     return new Member(
         new MemberId(row.getString("platform"), row.getString("user_id")),
         row.getString("locale"),
@@ -134,7 +142,11 @@ final class JdbcMemberStore implements MemberStore {
         Optional.ofNullable(row.getObject("paused_until", LocalDate.class)),
         Member.Awaiting.valueOf(row.getString("awaiting")),
         Jdbc.getInstant(row, "joined_at").orElseThrow(),
-        Jdbc.getInstant(row, "next_checkin_at"));
+        Jdbc.getInstant(row, "next_checkin_at"),
+        new Contact(
+            Jdbc.getInstant(row, "last_heard_at").orElseThrow(),
+            Optional.ofNullable(row.getObject("reached_out_on", LocalDate.class)),
+            Jdbc.getInstant(row, "lights_on_at")));
   }
 
   private static String days(Set<DayOfWeek> days) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.porchlight.core.CheckIn;
+import org.porchlight.core.Contact;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
@@ -116,6 +117,9 @@ public final class JsonExport implements ExportFormat {
     member.put("pausedUntil", m.pausedUntil().map(LocalDate::toString).orElse(null));
     member.put("joinedAt", m.joinedAt().toString());
     member.put("nextCheckInAt", m.nextCheckInAt().map(Instant::toString).orElse(null));
+    member.put("lastHeardAt", m.contact().lastHeardAt().toString());
+    member.put("reachedOutOn", m.contact().reachedOutOn().map(LocalDate::toString).orElse(null));
+    member.put("lightsOnAt", m.contact().lightsOnAt().map(Instant::toString).orElse(null));
     ArrayNode checkIns = root.putArray("checkIns");
     for (CheckIn c : data.checkIns()) {
       ObjectNode checkIn = checkIns.addObject();
@@ -140,6 +144,7 @@ public final class JsonExport implements ExportFormat {
       MemberId id = new MemberId(m.required("platform").asText(), m.required("userId").asText());
       Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
       m.path("days").forEach(day -> days.add(DayOfWeek.valueOf(day.asText().toUpperCase())));
+      Instant joinedAt = Instant.parse(m.required("joinedAt").asText());
       Member member =
           new Member(
               id,
@@ -152,8 +157,12 @@ public final class JsonExport implements ExportFormat {
               m.path("paused").asBoolean(false),
               text(m, "pausedUntil").map(LocalDate::parse),
               Member.Awaiting.NOTHING,
-              Instant.parse(m.required("joinedAt").asText()),
-              text(m, "nextCheckInAt").map(Instant::parse));
+              joinedAt,
+              text(m, "nextCheckInAt").map(Instant::parse),
+              new Contact(
+                  text(m, "lastHeardAt").map(Instant::parse).orElse(joinedAt),
+                  text(m, "reachedOutOn").map(LocalDate::parse),
+                  text(m, "lightsOnAt").map(Instant::parse)));
       List<CheckIn> checkIns = new ArrayList<>();
       for (JsonNode c : root.path("checkIns")) {
         checkIns.add(

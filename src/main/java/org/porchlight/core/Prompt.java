@@ -1,0 +1,31 @@
+package org.porchlight.core;
+
+import java.util.Arrays;
+
+/** A message Porchlight starts, rather than one that answers a member. */
+public enum Prompt {
+  /** The day's question: how are you doing, honestly? */
+  CHECK_IN("checkin"),
+  /** One gentle nudge when the day's question is still unanswered. */
+  REMINDER("reminder"),
+  /** After a long silence: the light's on, no pressure; then quiet until the member writes. */
+  LIGHTS_ON("lights-on");
+
+  private final String key;
+
+  Prompt(String key) {
+    this.key = key;
+  }
+
+  /** The name stored in the outbox. */
+  public String key() {
+    return key;
+  }
+
+  public static Prompt fromKey(String key) {
+    return Arrays.stream(values())
+        .filter(prompt -> prompt.key.equals(key))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no prompt '" + key + "'"));
+  }
+}
