@@ -6,9 +6,12 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.porchlight.core.port.CheckInStore;
+import org.porchlight.core.port.DueStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.OffsetStore;
+import org.porchlight.core.port.Outbox;
 import org.porchlight.core.port.StepStore;
+import org.porchlight.store.migration.V4__Quartz_tables;
 
 /**
  * Porchlight's database: H2 (embedded) or PostgreSQL, one schema kept up to date by Flyway, reached
@@ -20,6 +23,8 @@ public final class Database implements AutoCloseable {
   private final JdbcCheckInStore checkIns;
   private final JdbcStepStore steps;
   private final JdbcOffsetStore offsets;
+  private final JdbcDueStore due;
+  private final JdbcOutbox outbox;
 
   private Database(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -27,6 +32,8 @@ public final class Database implements AutoCloseable {
     this.checkIns = new JdbcCheckInStore(dataSource);
     this.steps = new JdbcStepStore(dataSource);
     this.offsets = new JdbcOffsetStore(dataSource);
+    this.due = new JdbcDueStore(dataSource);
+    this.outbox = new JdbcOutbox(dataSource);
   }
 
   /** Opens the database at {@code jdbcUrl} and migrates its schema to the newest version. */
@@ -46,7 +53,11 @@ public final class Database implements AutoCloseable {
       throw new StoreException("could not open the database: " + rootMessage(e), e);
     }
     try {
-      Flyway.configure().dataSource(dataSource).load().migrate();
+      Flyway.configure()
+          .dataSource(dataSource)
+          .javaMigrations(new V4__Quartz_tables())
+          .load()
+          .migrate();
     } catch (FlywayException e) {
       dataSource.close();
       throw new StoreException("could not prepare the database: " + rootMessage(e), e);
@@ -68,6 +79,14 @@ public final class Database implements AutoCloseable {
 
   public OffsetStore offsets() {
     return offsets;
+  }
+
+  public DueStore due() {
+    return due;
+  }
+
+  public Outbox outbox() {
+    return outbox;
   }
 
   /** The pool, for the parts of Porchlight that run their own statements. */

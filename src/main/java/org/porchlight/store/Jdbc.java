@@ -58,6 +58,29 @@ final class Jdbc {
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+  <T> T inTransaction(String what, Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(what + " failed", e);
+    }
+  }
+
   /** Updates a row and, when there was none, inserts it: portable across H2 and PostgreSQL. */
   void upsert(String update, String insert, Binder updateBinder, Binder insertBinder) {
     if (update(update, updateBinder) > 0) return;

@@ -1,0 +1,231 @@
+package org.porchlight.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.porchlight.core.DueCheckIns;
+import org.porchlight.core.Member;
+import org.porchlight.core.Prompt;
+import org.porchlight.core.Reply;
+import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.Messenger;
+import org.porchlight.core.port.Messenger.Delivery;
+import org.porchlight.core.port.Outbox;
+import org.porchlight.core.port.Outbox.Letter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox: threads take a few letters at a time under a lease, pace them through each
+ * platform's rate limit, and say what became of each. A letter is removed only once sent; one whose
+ * sender died comes back when its lease ends.
+ */
+public final class Sender implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+  private static final Duration LEASE = Duration.ofMinutes(2);
+  // A letter is not sent this close to the end of its lease: another sender may take it then.
+  private static final Duration LEASE_MARGIN = Duration.ofSeconds(20);
+  private static final Duration IDLE = Duration.ofMillis(250);
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+  private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+  private static final int MAX_ATTEMPTS = 8;
+
+  /** Puts a prompt into words for one member. */
+  public interface Composer {
+    Reply compose(Prompt prompt, Member member, LocalDate date);
+  }
+
+  /** A platform's messenger and its pace. */
+  public record Channel(Messenger messenger, RateLimit limit) {}
+
+  private final Outbox outbox;
+  private final MemberStore members;
+  private final Map<String, Channel> channels;
+  private final Composer composer;
+  private final DueCheckIns rules;
+  private final Clock clock;
+  private final int threads;
+  private final int batchSize;
+  private final ExecutorService pool;
+  private final Object wake = new Object();
+  private final AtomicLong sent = new AtomicLong();
+  private volatile boolean running;
+
+  public Sender(
+      Outbox outbox,
+      MemberStore members,
+      List<Channel> channels,
+      Composer composer,
+      DueCheckIns rules,
+      Clock clock,
+      int threads,
+      int batchSize) {
+    this.outbox = outbox;
+    this.members = members;
+    this.channels =
+        channels.stream()
+            .collect(Collectors.toMap(c -> c.messenger().platform(), Function.identity()));
+    this.composer = composer;
+    this.rules = rules;
+    this.clock = clock;
+    this.threads = threads;
+    this.batchSize = batchSize;
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            runnable -> {
+              Thread thread = new Thread(runnable, "outbox-sender");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  public void start() {
+    if (channels.isEmpty()) return;
+    running = true;
+    for (int i = 0; i < threads; i++) pool.execute(this::drain);
+  }
+
+  /** Lets a test call {@link #sendSome} itself, without the sending threads. */
+  void startForTests() {
+    running = true;
+  }
+
+  /** Something was written to the outbox: idle senders look now rather than at their next turn. */
+  public void wake() {
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+  }
+
+  /** How many letters this sender has sent since it started. */
+  public long sentCount() {
+    return sent.get();
+  }
+
+  private void drain() {
+    while (running) {
+      try {
+        if (sendSome() == 0) {
+          synchronized (wake) {
+            wake.wait(IDLE.toMillis());
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        // The database was away, say: the letters wait in the outbox, and we try again shortly.
+        LOG.warn("the outbox could not be drained just now: {}", e.toString());
+        pauseQuietly(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  /** Takes one batch and sends it; returns how many letters were taken. */
+  int sendSome() throws InterruptedException {
+    Instant takenAt = clock.instant();
+    List<Letter> letters = outbox.take(channels.keySet(), takenAt, LEASE, batchSize);
+    List<Long> done = new ArrayList<>();
+    int handled = 0;
+    try {
+      for (Letter letter : letters) {
+        Instant now = clock.instant();
+        // Closing, or the lease nearly over: the rest go back to the outbox untouched.
+        if (!running || now.isAfter(takenAt.plus(LEASE).minus(LEASE_MARGIN))) break;
+        if (send(letter, now)) done.add(letter.id());
+        handled++;
+      }
+    } finally {
+      outbox.sent(done);
+      Instant now = clock.instant();
+      letters.subList(handled, letters.size()).forEach(left -> outbox.retry(left.id(), now));
+    }
+    return letters.size();
+  }
+
+  /** Sends one letter; true when it is done with (sent, or no longer worth sending). */
+  private boolean send(Letter letter, Instant now) throws InterruptedException {
+    Member member = letter.member();
+    if (!letter.reachable() || !rules.stillTimely(member, letter.prompt(), letter.date(), now)) {
+      return true;
+    }
+    Channel channel = channels.get(member.id().platform());
+    Duration chatWait = channel.limit().reserveChat(member.id().userId());
+    if (!chatWait.isZero()) {
+      outbox.retry(letter.id(), now.plus(chatWait));
+      return false;
+    }
+    Reply reply = composer.compose(letter.prompt(), member, letter.date());
+    channel.limit().acquire();
+    Delivery delivery = channel.messenger().send(member.id(), reply);
+    switch (delivery.status()) {
+      case SENT -> {
+        sent.incrementAndGet();
+        return true;
+      }
+      case SLOW_DOWN -> {
+        channel.limit().slowDown(delivery.retryAfter());
+        outbox.retry(letter.id(), clock.instant().plus(delivery.retryAfter()));
+        return false;
+      }
+      case UNREACHABLE -> {
+        members.setReachable(member.id(), false);
+        return true;
+      }
+      default -> {
+        if (letter.attempts() >= MAX_ATTEMPTS) {
+          LOG.warn(
+              "a {} could not be sent after {} tries; dropped",
+              letter.prompt().key(),
+              MAX_ATTEMPTS);
+          return true;
+        }
+        outbox.retry(letter.id(), clock.instant().plus(backoff(letter.attempts())));
+        return false;
+      }
+    }
+  }
+
+  private static Duration backoff(int attempts) {
+    Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 10));
+    return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+  }
+
+  private static void pauseQuietly(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops taking letters; those taken are finished or left in the outbox for the next start. */
+  @Override
+  public void close() {
+    running = false;
+    wake();
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) pool.shutdownNow();
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  Set<String> platforms() {
+    return channels.keySet();
+  }
+}

@@ -1,0 +1,40 @@
+package org.porchlight.schedule;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one Quartz job: sweeps due check-ins and reminders into the outbox and wakes the senders.
+ * Quartz's cluster fires it on one instance at a time; claims keep it safe even if two overlap.
+ */
+@DisallowConcurrentExecution
+public final class SweepJob implements Job {
+  private static final Logger LOG = LoggerFactory.getLogger(SweepJob.class);
+
+  private final Sweeper sweeper;
+  private final Sender sender;
+
+  SweepJob(Sweeper sweeper, Sender sender) {
+    this.sweeper = sweeper;
+    this.sender = sender;
+  }
+
+  @Override
+  public void execute(JobExecutionContext context) throws JobExecutionException {
+    try {
+      Sweeper.Swept swept = sweeper.sweep();
+      if (swept.checkIns() + swept.reminders() > 0) {
+        LOG.debug("swept {} due check-ins, {} reminders", swept.checkIns(), swept.reminders());
+        sender.wake();
+      }
+    } catch (RuntimeException e) {
+      // Nothing was claimed that is not written: the next sweep finds the same members due.
+      LOG.warn("the sweep failed and will run again: {}", e.toString());
+      throw new JobExecutionException(e, false);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.porchlight.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.porchlight.core.DueCheckIns;
+import org.porchlight.core.port.DueStore;
+
+/** One sweep: claims every due check-in and reminder, a batch at a time, until none are left. */
+public final class Sweeper {
+  private final DueStore store;
+  private final DueCheckIns rules;
+  private final Clock clock;
+  private final int batchSize;
+
+  public Sweeper(DueStore store, DueCheckIns rules, Clock clock, int batchSize) {
+    this.store = store;
+    this.rules = rules;
+    this.clock = clock;
+    this.batchSize = batchSize;
+  }
+
+  /** What one sweep claimed. */
+  public record Swept(int checkIns, int reminders) {}
+
+  public Swept sweep() {
+    Instant now = clock.instant();
+    int checkIns = 0;
+    for (int claimed = batchSize; claimed == batchSize; checkIns += claimed) {
+      claimed = store.sweepCheckIns(now, batchSize, rules);
+    }
+    int reminders = 0;
+    for (int claimed = batchSize; claimed == batchSize; reminders += claimed) {
+      claimed = store.sweepReminders(now, batchSize, rules);
+    }
+    return new Swept(checkIns, reminders);
+  }
+}
