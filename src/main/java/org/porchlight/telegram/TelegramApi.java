@@ -8,10 +8,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.porchlight.core.MemberId;
+import org.porchlight.core.port.Messenger.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -55,6 +57,35 @@ final class TelegramApi {
 
   Failure call(SendDocument document, Optional<MemberId> recipient) {
     return call(document.getMethod(), recipient, () -> client.execute(document));
+  }
+
+  /**
+   * One try, for messages the outbox sends: it, not this call, decides when to try again. A 429
+   * says how long everyone should wait; a blocked member is marked as for {@link #call}.
+   */
+  Delivery attempt(SendMessage message, MemberId recipient) {
+    try {
+      client.execute(message);
+      return Delivery.sent();
+    } catch (TelegramApiRequestException e) {
+      int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+      String description = String.valueOf(e.getApiResponse()).toLowerCase(Locale.ROOT);
+      if (code == 429) {
+        Duration wait = retryAfter(e);
+        LOG.warn("sendMessage: Telegram asked to wait {} s (429)", wait.toSeconds());
+        return Delivery.slowDown(wait);
+      }
+      if (code == 403 || (code == 400 && description.contains("chat not found"))) {
+        LOG.info("sendMessage: the member can't be reached ({}), no more messages to them", code);
+        unreachable.accept(recipient);
+        return Delivery.unreachable();
+      }
+      LOG.warn("sendMessage: Telegram answered {}; the outbox tries again later", code);
+      return Delivery.failed();
+    } catch (TelegramApiException e) {
+      LOG.warn("sendMessage: Telegram could not be reached ({}); tried again later", reason(e));
+      return Delivery.failed();
+    }
   }
 
   boolean lacks(String method) {

@@ -15,7 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.porchlight.core.Conversation;
+import org.porchlight.core.MemberId;
+import org.porchlight.core.Reply;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.Messenger;
 import org.porchlight.core.port.OffsetStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +56,7 @@ public final class TelegramBot implements AutoCloseable {
   private final TelegramApi api;
   private TelegramBotsLongPollingApplication polling;
   private ScheduledExecutorService poller;
-  private TelegramChat chat;
+  private volatile TelegramChat chat;
   private volatile long lastHandled;
 
   /**
@@ -190,6 +193,22 @@ public final class TelegramBot implements AutoCloseable {
     if (update.hasMyChatMember()) return update.getMyChatMember().getChat().getId();
     if (update.hasEditedMessage()) return update.getEditedMessage().getChatId();
     return 0;
+  }
+
+  /** Sends what the outbox owes Telegram members, once {@link #start} has signed in. */
+  public Messenger messenger() {
+    return new Messenger() {
+      @Override
+      public String platform() {
+        return TelegramChat.PLATFORM;
+      }
+
+      @Override
+      public Delivery send(MemberId to, Reply reply) {
+        if (chat == null) return Delivery.failed(); // not signed in yet: the outbox waits
+        return chat.prompt(to, reply);
+      }
+    };
   }
 
   /** The last update id handled, for tests and health checks. */

@@ -13,6 +13,7 @@ import org.porchlight.core.Messages;
 import org.porchlight.core.Reply;
 import org.porchlight.core.Text;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.Messenger.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -216,6 +217,21 @@ final class TelegramChat {
         sendText(chatId, member, reply.text(), reply.buttons());
       }
     }
+  }
+
+  /** A check-in or reminder from the outbox, to a member's private chat: one try. */
+  Delivery prompt(MemberId member, Reply reply) {
+    long chatId = Long.parseLong(member.userId()); // a private chat's id is the member's
+    List<String> parts = split(reply.text(), MAX_TEXT);
+    Delivery delivery = Delivery.sent();
+    for (int i = 0; i < parts.size() && delivery.status() == Delivery.Status.SENT; i++) {
+      SendMessage message = baseMessage(chatId, parts.get(i));
+      if (i == parts.size() - 1 && !reply.buttons().isEmpty()) {
+        message.setReplyMarkup(keyboard(reply.buttons()));
+      }
+      delivery = api.attempt(message, member);
+    }
+    return delivery;
   }
 
   private void sendText(

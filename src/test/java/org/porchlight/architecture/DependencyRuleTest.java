@@ -6,6 +6,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the core free of adapters and technology: it speaks only Java and its own ports. */
@@ -38,31 +40,25 @@ class DependencyRuleTest {
         .check(PORCHLIGHT);
   }
 
+  private static final List<String> ADAPTERS =
+      List.of("console", "store", "config", "telegram", "schedule");
+
   @Test
-  void adaptersDoNotDependOnEachOther() {
-    noClasses()
-        .that()
-        .resideInAnyPackage(
-            "org.porchlight.console..", "org.porchlight.store..", "org.porchlight.config..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("org.porchlight.app..")
-        .check(PORCHLIGHT);
-    noClasses()
-        .that()
-        .resideInAPackage("org.porchlight.console..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("org.porchlight.store..", "org.porchlight.config..")
-        .check(PORCHLIGHT);
-    noClasses()
-        .that()
-        .resideInAPackage("org.porchlight.store..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.porchlight.console..", "org.porchlight.config..", "org.porchlight.telegram..")
-        .check(PORCHLIGHT);
+  void adaptersDoNotDependOnEachOtherOrOnTheApp() {
+    for (String adapter : ADAPTERS) {
+      String[] others =
+          Stream.concat(ADAPTERS.stream().filter(other -> !other.equals(adapter)), Stream.of("app"))
+              .map(other -> "org.porchlight." + other + "..")
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage("org.porchlight." + adapter + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .as(adapter + " depends on core alone, never on another adapter or on app")
+          .check(PORCHLIGHT);
+    }
   }
 
   @Test

@@ -1,0 +1,76 @@
+package org.porchlight.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RateLimitTest {
+  /** Time that passes only when someone waits. */
+  private static final class FakeTicker implements Ticker {
+    long now = 1_000_000_000L;
+    final List<Long> waits = new ArrayList<>();
+
+    @Override
+    public long nanos() {
+      return now;
+    }
+
+    @Override
+    public void sleep(long nanos) {
+      waits.add(nanos);
+      now += nanos;
+    }
+  }
+
+  private final FakeTicker ticker = new FakeTicker();
+
+  @Test
+  void sendsAreSpacedEvenlyAtTheLimitWithNoBurst() throws InterruptedException {
+    RateLimit limit = new RateLimit(30, 1, ticker);
+    long start = ticker.now;
+
+    for (int i = 0; i < 31; i++) limit.acquire();
+
+    // The first goes at once; the 31st goes a full second later, never sooner.
+    assertThat(ticker.now - start).isEqualTo(30 * Math.round(1e9 / 30));
+    assertThat(ticker.waits).allMatch(wait -> wait <= Math.round(1e9 / 30));
+  }
+
+  @Test
+  void idleTimeIsNotSavedUpForABurst() throws InterruptedException {
+    RateLimit limit = new RateLimit(10, 1, ticker);
+    ticker.now += 5_000_000_000L; // five quiet seconds
+
+    limit.acquire();
+    limit.acquire();
+
+    assertThat(ticker.waits).containsExactly(100_000_000L);
+  }
+
+  @Test
+  void oneChatWaitsASecondBetweenMessagesOtherChatsDoNot() {
+    RateLimit limit = new RateLimit(30, 1, ticker);
+
+    assertThat(limit.reserveChat("1001")).isZero();
+    assertThat(limit.reserveChat("2002")).isZero();
+    ticker.now += 400_000_000L;
+    assertThat(limit.reserveChat("1001")).isEqualTo(Duration.ofMillis(600));
+    ticker.now += 600_000_000L;
+    assertThat(limit.reserveChat("1001")).isZero();
+  }
+
+  @Test
+  void aRequestToSlowDownHoldsEveryoneBackForThatLong() throws InterruptedException {
+    RateLimit limit = new RateLimit(30, 1, ticker);
+    limit.acquire();
+
+    limit.slowDown(Duration.ofSeconds(7));
+    long before = ticker.now;
+    limit.acquire();
+
+    assertThat(ticker.now - before).isEqualTo(7_000_000_000L);
+  }
+}
