@@ -1,5 +1,7 @@
 package org.porchlight.schedule;
 
+import java.util.concurrent.locks.LockSupport;
+
 /** Time for pacing: a monotonic clock in nanoseconds and a way to wait. Tests give a fake. */
 public interface Ticker {
   long nanos();
@@ -15,7 +17,12 @@ public interface Ticker {
 
         @Override
         public void sleep(long nanos) throws InterruptedException {
-          if (nanos > 0) Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+          // Parking keeps sub-millisecond spacing, where Thread.sleep rounds up to whole ms.
+          long until = System.nanoTime() + nanos;
+          for (long left = nanos; left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.interrupted()) throw new InterruptedException();
+          }
         }
       };
 }
