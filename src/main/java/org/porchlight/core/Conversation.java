@@ -43,6 +43,8 @@ public final class Conversation {
   // Button answers for the last few days are kept; older buttons ask about today instead.
   private static final int ANSWERABLE_DAYS = 7;
   private static final int ECHO_LIMIT = 40;
+  // Last heard is kept to about the hour, so that not every message costs a write.
+  private static final Duration HEARD_PRECISION = Duration.ofHours(1);
 
   /** Settings of the conversation that come from configuration rather than from members. */
   /**
@@ -201,6 +203,7 @@ public final class Conversation {
     }
 
     void handle(Incoming incoming) {
+      if (stored) heard();
       Optional<Reading> reading = wordsOf(incoming).map(reader::read);
       if (reading.equals(Optional.of(Reading.CRISIS))) {
         crisis();
@@ -219,6 +222,20 @@ public final class Conversation {
       }
       if (arriving && !forgotten && !member.isSetUp() && member.awaiting() == Awaiting.NOTHING) {
         askNextSetting();
+      }
+    }
+
+    /** Notes that the member wrote; a member left resting gets their check-ins back. */
+    private void heard() {
+      Contact contact = member.contact();
+      boolean stale = contact.lastHeardAt().isBefore(now.minus(HEARD_PRECISION));
+      if (!stale && !contact.isResting()) return;
+      Member heardFrom = member.withContact(contact.heard(now));
+      if (contact.isResting()) {
+        update(heardFrom);
+      } else {
+        member = heardFrom;
+        changed = true;
       }
     }
 
