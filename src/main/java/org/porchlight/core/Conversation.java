@@ -43,6 +43,8 @@ public final class Conversation {
   // Button answers for the last few days are kept; older buttons ask about today instead.
   private static final int ANSWERABLE_DAYS = 7;
   private static final int ECHO_LIMIT = 40;
+  // A rough run is looked for among the answers of this many local days.
+  private static final int ROUGH_RUN_DAYS = 14;
   // Last heard is kept to about the hour, so that not every message costs a write.
   private static final Duration HEARD_PRECISION = Duration.ofHours(1);
 
@@ -605,6 +607,7 @@ public final class Conversation {
               texts.get(mood == Mood.FINE ? Text.READ_FINE : Text.READ_ROUGH),
               List.of(new Reply.Button(texts.get(label), new Answer(other, today).encode()))));
       answerMood(mood, "");
+      if (mood == Mood.ROUGH) reachOutAfterRoughRun();
     }
 
     // ---- Check-in answers ----
@@ -626,6 +629,7 @@ public final class Conversation {
         prefix = texts.get(Text.ANSWER_CHANGED, "mood", moodName(mood));
       }
       answerMood(mood, prefix);
+      if (mood == Mood.ROUGH) reachOutAfterRoughRun();
     }
 
     /** Stores the answer for {@code day}, replacing an earlier one; returns the earlier mood. */
@@ -680,6 +684,42 @@ public final class Conversation {
       replies.add(Reply.withButtons(text.toString(), stepButtons(step)));
     }
 
+    // ---- Reaching out ----
+
+    /**
+     * After several rough answers in a row, reaches out once: a gentle word, the group, and a step
+     * that involves someone else. Skipped and unanswered days neither count nor break the run; a
+     * fine day ends it.
+     */
+    private void reachOutAfterRoughRun() {
+      LocalDate today = today();
+      List<CheckIn> answered =
+          checkIns.between(id, today.minusDays(ROUGH_RUN_DAYS - 1L), today).stream()
+              .filter(c -> c.mood().filter(mood -> mood != Mood.SKIPPED).isPresent())
+              .toList();
+      int run = 0;
+      while (run < answered.size()
+          && answered.get(answered.size() - 1 - run).mood().get() == Mood.ROUGH) {
+        run++;
+      }
+      if (run < options.roughDaysInARow()) return;
+      LocalDate runStart = answered.get(answered.size() - run).date();
+      boolean reachedOutThisRun =
+          member.contact().reachedOutOn().filter(on -> !on.isBefore(runStart)).isPresent();
+      if (reachedOutThisRun) return;
+
+      Step step = nextStep(Optional.of(Mood.ROUGH), Optional.of(Step.Company.WITH_OTHERS), true);
+      StringBuilder text = new StringBuilder(texts.any(Text.OUTREACH, random));
+      groupText()
+          .ifPresent(
+              group ->
+                  text.append("\n\n").append(texts.get(Text.OUTREACH_MEETING, "meeting", group)));
+      text.append("\n\n").append(texts.get(Text.OUTREACH_STEP, "step", stepText(step)));
+      replies.add(Reply.withButtons(text.toString(), stepButtons(step)));
+      member = member.withContact(member.contact().reachedOut(today));
+      changed = true;
+    }
+
     // ---- Steps ----
 
     /** Offers the next step; {@code another} when the member asked for a different one. */
@@ -690,6 +730,11 @@ public final class Conversation {
     }
 
     private Step nextStep(Optional<Mood> mood, boolean notTheLastOne) {
+      return nextStep(mood, Optional.empty(), notTheLastOne);
+    }
+
+    private Step nextStep(
+        Optional<Mood> mood, Optional<Step.Company> company, boolean notTheLastOne) {
       ensureStored();
       Map<String, Instant> lastSeen = stepsGiven.lastSeen(id);
       Optional<String> last =
@@ -698,7 +743,7 @@ public final class Conversation {
                   .max(Map.Entry.comparingByValue())
                   .map(Map.Entry::getKey)
               : Optional.empty();
-      Step step = content.steps().next(mood, lastSeen, last);
+      Step step = content.steps().next(mood, company, lastSeen, last);
       stepsGiven.record(new StepGiven(id, step.id(), now));
       return step;
     }

@@ -601,6 +601,116 @@ class ConversationTest {
             .withNextCheckInAt(Optional.empty()));
   }
 
+  // ---- Reaching out after rough days ----
+
+  @Test
+  void threeRoughDaysInARowReachOutOnceWithTheGroupAndSomeoneToBeWith() {
+    setUp("20:00", "Europe/London");
+    answerDays("Rough day", "Rough day");
+    List<Reply> replies = answerToday("Rough day");
+
+    assertThat(replies).hasSize(2);
+    Reply reachingOut = replies.get(1);
+    Step step = lastStepGiven();
+    assertThat(reachingOut.text())
+        .contains("few hard days in a row")
+        .contains(TestContent.MEETING_URL)
+        .contains(step.textFor("someone you trust"));
+    assertThat(step.company()).isEqualTo(Step.Company.WITH_OTHERS);
+    assertThat(labels(List.of(reachingOut))).containsExactly("Another step", "I'll try it");
+    assertThat(store.members.get(ALEX).contact().reachedOutOn())
+        .contains(LocalDate.of(2026, 11, 23));
+  }
+
+  @Test
+  void theReachingOutStepIsOneDoneWithOthersEvenWhenAloneStepsWereSeenLessRecently() {
+    content =
+        TestContent.withSteps(
+            List.of(
+                new Step("bath", "Run a bath.", Step.Fits.ROUGH, Step.Company.ALONE),
+                new Step("tea", "Make some tea.", Step.Fits.ROUGH, Step.Company.ALONE),
+                new Step("call", "Call {someone}.", Step.Fits.ROUGH, Step.Company.WITH_OTHERS)));
+    conversation = conversation();
+    setUp("20:00", "Europe/London");
+    answerDays("Rough day", "Rough day");
+    List<Reply> replies = answerToday("Rough day");
+
+    assertThat(lastStepGiven().id()).isEqualTo("call");
+    assertThat(replies.get(1).text()).contains("Call someone you trust.");
+  }
+
+  @Test
+  void aFourthRoughDayInTheSameRunDoesNotReachOutAgain() {
+    setUp("20:00", "Europe/London");
+    answerDays("Rough day", "Rough day", "Rough day");
+
+    assertThat(answerToday("Rough day")).hasSize(1);
+  }
+
+  @Test
+  void aFineDayEndsTheRunSoThreeMoreRoughDaysReachOutAgain() {
+    setUp("20:00", "Europe/London");
+    answerDays("Rough day", "Rough day", "Rough day", "Honestly fine", "Rough day", "Rough day");
+
+    assertThat(answerToday("Rough day")).hasSize(2);
+    assertThat(store.members.get(ALEX).contact().reachedOutOn())
+        .contains(LocalDate.of(2026, 11, 27));
+  }
+
+  @Test
+  void skippedDaysNeitherBreakTheRunNorCountTowardsIt() {
+    setUp("20:00", "Europe/London");
+    answerDays("Rough day", "Skip today");
+
+    assertThat(answerToday("Rough day")).hasSize(1);
+    clock.advance(Duration.ofDays(1));
+    assertThat(answerToday("Rough day")).hasSize(2);
+  }
+
+  @Test
+  void aRoughAnswerForAnEarlierDayCountsOnThatDay() {
+    setUp("20:00", "Europe/London");
+    answerDays("Rough day"); // Saturday
+    say("/checkin"); // Sunday: asked, not answered until later
+    List<Reply> sundaysQuestion = last;
+    clock.advance(Duration.ofDays(1));
+    assertThat(answerToday("Rough day")).hasSize(1); // Monday
+
+    last = sundaysQuestion;
+    List<Reply> replies = press("Rough day");
+
+    assertThat(text(replies)).contains("Noted Sunday 22 November as a rough day");
+    assertThat(replies).hasSize(2);
+    assertThat(replies.get(1).text()).contains("few hard days in a row");
+  }
+
+  @Test
+  void roughWordsCountTowardsTheRunLikeTheButton() {
+    setUp("20:00", "Europe/London");
+    answerDays("Rough day", "Rough day");
+    List<Reply> replies = say("honestly it's been a really rough day");
+
+    assertThat(text(replies)).contains("few hard days in a row");
+  }
+
+  /** Answers today's check-in with a button, then moves on to the next day, once per label. */
+  private void answerDays(String... labels) {
+    for (String label : labels) {
+      answerToday(label);
+      clock.advance(Duration.ofDays(1));
+    }
+  }
+
+  private List<Reply> answerToday(String label) {
+    say("/checkin");
+    return press(label);
+  }
+
+  private Step lastStepGiven() {
+    List<StepGiven> given = store.givenTo(ALEX);
+    return content.steps().byId(given.get(given.size() - 1).stepId()).orElseThrow();
+  }
+
   // ---- Data ----
 
   @Test
