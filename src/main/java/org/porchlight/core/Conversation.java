@@ -48,8 +48,9 @@ public final class Conversation {
   // Last heard is kept to about the hour, so that not every message costs a write.
   private static final Duration HEARD_PRECISION = Duration.ofHours(1);
 
-  /** Settings of the conversation that come from configuration rather than from members. */
   /**
+   * Settings of the conversation that come from configuration rather than from members.
+   *
    * @param morning the check-in time offered as "morning", and so on
    * @param crisisRepeatWindow within this time of a crisis reply, a repeat gets a short reminder
    * @param reminderAfter an unanswered check-in gets one gentle reminder this long after
@@ -176,6 +177,21 @@ public final class Conversation {
   public Reply checkInQuestion(Member member, LocalDate date) {
     Messages texts = content.messagesFor(member.locale());
     return Reply.withButtons(texts.any(Text.CHECK_IN_QUESTION, random), answerButtons(texts, date));
+  }
+
+  /**
+   * What Porchlight says when it starts the conversation itself: the check-in question, the one
+   * reminder, or "the light's on" after a long silence. {@code date} is the day a check-in or
+   * reminder asks about.
+   */
+  public Reply prompt(Prompt prompt, Member member, LocalDate date) {
+    Messages texts = content.messagesFor(member.locale());
+    return switch (prompt) {
+      case CHECK_IN -> checkInQuestion(member, date);
+      case REMINDER ->
+          Reply.withButtons(texts.any(Text.REMINDER, random), answerButtons(texts, date));
+      case LIGHTS_ON -> Reply.text(texts.any(Text.LIGHTS_ON, random));
+    };
   }
 
   private static List<Reply.Button> answerButtons(Messages texts, LocalDate date) {

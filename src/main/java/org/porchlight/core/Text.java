@@ -50,6 +50,8 @@ public enum Text {
   OUTREACH("outreach.roughDays"),
   OUTREACH_MEETING("outreach.meeting"),
   OUTREACH_STEP("outreach.step"),
+  REMINDER("reminder"),
+  LIGHTS_ON("lightsOn"),
   ANSWER_CHANGED("answer.changed"),
   ANSWER_EARLIER_DAY("answer.earlierDay"),
   ANSWER_TOO_OLD("answer.tooOld"),

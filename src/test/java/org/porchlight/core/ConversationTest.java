@@ -711,6 +711,39 @@ class ConversationTest {
     return content.steps().byId(given.get(given.size() - 1).stepId()).orElseThrow();
   }
 
+  // ---- Prompts ----
+
+  @Test
+  void reminderHasTheThreeAnswerButtonsForItsDay() {
+    setUp("20:00", "Europe/London");
+    LocalDate saturday = LocalDate.of(2026, 11, 21);
+    Reply reminder = conversation.prompt(Prompt.REMINDER, store.members.get(ALEX), saturday);
+
+    assertThat(labels(List.of(reminder)))
+        .containsExactly("Honestly fine", "Rough day", "Skip today");
+    assertThat(reminder.buttons())
+        .extracting(button -> Action.decode(button.data()).orElseThrow())
+        .containsExactly(
+            new Action.Answer(Mood.FINE, saturday),
+            new Action.Answer(Mood.ROUGH, saturday),
+            new Action.Answer(Mood.SKIPPED, saturday));
+    assertThat(reminder.text()).isEqualTo(texts.any(Text.REMINDER, random));
+  }
+
+  @Test
+  void lightsOnSaysThereIsNoNeedToExplainAndHowToComeBack() {
+    setUp("20:00", "Europe/London");
+    Reply lightsOn =
+        conversation.prompt(Prompt.LIGHTS_ON, store.members.get(ALEX), LocalDate.of(2026, 11, 21));
+
+    assertThat(lightsOn.text())
+        .contains("light's on")
+        .contains("/checkin")
+        .contains("/pause")
+        .contains("/forget");
+    assertThat(lightsOn.buttons()).isEmpty();
+  }
+
   // ---- Data ----
 
   @Test
