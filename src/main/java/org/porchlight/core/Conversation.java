@@ -43,9 +43,14 @@ public final class Conversation {
   // Button answers for the last few days are kept; older buttons ask about today instead.
   private static final int ANSWERABLE_DAYS = 7;
   private static final int ECHO_LIMIT = 40;
+  // A rough run is looked for among the answers of this many local days.
+  private static final int ROUGH_RUN_DAYS = 14;
+  // Last heard is kept to about the hour, so that not every message costs a write.
+  private static final Duration HEARD_PRECISION = Duration.ofHours(1);
 
-  /** Settings of the conversation that come from configuration rather than from members. */
   /**
+   * Settings of the conversation that come from configuration rather than from members.
+   *
    * @param morning the check-in time offered as "morning", and so on
    * @param crisisRepeatWindow within this time of a crisis reply, a repeat gets a short reminder
    * @param reminderAfter an unanswered check-in gets one gentle reminder this long after
@@ -174,6 +179,21 @@ public final class Conversation {
     return Reply.withButtons(texts.any(Text.CHECK_IN_QUESTION, random), answerButtons(texts, date));
   }
 
+  /**
+   * What Porchlight says when it starts the conversation itself: the check-in question, the one
+   * reminder, or "the light's on" after a long silence. {@code date} is the day a check-in or
+   * reminder asks about.
+   */
+  public Reply prompt(Prompt prompt, Member member, LocalDate date) {
+    Messages texts = content.messagesFor(member.locale());
+    return switch (prompt) {
+      case CHECK_IN -> checkInQuestion(member, date);
+      case REMINDER ->
+          Reply.withButtons(texts.any(Text.REMINDER, random), answerButtons(texts, date));
+      case LIGHTS_ON -> Reply.text(texts.any(Text.LIGHTS_ON, random));
+    };
+  }
+
   private static List<Reply.Button> answerButtons(Messages texts, LocalDate date) {
     return List.of(
         new Reply.Button(texts.get(Text.BUTTON_FINE), new Answer(Mood.FINE, date).encode()),
@@ -201,6 +221,7 @@ public final class Conversation {
     }
 
     void handle(Incoming incoming) {
+      if (stored) heard();
       Optional<Reading> reading = wordsOf(incoming).map(reader::read);
       if (reading.equals(Optional.of(Reading.CRISIS))) {
         crisis();
@@ -219,6 +240,20 @@ public final class Conversation {
       }
       if (arriving && !forgotten && !member.isSetUp() && member.awaiting() == Awaiting.NOTHING) {
         askNextSetting();
+      }
+    }
+
+    /** Notes that the member wrote; a member left resting gets their check-ins back. */
+    private void heard() {
+      Contact contact = member.contact();
+      boolean stale = contact.lastHeardAt().isBefore(now.minus(HEARD_PRECISION));
+      if (!stale && !contact.isResting()) return;
+      Member heardFrom = member.withContact(contact.heard(now));
+      if (contact.isResting()) {
+        update(heardFrom);
+      } else {
+        member = heardFrom;
+        changed = true;
       }
     }
 
@@ -588,6 +623,7 @@ public final class Conversation {
               texts.get(mood == Mood.FINE ? Text.READ_FINE : Text.READ_ROUGH),
               List.of(new Reply.Button(texts.get(label), new Answer(other, today).encode()))));
       answerMood(mood, "");
+      if (mood == Mood.ROUGH) reachOutAfterRoughRun();
     }
 
     // ---- Check-in answers ----
@@ -609,6 +645,7 @@ public final class Conversation {
         prefix = texts.get(Text.ANSWER_CHANGED, "mood", moodName(mood));
       }
       answerMood(mood, prefix);
+      if (mood == Mood.ROUGH) reachOutAfterRoughRun();
     }
 
     /** Stores the answer for {@code day}, replacing an earlier one; returns the earlier mood. */
@@ -663,6 +700,42 @@ public final class Conversation {
       replies.add(Reply.withButtons(text.toString(), stepButtons(step)));
     }
 
+    // ---- Reaching out ----
+
+    /**
+     * After several rough answers in a row, reaches out once: a gentle word, the group, and a step
+     * that involves someone else. Skipped and unanswered days neither count nor break the run; a
+     * fine day ends it.
+     */
+    private void reachOutAfterRoughRun() {
+      LocalDate today = today();
+      List<CheckIn> answered =
+          checkIns.between(id, today.minusDays(ROUGH_RUN_DAYS - 1L), today).stream()
+              .filter(c -> c.mood().filter(mood -> mood != Mood.SKIPPED).isPresent())
+              .toList();
+      int run = 0;
+      while (run < answered.size()
+          && answered.get(answered.size() - 1 - run).mood().get() == Mood.ROUGH) {
+        run++;
+      }
+      if (run < options.roughDaysInARow()) return;
+      LocalDate runStart = answered.get(answered.size() - run).date();
+      boolean reachedOutThisRun =
+          member.contact().reachedOutOn().filter(on -> !on.isBefore(runStart)).isPresent();
+      if (reachedOutThisRun) return;
+
+      Step step = nextStep(Optional.of(Mood.ROUGH), Optional.of(Step.Company.WITH_OTHERS), true);
+      StringBuilder text = new StringBuilder(texts.any(Text.OUTREACH, random));
+      groupText()
+          .ifPresent(
+              group ->
+                  text.append("\n\n").append(texts.get(Text.OUTREACH_MEETING, "meeting", group)));
+      text.append("\n\n").append(texts.get(Text.OUTREACH_STEP, "step", stepText(step)));
+      replies.add(Reply.withButtons(text.toString(), stepButtons(step)));
+      member = member.withContact(member.contact().reachedOut(today));
+      changed = true;
+    }
+
     // ---- Steps ----
 
     /** Offers the next step; {@code another} when the member asked for a different one. */
@@ -673,6 +746,11 @@ public final class Conversation {
     }
 
     private Step nextStep(Optional<Mood> mood, boolean notTheLastOne) {
+      return nextStep(mood, Optional.empty(), notTheLastOne);
+    }
+
+    private Step nextStep(
+        Optional<Mood> mood, Optional<Step.Company> company, boolean notTheLastOne) {
       ensureStored();
       Map<String, Instant> lastSeen = stepsGiven.lastSeen(id);
       Optional<String> last =
@@ -681,7 +759,7 @@ public final class Conversation {
                   .max(Map.Entry.comparingByValue())
                   .map(Map.Entry::getKey)
               : Optional.empty();
-      Step step = content.steps().next(mood, lastSeen, last);
+      Step step = content.steps().next(mood, company, lastSeen, last);
       stepsGiven.record(new StepGiven(id, step.id(), now));
       return step;
     }

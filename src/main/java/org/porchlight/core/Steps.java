@@ -37,10 +37,25 @@ public final class Steps {
    * "another step" is never the same one again.
    */
   public Step next(Optional<Mood> mood, Map<String, Instant> lastSeen, Optional<String> exclude) {
+    return next(mood, Optional.empty(), lastSeen, exclude);
+  }
+
+  /**
+   * As {@link #next(Optional, Map, Optional)}, preferring steps done in {@code company}; when the
+   * library has none that fit the day, any fitting step will do.
+   */
+  public Step next(
+      Optional<Mood> mood,
+      Optional<Step.Company> company,
+      Map<String, Instant> lastSeen,
+      Optional<String> exclude) {
     Comparator<Step> leastRecent =
         Comparator.comparing(step -> lastSeen.getOrDefault(step.id(), Instant.MIN));
     List<Step> fitting = steps.stream().filter(step -> fits(step, mood)).toList();
     if (fitting.isEmpty()) fitting = steps;
+    List<Step> inCompany =
+        fitting.stream().filter(step -> company.map(step.company()::equals).orElse(true)).toList();
+    if (!inCompany.isEmpty()) fitting = inCompany;
     return fitting.stream()
         .filter(step -> exclude.map(id -> !id.equals(step.id())).orElse(true))
         .min(leastRecent)

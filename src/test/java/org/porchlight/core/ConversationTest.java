@@ -548,6 +548,202 @@ class ConversationTest {
     assertThat(text(say("I could kill for a coffee"))).doesNotContain("116 123");
   }
 
+  // ---- Hearing from the member ----
+
+  @Test
+  void lastHeardMovesOnAfterAnHourButNotWithinIt() {
+    setUp("20:00", "Europe/London");
+    clock.advance(Duration.ofMinutes(50));
+    int saves = store.memberSaves;
+    say("/help");
+
+    assertThat(store.members.get(ALEX).contact().lastHeardAt()).isEqualTo(NOW);
+    assertThat(store.memberSaves).isEqualTo(saves);
+
+    clock.advance(Duration.ofMinutes(20));
+    say("/help");
+
+    assertThat(store.members.get(ALEX).contact().lastHeardAt()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void aRestingMemberWhoWritesAgainGetsTheirCheckInsBack() {
+    setUp("20:00", "Europe/London");
+    leaveTheLightOn();
+    // Within the hour of last hearing from them: resting alone is reason enough to write.
+    clock.advance(Duration.ofMinutes(5));
+    say("/help");
+
+    Member member = store.members.get(ALEX);
+    assertThat(member.contact().isResting()).isFalse();
+    assertThat(member.nextCheckInAt()).contains(Instant.parse("2026-11-21T20:00:00Z"));
+  }
+
+  @Test
+  void aCrisisMessageCountsAsHearingFromThemAndRecordsNothingElse() {
+    setUp("20:00", "Europe/London");
+    clock.advance(Duration.ofHours(2));
+    Member before = store.members.get(ALEX);
+    say("I want to kill myself");
+
+    Member after = store.members.get(ALEX);
+    assertThat(after.contact().lastHeardAt()).isEqualTo(clock.instant());
+    assertThat(after.withContact(before.contact())).isEqualTo(before);
+    assertThat(today()).isEmpty();
+  }
+
+  /** What the scheduler does after a long silence: says the light's on, then sends nothing. */
+  private void leaveTheLightOn() {
+    Member member = store.members.get(ALEX);
+    store.save(
+        member
+            .withContact(member.contact().lightsOn(clock.instant()))
+            .withNextCheckInAt(Optional.empty()));
+  }
+
+  // ---- Reaching out after rough days ----
+
+  @Test
+  void threeRoughDaysInARowReachOutOnceWithTheGroupAndSomeoneToBeWith() {
+    setUp("20:00", "Europe/London");
+    answerDays("Rough day", "Rough day");
+    List<Reply> replies = answerToday("Rough day");
+
+    assertThat(replies).hasSize(2);
+    Reply reachingOut = replies.get(1);
+    Step step = lastStepGiven();
+    assertThat(reachingOut.text())
+        .contains("few hard days in a row")
+        .contains(TestContent.MEETING_URL)
+        .contains(step.textFor("someone you trust"));
+    assertThat(step.company()).isEqualTo(Step.Company.WITH_OTHERS);
+    assertThat(labels(List.of(reachingOut))).containsExactly("Another step", "I'll try it");
+    assertThat(store.members.get(ALEX).contact().reachedOutOn())
+        .contains(LocalDate.of(2026, 11, 23));
+  }
+
+  @Test
+  void theReachingOutStepIsOneDoneWithOthersEvenWhenAloneStepsWereSeenLessRecently() {
+    content =
+        TestContent.withSteps(
+            List.of(
+                new Step("bath", "Run a bath.", Step.Fits.ROUGH, Step.Company.ALONE),
+                new Step("tea", "Make some tea.", Step.Fits.ROUGH, Step.Company.ALONE),
+                new Step("call", "Call {someone}.", Step.Fits.ROUGH, Step.Company.WITH_OTHERS)));
+    conversation = conversation();
+    setUp("20:00", "Europe/London");
+    answerDays("Rough day", "Rough day");
+    List<Reply> replies = answerToday("Rough day");
+
+    assertThat(lastStepGiven().id()).isEqualTo("call");
+    assertThat(replies.get(1).text()).contains("Call someone you trust.");
+  }
+
+  @Test
+  void aFourthRoughDayInTheSameRunDoesNotReachOutAgain() {
+    setUp("20:00", "Europe/London");
+    answerDays("Rough day", "Rough day", "Rough day");
+
+    assertThat(answerToday("Rough day")).hasSize(1);
+  }
+
+  @Test
+  void aFineDayEndsTheRunSoThreeMoreRoughDaysReachOutAgain() {
+    setUp("20:00", "Europe/London");
+    answerDays("Rough day", "Rough day", "Rough day", "Honestly fine", "Rough day", "Rough day");
+
+    assertThat(answerToday("Rough day")).hasSize(2);
+    assertThat(store.members.get(ALEX).contact().reachedOutOn())
+        .contains(LocalDate.of(2026, 11, 27));
+  }
+
+  @Test
+  void skippedDaysNeitherBreakTheRunNorCountTowardsIt() {
+    setUp("20:00", "Europe/London");
+    answerDays("Rough day", "Skip today");
+
+    assertThat(answerToday("Rough day")).hasSize(1);
+    clock.advance(Duration.ofDays(1));
+    assertThat(answerToday("Rough day")).hasSize(2);
+  }
+
+  @Test
+  void aRoughAnswerForAnEarlierDayCountsOnThatDay() {
+    setUp("20:00", "Europe/London");
+    answerDays("Rough day"); // Saturday
+    say("/checkin"); // Sunday: asked, not answered until later
+    List<Reply> sundaysQuestion = last;
+    clock.advance(Duration.ofDays(1));
+    assertThat(answerToday("Rough day")).hasSize(1); // Monday
+
+    last = sundaysQuestion;
+    List<Reply> replies = press("Rough day");
+
+    assertThat(text(replies)).contains("Noted Sunday 22 November as a rough day");
+    assertThat(replies).hasSize(2);
+    assertThat(replies.get(1).text()).contains("few hard days in a row");
+  }
+
+  @Test
+  void roughWordsCountTowardsTheRunLikeTheButton() {
+    setUp("20:00", "Europe/London");
+    answerDays("Rough day", "Rough day");
+    List<Reply> replies = say("honestly it's been a really rough day");
+
+    assertThat(text(replies)).contains("few hard days in a row");
+  }
+
+  /** Answers today's check-in with a button, then moves on to the next day, once per label. */
+  private void answerDays(String... labels) {
+    for (String label : labels) {
+      answerToday(label);
+      clock.advance(Duration.ofDays(1));
+    }
+  }
+
+  private List<Reply> answerToday(String label) {
+    say("/checkin");
+    return press(label);
+  }
+
+  private Step lastStepGiven() {
+    List<StepGiven> given = store.givenTo(ALEX);
+    return content.steps().byId(given.get(given.size() - 1).stepId()).orElseThrow();
+  }
+
+  // ---- Prompts ----
+
+  @Test
+  void reminderHasTheThreeAnswerButtonsForItsDay() {
+    setUp("20:00", "Europe/London");
+    LocalDate saturday = LocalDate.of(2026, 11, 21);
+    Reply reminder = conversation.prompt(Prompt.REMINDER, store.members.get(ALEX), saturday);
+
+    assertThat(labels(List.of(reminder)))
+        .containsExactly("Honestly fine", "Rough day", "Skip today");
+    assertThat(reminder.buttons())
+        .extracting(button -> Action.decode(button.data()).orElseThrow())
+        .containsExactly(
+            new Action.Answer(Mood.FINE, saturday),
+            new Action.Answer(Mood.ROUGH, saturday),
+            new Action.Answer(Mood.SKIPPED, saturday));
+    assertThat(reminder.text()).isEqualTo(texts.any(Text.REMINDER, random));
+  }
+
+  @Test
+  void lightsOnSaysThereIsNoNeedToExplainAndHowToComeBack() {
+    setUp("20:00", "Europe/London");
+    Reply lightsOn =
+        conversation.prompt(Prompt.LIGHTS_ON, store.members.get(ALEX), LocalDate.of(2026, 11, 21));
+
+    assertThat(lightsOn.text())
+        .contains("light's on")
+        .contains("/checkin")
+        .contains("/pause")
+        .contains("/forget");
+    assertThat(lightsOn.buttons()).isEmpty();
+  }
+
   // ---- Data ----
 
   @Test

@@ -19,6 +19,7 @@ final class InMemoryStore implements MemberStore, CheckInStore, StepStore {
   final Map<MemberId, Member> members = new LinkedHashMap<>();
   final Map<MemberId, TreeMap<LocalDate, CheckIn>> checkIns = new HashMap<>();
   final Map<MemberId, List<StepGiven>> steps = new HashMap<>();
+  int memberSaves;
 
   @Override
   public Optional<Member> find(MemberId id) {
@@ -27,6 +28,7 @@ final class InMemoryStore implements MemberStore, CheckInStore, StepStore {
 
   @Override
   public void save(Member member) {
+    memberSaves++;
     members.put(member.id(), member);
   }
 
