@@ -23,11 +23,17 @@ import org.porchlight.config.Settings;
 import org.porchlight.console.ConsoleChat;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
+import org.porchlight.schedule.RateLimit;
+import org.porchlight.schedule.Scheduling;
+import org.porchlight.schedule.Sender;
+import org.porchlight.schedule.Ticker;
 import org.porchlight.store.Database;
 import org.porchlight.store.StoreException;
 import org.porchlight.telegram.Pause;
 import org.porchlight.telegram.TelegramBot;
 import org.porchlight.telegram.TelegramStartException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -53,6 +59,8 @@ import picocli.CommandLine.ScopeType;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
   static final int OK = 0;
   static final int NOT_FOUND = 1;
   static final int BAD_INPUT = 2;
@@ -175,8 +183,17 @@ public final class Main implements Callable<Integer> {
                 settings.telegram().workers(),
                 Pause.SLEEP)) {
       telegram.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "porchlight-stop"));
-      stopped.await();
+      Settings.Telegram limits = settings.telegram();
+      RateLimit pace =
+          new RateLimit(
+              limits.messagesPerSecond(), limits.messagesPerSecondPerChat(), Ticker.SYSTEM);
+      try (Scheduling scheduling =
+          porchlight.scheduling(List.of(new Sender.Channel(telegram.messenger(), pace)))) {
+        scheduling.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "porchlight-stop"));
+        LOG.info("Porchlight is running. Stop it with Ctrl+C or SIGTERM.");
+        stopped.await();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -186,9 +203,15 @@ public final class Main implements Callable<Integer> {
   int chat() {
     try (Porchlight porchlight = open()) {
       BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-      new ConsoleChat(
-              porchlight.conversation, ConsoleChat.MEMBER, in, stdout, System.console() != null)
-          .run();
+      ConsoleChat chat =
+          new ConsoleChat(
+              porchlight.conversation, ConsoleChat.MEMBER, in, stdout, System.console() != null);
+      RateLimit pace = new RateLimit(1, 1, Ticker.SYSTEM);
+      try (Scheduling scheduling =
+          porchlight.scheduling(List.of(new Sender.Channel(chat.messenger(), pace)))) {
+        scheduling.start();
+        chat.run();
+      }
     }
     return OK;
   }

@@ -1,25 +1,38 @@
 package org.porchlight.app;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
 import org.porchlight.core.Content;
 import org.porchlight.core.Conversation;
+import org.porchlight.core.DueCheckIns;
 import org.porchlight.core.Places;
 import org.porchlight.core.TextReader;
+import org.porchlight.schedule.Scheduling;
+import org.porchlight.schedule.Sender;
+import org.porchlight.schedule.Sweeper;
 import org.porchlight.store.Database;
 import org.porchlight.store.JsonExport;
 
 /** Porchlight wired together with constructors: the database, the content and the conversation. */
 final class Porchlight implements AutoCloseable {
+  // Letters each sender takes at a time: few, so a crash repeats little.
+  private static final int SEND_BATCH = 20;
+
   final Settings settings;
   final Database database;
   final Conversation conversation;
   final JsonExport export = new JsonExport();
+  private final Conversation.Options options;
+  private final Clock clock;
 
   Porchlight(Settings settings, ConfigLoader loader, Clock clock) {
     this.settings = settings;
+    this.options = ConfigLoader.options(settings);
+    this.clock = clock;
     Content content = loader.content(settings);
     this.database =
         Database.open(
@@ -33,12 +46,33 @@ final class Porchlight implements AutoCloseable {
             database.checkIns(),
             database.steps(),
             content,
-            ConfigLoader.options(settings),
+            options,
             new TextReader(),
             new Places(),
             export,
             clock,
             RandomGenerator.getDefault());
+  }
+
+  /** Check-ins on time on the given platforms: sweeping and sending, once started. */
+  Scheduling scheduling(List<Sender.Channel> channels) {
+    DueCheckIns rules = new DueCheckIns(options);
+    Settings.Schedule schedule = settings.schedule();
+    Sender sender =
+        new Sender(
+            database.outbox(),
+            database.members(),
+            channels,
+            conversation::prompt,
+            rules,
+            clock,
+            schedule.senders(),
+            SEND_BATCH);
+    return new Scheduling(
+        database.dataSource(),
+        new Sweeper(database.due(), rules, clock, schedule.batchSize()),
+        sender,
+        Duration.ofSeconds(schedule.sweepSeconds()));
   }
 
   @Override

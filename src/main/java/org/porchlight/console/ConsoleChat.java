@@ -14,6 +14,7 @@ import org.porchlight.core.Conversation;
 import org.porchlight.core.Incoming;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Reply;
+import org.porchlight.core.port.Messenger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ public final class ConsoleChat {
   private final BufferedReader in;
   private final PrintStream out;
   private final boolean prompt;
-  private List<Reply.Button> buttons = List.of();
+  private volatile List<Reply.Button> buttons = List.of();
 
   /**
    * @param prompt whether to print a prompt before each line (when a person is typing)
@@ -108,7 +109,32 @@ public final class ConsoleChat {
         .findFirst();
   }
 
-  private void show(List<Reply> replies) {
+  /**
+   * Check-ins and reminders, printed between the lines of the chat when their time comes: the
+   * console member is asked on time just as a Telegram member is.
+   */
+  public Messenger messenger() {
+    return new Messenger() {
+      @Override
+      public String platform() {
+        return member.platform();
+      }
+
+      @Override
+      public Delivery send(MemberId to, Reply reply) {
+        if (!to.equals(member)) return Delivery.unreachable();
+        out.println();
+        show(List.of(reply));
+        if (prompt) {
+          out.print("> ");
+          out.flush();
+        }
+        return Delivery.sent();
+      }
+    };
+  }
+
+  private synchronized void show(List<Reply> replies) {
     List<Reply.Button> shown = new ArrayList<>();
     for (Reply reply : replies) {
       out.println(reply.text());

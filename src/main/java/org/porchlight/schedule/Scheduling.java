@@ -89,7 +89,7 @@ public final class Scheduling implements AutoCloseable {
       scheduler.scheduleJob(job, Set.of(trigger), true);
       sender.start();
       scheduler.start();
-      LOG.info(
+      LOG.debug(
           "check-ins: sweeping every {} s, sending on {}", every.toSeconds(), sender.platforms());
     } catch (SchedulerException e) {
       throw new IllegalStateException("the scheduler could not start: " + e.getMessage(), e);
