@@ -33,13 +33,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class Sender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
-  private static final Duration LEASE = Duration.ofMinutes(2);
+  private static final Duration LEASE = Duration.ofSeconds(30);
   // A letter is not sent this close to the end of its lease: another sender may take it then.
-  private static final Duration LEASE_MARGIN = Duration.ofSeconds(20);
+  private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
   private static final Duration IDLE = Duration.ofMillis(250);
   private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
   private static final Duration LONGEST_RETRY = Duration.ofHours(1);
   private static final int MAX_ATTEMPTS = 8;
+
+  /**
+   * Sent letters are removed from the outbox this many at a time: a crash repeats at most this many
+   * per sending thread.
+   */
+  static final int CONFIRM_EVERY = 4;
 
   /** Puts a prompt into words for one member. */
   public interface Composer {
@@ -146,6 +152,10 @@ public final class Sender implements AutoCloseable {
         if (!running || now.isAfter(takenAt.plus(LEASE).minus(LEASE_MARGIN))) break;
         if (send(letter, now)) done.add(letter.id());
         handled++;
+        if (done.size() >= CONFIRM_EVERY) {
+          outbox.sent(done);
+          done.clear();
+        }
       }
     } finally {
       outbox.sent(done);
