@@ -182,7 +182,11 @@ public final class Main implements Callable<Integer> {
                 settings.telegram().apiUrl(),
                 settings.telegram().workers(),
                 Pause.SLEEP)) {
-      telegram.start();
+      if (settings.telegram().mode().equals(Settings.Telegram.SEND_ONLY)) {
+        telegram.startSendingOnly();
+      } else {
+        telegram.start();
+      }
       Settings.Telegram limits = settings.telegram();
       RateLimit pace =
           new RateLimit(

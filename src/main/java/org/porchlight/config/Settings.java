@@ -27,7 +27,7 @@ public record Settings(
   public Settings {
     locale = blankTo(locale, "en");
     store = store == null ? new Store(null, null, null, null, 0) : store;
-    telegram = telegram == null ? new Telegram(null, null, 0, 0, 0) : telegram;
+    telegram = telegram == null ? new Telegram(null, null, null, 0, 0, 0) : telegram;
     discord = discord == null ? new Discord(null) : discord;
     checkin = checkin == null ? new CheckIn(null, null, null, null) : checkin;
     group = group == null ? new Group(null, null, null) : group;
@@ -90,11 +90,23 @@ public record Settings(
   public record Telegram(
       String token,
       String apiUrl,
+      String mode,
       int workers,
       double messagesPerSecond,
       double messagesPerSecondPerChat) {
+    /** Takes updates by long polling: one instance per bot. */
+    public static final String POLLING = "polling";
+
+    /** Sends check-ins but takes no updates: the other instances beside a polling one. */
+    public static final String SEND_ONLY = "send-only";
+
     public Telegram {
       token = blankTo(token, "");
+      mode = blankTo(mode, POLLING).toLowerCase(Locale.ROOT);
+      if (!mode.equals(POLLING) && !mode.equals(SEND_ONLY)) {
+        throw new IllegalArgumentException(
+            "telegram.mode '" + mode + "' is not one of " + POLLING + " or " + SEND_ONLY);
+      }
       apiUrl = blankTo(apiUrl, "https://api.telegram.org");
       workers = workers <= 0 ? 8 : workers;
       messagesPerSecond = messagesPerSecond <= 0 ? 30 : messagesPerSecond;
@@ -112,6 +124,8 @@ public record Settings(
           + (token.isEmpty() ? "" : "***")
           + ", apiUrl="
           + apiUrl
+          + ", mode="
+          + mode
           + ", workers="
           + workers
           + ", messagesPerSecond="
@@ -213,7 +227,8 @@ public record Settings(
   /**
    * These settings with the environment's overrides: {@code TELEGRAM_BOT_TOKEN}, {@code
    * DISCORD_BOT_TOKEN}, {@code PORCHLIGHT_DB_URL}, {@code PORCHLIGHT_DB_USER}, {@code
-   * PORCHLIGHT_DB_PASSWORD}, {@code PORCHLIGHT_DATA_DIR}, {@code PORCHLIGHT_TELEGRAM_API_URL}.
+   * PORCHLIGHT_DB_PASSWORD}, {@code PORCHLIGHT_DATA_DIR}, {@code PORCHLIGHT_TELEGRAM_API_URL},
+   * {@code PORCHLIGHT_TELEGRAM_MODE}.
    */
   public Settings withEnvironment(Map<String, String> env) {
     Store s = store;
@@ -228,6 +243,7 @@ public record Settings(
         new Telegram(
             env.getOrDefault("TELEGRAM_BOT_TOKEN", telegram.token()),
             env.getOrDefault("PORCHLIGHT_TELEGRAM_API_URL", telegram.apiUrl()),
+            env.getOrDefault("PORCHLIGHT_TELEGRAM_MODE", telegram.mode()),
             telegram.workers(),
             telegram.messagesPerSecond(),
             telegram.messagesPerSecondPerChat());

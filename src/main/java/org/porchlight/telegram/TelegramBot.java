@@ -90,9 +90,7 @@ public final class TelegramBot implements AutoCloseable {
 
   /** Connects: checks the token, sets the command menu, and starts taking updates. */
   public void start() {
-    User me = whoAmI();
-    LOG.info("Telegram: signed in as @{}", me.getUserName());
-    chat = new TelegramChat(conversation, members, api, me.getUserName());
+    startSendingOnly();
     setCommandMenu();
     lastHandled = offsets.lastHandled(OFFSET_SOURCE).orElse(0);
     polling =
@@ -111,6 +109,16 @@ public final class TelegramBot implements AutoCloseable {
       throw new TelegramStartException(
           "Telegram long polling could not start: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Connects for sending only: checks the token, takes no updates. For instances beside the one
+   * that polls, since Telegram lets only one client poll a bot.
+   */
+  public void startSendingOnly() {
+    User me = whoAmI();
+    LOG.info("Telegram: signed in as @{}", me.getUserName());
+    chat = new TelegramChat(conversation, members, api, me.getUserName());
   }
 
   private User whoAmI() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Map;
 import java.util.Set;
@@ -109,6 +110,37 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> new ConfigLoader(dir).settings(file))
         .hasMessageContaining("line 2, key 'checkin.morning'")
         .hasMessageContaining("'8.30am' is not a valid time (like 08:30)");
+  }
+
+  @Test
+  void theReminderDelayIsReadInHoursMinutesOrSeconds() throws IOException {
+    Path file = write("porchlight.yaml", "checkin:\n  reminderAfter: 90m\n");
+
+    Settings settings = new ConfigLoader(dir).settings(file);
+
+    assertThat(settings.checkin().reminderAfterDuration()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(ConfigLoader.options(settings).reminderAfter()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(Settings.defaults().checkin().reminderAfterDuration())
+        .isEqualTo(Duration.ofHours(3));
+  }
+
+  @Test
+  void aBadReminderDelayIsNamedWithAnExample() throws IOException {
+    Path file = write("porchlight.yaml", "checkin:\n  reminderAfter: three hours\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(dir).settings(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("key 'checkin'")
+        .hasMessageContaining("'three hours' is not a duration: write it like 3h, 90m or 45s");
+  }
+
+  @Test
+  void anUnknownTelegramModeIsNamed() throws IOException {
+    Path file = write("porchlight.yaml", "telegram:\n  mode: pigeon\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(dir).settings(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("telegram.mode 'pigeon' is not one of polling or send-only");
   }
 
   @Test
