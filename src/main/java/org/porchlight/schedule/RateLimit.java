@@ -55,14 +55,24 @@ public final class RateLimit {
 
   /** Waits for this sender's turn in the overall pace. */
   public void acquire() throws InterruptedException {
+    acquireWithin(Duration.ofNanos(Long.MAX_VALUE));
+  }
+
+  /**
+   * Waits for this sender's turn if it comes within {@code most}, and returns zero; otherwise takes
+   * no turn, waits not at all, and returns how long the turn is away.
+   */
+  public Duration acquireWithin(Duration most) throws InterruptedException {
     long at;
     synchronized (this) {
       long now = ticker.nanos();
       at = Math.max(now, nextFree);
+      if (at - now > most.toNanos()) return Duration.ofNanos(at - now);
       nextFree = at + spacing;
     }
     long wait = at - ticker.nanos();
     if (wait > 0) ticker.sleep(wait);
+    return Duration.ZERO;
   }
 
   /** The platform asked for a pause: nobody sends until it is over. */

@@ -143,14 +143,15 @@ public final class Sender implements AutoCloseable {
   int sendSome() throws InterruptedException {
     Instant takenAt = clock.instant();
     List<Letter> letters = outbox.take(channels.keySet(), takenAt, LEASE, batchSize);
+    Instant sendBy = takenAt.plus(LEASE).minus(LEASE_MARGIN);
     List<Long> done = new ArrayList<>();
     int handled = 0;
     try {
       for (Letter letter : letters) {
         Instant now = clock.instant();
         // Closing, or the lease nearly over: the rest go back to the outbox untouched.
-        if (!running || now.isAfter(takenAt.plus(LEASE).minus(LEASE_MARGIN))) break;
-        if (send(letter, now)) done.add(letter.id());
+        if (!running || now.isAfter(sendBy)) break;
+        if (send(letter, now, sendBy)) done.add(letter.id());
         handled++;
         if (done.size() >= CONFIRM_EVERY) {
           outbox.sent(done);
@@ -166,7 +167,7 @@ public final class Sender implements AutoCloseable {
   }
 
   /** Sends one letter; true when it is done with (sent, or no longer worth sending). */
-  private boolean send(Letter letter, Instant now) throws InterruptedException {
+  private boolean send(Letter letter, Instant now, Instant sendBy) throws InterruptedException {
     Member member = letter.member();
     if (!letter.reachable() || !rules.stillTimely(member, letter.prompt(), letter.date(), now)) {
       return true;
@@ -178,7 +179,12 @@ public final class Sender implements AutoCloseable {
       return false;
     }
     Reply reply = composer.compose(letter.prompt(), member, letter.date());
-    channel.limit().acquire();
+    // Never wait past the lease: by then another sender may have the letter.
+    Duration turn = channel.limit().acquireWithin(Duration.between(now, sendBy));
+    if (!turn.isZero()) {
+      outbox.retry(letter.id(), now.plus(turn));
+      return false;
+    }
     Delivery delivery = channel.messenger().send(member.id(), reply);
     switch (delivery.status()) {
       case SENT -> {

@@ -27,7 +27,9 @@ final class TelegramApi {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramApi.class);
   private static final int ATTEMPTS = 5;
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+  // A reply waits at most this long on a 429; the outbox, which blocks no one, waits as asked.
   private static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
+  private static final Duration LONGEST_OUTBOX_WAIT = Duration.ofHours(6);
 
   /** What became of a call. */
   enum Failure {
@@ -71,7 +73,8 @@ final class TelegramApi {
       int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
       String description = String.valueOf(e.getApiResponse()).toLowerCase(Locale.ROOT);
       if (code == 429) {
-        Duration wait = retryAfter(e);
+        // Honoured in full: sending sooner would only lengthen Telegram's flood wait.
+        Duration wait = retryAfter(e, LONGEST_OUTBOX_WAIT);
         LOG.warn("sendMessage: Telegram asked to wait {} s (429)", wait.toSeconds());
         return Delivery.slowDown(wait);
       }
@@ -147,9 +150,13 @@ final class TelegramApi {
   }
 
   private static Duration retryAfter(TelegramApiRequestException e) {
+    return retryAfter(e, LONGEST_WAIT);
+  }
+
+  private static Duration retryAfter(TelegramApiRequestException e, Duration longest) {
     Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
     Duration wait = Duration.ofSeconds(seconds == null || seconds < 1 ? 1 : seconds);
-    return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    return wait.compareTo(longest) > 0 ? longest : wait;
   }
 
   // The cause's class and message only: never a URL, which would carry the token.

@@ -73,4 +73,17 @@ class RateLimitTest {
 
     assertThat(ticker.now - before).isEqualTo(7_000_000_000L);
   }
+
+  @Test
+  void aTurnTooFarAwayIsNotTakenAndNobodyWaitsForIt() throws InterruptedException {
+    RateLimit limit = new RateLimit(30, 1, ticker);
+    limit.slowDown(Duration.ofSeconds(2282)); // a real retry_after from Telegram
+
+    Duration away = limit.acquireWithin(Duration.ofSeconds(20));
+
+    assertThat(away).isEqualTo(Duration.ofSeconds(2282));
+    assertThat(ticker.waits).isEmpty();
+    ticker.now += Duration.ofSeconds(2282).toNanos();
+    assertThat(limit.acquireWithin(Duration.ofSeconds(20))).isZero();
+  }
 }
