@@ -194,7 +194,15 @@ public final class Main implements Callable<Integer> {
       try (Scheduling scheduling =
           porchlight.scheduling(List.of(new Sender.Channel(telegram.messenger(), pace)))) {
         scheduling.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "porchlight-stop"));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      Stopping.begin();
+                      scheduling.stopTaking();
+                      stopped.countDown();
+                    },
+                    "porchlight-stop"));
         LOG.info("Porchlight is running. Stop it with Ctrl+C or SIGTERM.");
         stopped.await();
       }

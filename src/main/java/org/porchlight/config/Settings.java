@@ -60,7 +60,9 @@ public record Settings(
       String file = Path.of(dataDir).resolve("porchlight").toString().replace('\\', '/');
       // WRITE_DELAY=0: a commit reaches the file before it returns, so a killed process loses
       // nothing it had committed (H2 otherwise holds up to a second of commits in memory).
-      return "jdbc:h2:file:"
+      // retry: the committing thread now writes the file itself, and an interrupted thread (Quartz
+      // interrupts its own at shutdown) would otherwise close the whole database.
+      return "jdbc:h2:retry:"
           + file
           + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
           + ";WRITE_DELAY=0";

@@ -117,7 +117,20 @@ public final class Scheduling implements AutoCloseable {
     return host + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  /** Stops sweeping, lets the running sweep finish, and stops the senders. */
+  /**
+   * The process is about to end: no new sweeps, no new sends, at once and without waiting. What is
+   * unsent stays in the outbox for the next start.
+   */
+  public void stopTaking() {
+    sender.stopTaking();
+    try {
+      if (scheduler != null) scheduler.standby();
+    } catch (SchedulerException e) {
+      LOG.debug("the scheduler did not pause: {}", e.toString());
+    }
+  }
+
+  /** Stops sweeping, lets a running sweep finish, and stops the senders. */
   @Override
   public void close() {
     try {

@@ -132,6 +132,7 @@ public final class Sender implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
+        if (!running) return; // stopping, and the database may be closing: nothing is lost
         // The database was away, say: the letters wait in the outbox, and we try again shortly.
         LOG.warn("the outbox could not be drained just now: {}", e.toString());
         pauseQuietly(Duration.ofSeconds(1));
@@ -225,6 +226,11 @@ public final class Sender implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Takes no more letters from now on; returns at once. */
+  public void stopTaking() {
+    running = false;
   }
 
   /** Stops taking letters; those taken are finished or left in the outbox for the next start. */

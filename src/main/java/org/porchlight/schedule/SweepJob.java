@@ -4,6 +4,7 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
+import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +33,18 @@ public final class SweepJob implements Job {
         sender.wake();
       }
     } catch (RuntimeException e) {
+      if (stopping(context)) return; // the database may already be closing: nothing is lost
       // Nothing was claimed that is not written: the next sweep finds the same members due.
       LOG.warn("the sweep failed and will run again: {}", e.toString());
       throw new JobExecutionException(e, false);
+    }
+  }
+
+  private static boolean stopping(JobExecutionContext context) {
+    try {
+      return context.getScheduler().isInStandbyMode() || context.getScheduler().isShutdown();
+    } catch (SchedulerException e) {
+      return true;
     }
   }
 }

@@ -33,7 +33,7 @@ class ConfigLoaderTest {
     Settings settings = shipped.settings();
 
     assertThat(settings.locale()).isEqualTo("en");
-    assertThat(settings.store().jdbcUrl()).startsWith("jdbc:h2:file:").contains("MODE=PostgreSQL");
+    assertThat(settings.store().jdbcUrl()).startsWith("jdbc:h2:retry:").contains("MODE=PostgreSQL");
     assertThat(settings.checkin().morning()).isEqualTo(LocalTime.of(8, 30));
   }
 
@@ -211,6 +211,6 @@ class ConfigLoaderTest {
         Settings.defaults().withEnvironment(Map.of("PORCHLIGHT_DATA_DIR", "/var/lib/porchlight"));
 
     assertThat(settings.store().jdbcUrl())
-        .startsWith("jdbc:h2:file:/var/lib/porchlight/porchlight;");
+        .startsWith("jdbc:h2:retry:/var/lib/porchlight/porchlight;");
   }
 }
