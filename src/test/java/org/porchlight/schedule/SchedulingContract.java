@@ -427,18 +427,25 @@ abstract class SchedulingContract {
   // ---- Helpers ----
 
   private Scheduling scheduling(Database on, FakeMessenger messenger, Clock at) {
-    Sender sender =
-        new Sender(
-            on.outbox(),
-            on.members(),
-            List.of(new Sender.Channel(messenger, new RateLimit(1e6, 1e6, Ticker.SYSTEM))),
-            SchedulingContract::compose,
-            RULES,
-            at,
-            4,
-            50);
     return new Scheduling(
-        on.dataSource(), new Sweeper(on.due(), RULES, at, 500), sender, Duration.ofMillis(200));
+        on.dataSource(),
+        new Sweeper(on.due(), RULES, at, 500),
+        sender(on, messenger, at, 4, 50),
+        Duration.ofMillis(200));
+  }
+
+  /** A sender with no pace to speak of, composing "prompt date" for each letter. */
+  private static Sender sender(
+      Database on, FakeMessenger messenger, Clock at, int threads, int batchSize) {
+    return new Sender(
+        on.outbox(),
+        on.members(),
+        List.of(new Sender.Channel(messenger, new RateLimit(1e6, 1e6, Ticker.SYSTEM))),
+        SchedulingContract::compose,
+        RULES,
+        at,
+        threads,
+        batchSize);
   }
 
   private Sweeper sweeper() {
@@ -446,16 +453,7 @@ abstract class SchedulingContract {
   }
 
   private void sendAll() throws InterruptedException {
-    Sender sender =
-        new Sender(
-            database.outbox(),
-            database.members(),
-            List.of(new Sender.Channel(telegram, new RateLimit(1e6, 1e6, Ticker.SYSTEM))),
-            SchedulingContract::compose,
-            RULES,
-            clock,
-            1,
-            2);
+    Sender sender = sender(database, telegram, clock, 1, 2);
     sender.startForTests();
     while (sender.sendSome() > 0) {}
   }
