@@ -652,16 +652,7 @@ public final class Conversation {
     private Optional<Mood> record(Mood mood, LocalDate day, Via via) {
       ensureStored();
       Optional<CheckIn> existing = checkIns.find(id, day);
-      CheckIn checkIn =
-          existing.orElseGet(
-              () ->
-                  new CheckIn(
-                      id,
-                      day,
-                      Optional.empty(),
-                      Optional.empty(),
-                      Optional.empty(),
-                      Optional.empty()));
+      CheckIn checkIn = existing.orElseGet(() -> CheckIn.unasked(id, day));
       checkIns.save(checkIn.answered(mood, via, now));
       return existing.flatMap(CheckIn::mood);
     }

@@ -19,7 +19,8 @@ final class JdbcCheckInStore implements CheckInStore {
   private static final String MEMBER =
       "(SELECT id FROM members WHERE platform = ? AND user_id = ?)";
   private static final String SELECT =
-      "SELECT m.platform, m.user_id, c.local_date, c.prompted_at, c.answered_at, c.mood, c.via"
+      "SELECT m.platform, m.user_id, c.local_date, c.prompted_at, c.answered_at, c.mood, c.via,"
+          + " c.reminded_at"
           + " FROM check_ins c JOIN members m ON m.id = c.member_id"
           + " WHERE m.platform = ? AND m.user_id = ?";
 
@@ -40,6 +41,8 @@ final class JdbcCheckInStore implements CheckInStore {
         JdbcCheckInStore::checkIn);
   }
 
+  // reminded_at is not written here: the reminder sweep alone sets it, and a member's answer saved
+  // at the same moment must not undo it.
   @Override
   public void save(CheckIn checkIn) {
     jdbc.upsert(
@@ -96,6 +99,7 @@ final class JdbcCheckInStore implements CheckInStore {
         Jdbc.getInstant(row, "prompted_at"),
         Jdbc.getInstant(row, "answered_at"),
         Optional.ofNullable(row.getString("mood")).map(Mood::fromKey),
-        Optional.ofNullable(row.getString("via")).map(Via::fromKey));
+        Optional.ofNullable(row.getString("via")).map(Via::fromKey),
+        Jdbc.getInstant(row, "reminded_at"));
   }
 }

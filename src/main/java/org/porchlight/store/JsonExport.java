@@ -128,6 +128,7 @@ public final class JsonExport implements ExportFormat {
       checkIn.put("promptedAt", c.promptedAt().map(Instant::toString).orElse(null));
       checkIn.put("answeredAt", c.answeredAt().map(Instant::toString).orElse(null));
       checkIn.put("via", c.via().map(Via::key).orElse(null));
+      checkIn.put("remindedAt", c.remindedAt().map(Instant::toString).orElse(null));
     }
     ArrayNode steps = root.putArray("stepsGiven");
     for (StepGiven s : data.stepsGiven()) {
@@ -172,7 +173,8 @@ public final class JsonExport implements ExportFormat {
                 text(c, "promptedAt").map(Instant::parse),
                 text(c, "answeredAt").map(Instant::parse),
                 text(c, "mood").map(Mood::fromKey),
-                text(c, "via").map(Via::fromKey)));
+                text(c, "via").map(Via::fromKey),
+                text(c, "remindedAt").map(Instant::parse)));
       }
       List<StepGiven> steps = new ArrayList<>();
       for (JsonNode s : root.path("stepsGiven")) {

@@ -209,6 +209,8 @@ abstract class SchedulingContract {
     sendAll();
 
     assertThat(telegram.to(ALEX)).containsExactly("checkin 2026-11-21", "reminder 2026-11-21");
+    assertThat(database.checkIns().find(ALEX, LocalDate.of(2026, 11, 21)).get().remindedAt())
+        .contains(MORNING.plus(Duration.ofHours(3)));
   }
 
   @Test
