@@ -85,7 +85,7 @@ final class Report {
           ObjectNode parent = root;
           String[] path = key.split("\\.");
           for (int i = 0; i < path.length - 1; i++) parent = parent.withObjectProperty(path[i]);
-          parent.set(path[path.length - 1], new ObjectMapper().valueToTree(figure.value()));
+          parent.set(path[path.length - 1], new ObjectMapper().valueToTree(jsonValue(figure)));
           if (figure.target() != null) {
             targets
                 .addObject()
@@ -101,6 +101,13 @@ final class Report {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  // Whole numbers are written whole: 176, not 176.0.
+  private static Object jsonValue(Figure figure) {
+    return figure.value() instanceof Double number && number == Math.rint(number)
+        ? (Object) number.longValue()
+        : figure.value();
   }
 
   private static boolean met(Figure figure) {
