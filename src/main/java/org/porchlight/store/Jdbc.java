@@ -92,6 +92,21 @@ final class Jdbc {
     }
   }
 
+  /**
+   * {@code " ORDER BY columns"} for a claim ({@code ... LIMIT ? FOR UPDATE SKIP LOCKED}), or
+   * nothing on H2: under FOR UPDATE, H2 locks every row that matches before it sorts, so a claim of
+   * a few rows would lock all of them (the whole backlog); walking the index, it takes them in
+   * order anyway.
+   */
+  String claimOrder(String columns) {
+    try (Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName();
+      return product.equalsIgnoreCase("H2") ? "" : " ORDER BY " + columns;
+    } catch (SQLException e) {
+      throw new StoreException("the database could not be reached", e);
+    }
+  }
+
   static void setInstant(PreparedStatement statement, int index, Optional<Instant> instant)
       throws SQLException {
     if (instant.isPresent()) {

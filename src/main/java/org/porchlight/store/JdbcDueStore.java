@@ -25,11 +25,6 @@ import org.porchlight.core.port.DueStore;
  * written in the same transaction.
  */
 final class JdbcDueStore implements DueStore {
-  private static final String CLAIM_MEMBERS =
-      "SELECT id, unreachable_since, "
-          + JdbcMemberStore.COLUMNS
-          + " FROM members WHERE next_checkin_at <= ? ORDER BY next_checkin_at, id LIMIT ?"
-          + " FOR UPDATE SKIP LOCKED";
   private static final String INSERT_CHECK_IN =
       "INSERT INTO check_ins (member_id, local_date, prompted_at, remind_at) VALUES (?, ?, ?, ?)"
           + " ON CONFLICT DO NOTHING";
@@ -38,9 +33,6 @@ final class JdbcDueStore implements DueStore {
           + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
   private static final String ADVANCE =
       "UPDATE members SET next_checkin_at = ?, lights_on_at = ? WHERE id = ?";
-  private static final String CLAIM_REMINDERS =
-      "SELECT member_id, local_date, answered_at FROM check_ins WHERE remind_at <= ?"
-          + " ORDER BY remind_at LIMIT ? FOR UPDATE SKIP LOCKED";
   private static final String MEMBERS_BY_ID =
       "SELECT id, unreachable_since, "
           + JdbcMemberStore.COLUMNS
@@ -49,9 +41,21 @@ final class JdbcDueStore implements DueStore {
       "UPDATE check_ins SET remind_at = NULL, reminded_at = ? WHERE member_id = ? AND local_date = ?";
 
   private final Jdbc jdbc;
+  private final String claimMembers;
+  private final String claimReminders;
 
   JdbcDueStore(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
+    this.claimMembers =
+        "SELECT id, unreachable_since, "
+            + JdbcMemberStore.COLUMNS
+            + " FROM members WHERE next_checkin_at <= ?"
+            + jdbc.claimOrder("next_checkin_at, id")
+            + " LIMIT ? FOR UPDATE SKIP LOCKED";
+    this.claimReminders =
+        "SELECT member_id, local_date, answered_at FROM check_ins WHERE remind_at <= ?"
+            + jdbc.claimOrder("remind_at")
+            + " LIMIT ? FOR UPDATE SKIP LOCKED";
   }
 
   private record Claimed(long rowId, Member member, boolean reachable) {}
@@ -62,7 +66,7 @@ final class JdbcDueStore implements DueStore {
         "sweeping due check-ins",
         connection -> {
           List<Claimed> claimed = new ArrayList<>();
-          try (PreparedStatement claim = connection.prepareStatement(CLAIM_MEMBERS)) {
+          try (PreparedStatement claim = connection.prepareStatement(claimMembers)) {
             Jdbc.setInstant(claim, 1, Optional.of(now));
             claim.setInt(2, limit);
             try (ResultSet rows = claim.executeQuery()) {
@@ -115,7 +119,7 @@ final class JdbcDueStore implements DueStore {
         "sweeping due reminders",
         connection -> {
           List<CheckInRow> due = new ArrayList<>();
-          try (PreparedStatement claim = connection.prepareStatement(CLAIM_REMINDERS)) {
+          try (PreparedStatement claim = connection.prepareStatement(claimReminders)) {
             Jdbc.setInstant(claim, 1, Optional.of(now));
             claim.setInt(2, limit);
             try (ResultSet rows = claim.executeQuery()) {

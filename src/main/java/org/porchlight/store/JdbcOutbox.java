@@ -23,10 +23,6 @@ import org.porchlight.core.port.Outbox;
 
 /** The {@code outbox} table: taken under a lease with {@code FOR UPDATE SKIP LOCKED}. */
 final class JdbcOutbox implements Outbox {
-  private static final String TAKE =
-      "SELECT id, member_id, kind, local_date, attempts FROM outbox"
-          + " WHERE platform = ANY (?) AND not_before <= ? ORDER BY not_before, id LIMIT ?"
-          + " FOR UPDATE SKIP LOCKED";
   private static final String LEASE =
       "UPDATE outbox SET not_before = ?, attempts = attempts + 1 WHERE id = ANY (?)";
   private static final String MEMBERS =
@@ -35,9 +31,15 @@ final class JdbcOutbox implements Outbox {
           + " FROM members WHERE id = ANY (?)";
 
   private final Jdbc jdbc;
+  private final String takeLetters;
 
   JdbcOutbox(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
+    this.takeLetters =
+        "SELECT id, member_id, kind, local_date, attempts FROM outbox"
+            + " WHERE platform = ANY (?) AND not_before <= ?"
+            + jdbc.claimOrder("not_before, id")
+            + " LIMIT ? FOR UPDATE SKIP LOCKED";
   }
 
   private record Row(long id, long memberRowId, Prompt prompt, LocalDate date, int attempts) {}
@@ -49,7 +51,7 @@ final class JdbcOutbox implements Outbox {
         "taking letters from the outbox",
         connection -> {
           List<Row> rows = new ArrayList<>();
-          try (PreparedStatement take = connection.prepareStatement(TAKE)) {
+          try (PreparedStatement take = connection.prepareStatement(takeLetters)) {
             take.setArray(1, connection.createArrayOf("VARCHAR", platforms.toArray()));
             Jdbc.setInstant(take, 2, Optional.of(now));
             take.setInt(3, limit);

@@ -3,6 +3,7 @@ package org.porchlight.schedule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -20,8 +21,18 @@ public final class Seed {
   public static void dueMembers(
       DataSource dataSource, String platform, long first, int count, Instant due)
       throws SQLException {
-    LocalTime time = LocalTime.ofInstant(due, ZoneOffset.UTC);
-    OffsetDateTime at = due.atOffset(ZoneOffset.UTC);
+    dueMembers(dataSource, platform, first, count, due, Duration.ZERO);
+  }
+
+  /**
+   * Like {@link #dueMembers(DataSource, String, long, int, Instant)}, with the due times spread
+   * evenly over {@code window} from {@code from}, in whole seconds: each member is asked daily at
+   * its own due time.
+   */
+  public static void dueMembers(
+      DataSource dataSource, String platform, long first, int count, Instant from, Duration window)
+      throws SQLException {
+    long seconds = window.toSeconds();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert =
             connection.prepareStatement(
@@ -31,6 +42,10 @@ public final class Seed {
                     + " 'MON,TUE,WED,THU,FRI,SAT,SUN', ?, ?, FALSE, 'NOTHING', ?, ?, ?)")) {
       connection.setAutoCommit(false);
       for (int i = 0; i < count; i++) {
+        // Whole seconds apart, as check-in times are stored to the second.
+        Instant due = from.plusSeconds(seconds * i / count);
+        LocalTime time = LocalTime.ofInstant(due, ZoneOffset.UTC);
+        OffsetDateTime at = due.atOffset(ZoneOffset.UTC);
         insert.setString(1, platform);
         insert.setString(2, Long.toString(first + i));
         insert.setObject(3, time);

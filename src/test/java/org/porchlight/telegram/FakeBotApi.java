@@ -49,7 +49,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * {"ok":true,"result":...}}), the real getUpdates offset and long-poll rules, and a record of every
  * call. Adapter tests point the TelegramBots library at {@link #baseUrl()}.
  */
-final class FakeBotApi implements AutoCloseable {
+public final class FakeBotApi implements AutoCloseable {
   static final String BOT_USERNAME = "PorchlightTestBot";
 
   private static final Path TESTDATA = Path.of("..", "shared", "testdata", "telegram");
@@ -85,8 +85,8 @@ final class FakeBotApi implements AutoCloseable {
       METHODS.stream().collect(Collectors.toMap(FakeBotApi::key, name -> name));
 
   /** One request the fake answered; {@code failed} when it got an error instead of a result. */
-  record Call(String method, JsonNode params, Instant at, boolean failed, JsonNode result) {
-    Call {
+  public record Call(String method, JsonNode params, Instant at, boolean failed, JsonNode result) {
+    public Call {
       requireNonNull(method, "method == null");
       requireNonNull(params, "params == null");
       requireNonNull(at, "at == null");
@@ -98,7 +98,7 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     /** The parameter as text, or "" when the call did not have it. */
-    String param(String name) {
+    public String param(String name) {
       JsonNode value = params.path(name);
       return value.isValueNode() ? value.asText() : value.isMissingNode() ? "" : value.toString();
     }
@@ -189,7 +189,7 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   /** Starts a fake that answers requests for {@code token}, dating everything by the system. */
-  static FakeBotApi start(String token) {
+  public static FakeBotApi start(String token) {
     return start(token, Clock.systemUTC());
   }
 
@@ -203,7 +203,7 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   /** Like {@code http://127.0.0.1:PORT}, with no trailing slash. */
-  String baseUrl() {
+  public String baseUrl() {
     InetSocketAddress address = server.getAddress();
     return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
   }
@@ -222,7 +222,7 @@ final class FakeBotApi implements AutoCloseable {
    * Telegram's ids only grow; otherwise (none, or a fixture pushed twice) gives it the next one, so
    * the client's offset cannot silently swallow it. Returns the id it got.
    */
-  long push(String updateJson) {
+  public long push(String updateJson) {
     ObjectNode update = parseObject(updateJson, "update");
     updatesLock.lock();
     try {
@@ -277,7 +277,7 @@ final class FakeBotApi implements AutoCloseable {
   // ---- realistic updates ---------------------------------------------------------------------
 
   /** A text message in the private chat with the member; a leading /command gets its entity. */
-  String textMessage(long chatId, long userId, String text) {
+  public String textMessage(long chatId, long userId, String text) {
     ObjectNode message = incomingMessage(privateChat(chatId), userId, text);
     return NODES.objectNode().set("message", message).toString();
   }
@@ -335,12 +335,12 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   /** Calls of one method, named in any case. */
-  List<Call> calls(String method) {
+  public List<Call> calls(String method) {
     return calls().stream().filter(call -> call.method().equalsIgnoreCase(method)).toList();
   }
 
   /** How many sendMessage calls were refused with 429 by {@link #limitMessages}. */
-  long tooManyRequests() {
+  public long tooManyRequests() {
     return tooManyRequests.get();
   }
 
@@ -348,7 +348,7 @@ final class FakeBotApi implements AutoCloseable {
    * Limits sendMessage as Telegram does, to {@code perSecond} with bursts of at most {@code burst}:
    * a call over the limit gets a real 429 with {@code retry_after}, and is counted.
    */
-  void limitMessages(double perSecond, int burst) {
+  public void limitMessages(double perSecond, int burst) {
     synchronized (calls) {
       sendLimit = new RateBucket(perSecond, burst);
     }
@@ -378,7 +378,7 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   /** The sendMessage calls that succeeded: what members actually received. */
-  List<Call> sent() {
+  public List<Call> sent() {
     return calls("sendMessage").stream().filter(call -> !call.failed()).toList();
   }
 
