@@ -58,14 +58,13 @@ public record Settings(
     public String jdbcUrl() {
       if (!url.isEmpty()) return url;
       String file = Path.of(dataDir).resolve("porchlight").toString().replace('\\', '/');
-      // WRITE_DELAY=0: a commit reaches the file before it returns, so a killed process loses
-      // nothing it had committed (H2 otherwise holds up to a second of commits in memory).
-      // retry: the committing thread now writes the file itself, and an interrupted thread (Quartz
-      // interrupts its own at shutdown) would otherwise close the whole database.
+      // retry: a thread interrupted while H2 writes (Quartz interrupts its own at shutdown)
+      // would otherwise close the whole database. H2 writes commits in the background, within
+      // half a second: a process killed with -9 loses at most that, and everything it loses
+      // (an answer with the Telegram offset after it, a letter's confirmation) comes back.
       return "jdbc:h2:retry:"
           + file
-          + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
-          + ";WRITE_DELAY=0";
+          + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
     }
 
     @Override
