@@ -88,6 +88,27 @@ abstract class SchedulingContract {
   }
 
   @Test
+  void theLongestDueAreClaimedFirst() {
+    MemberId early = new MemberId("telegram", "3001");
+    MemberId middle = new MemberId("telegram", "3002");
+    MemberId late = new MemberId("telegram", "3003");
+    // Saved latest first, so neither insertion order nor ids decide.
+    join(late, LocalTime.of(8, 20));
+    join(middle, LocalTime.of(8, 10));
+    join(early, LocalTime.of(8, 0));
+    clock.set(MORNING);
+    LocalDate today = LocalDate.of(2026, 11, 21);
+
+    database.due().sweepCheckIns(clock.instant(), 1, RULES);
+    assertThat(database.checkIns().find(early, today)).isPresent();
+    assertThat(database.checkIns().find(middle, today)).isEmpty();
+    database.due().sweepCheckIns(clock.instant(), 1, RULES);
+
+    assertThat(database.checkIns().find(middle, today)).isPresent();
+    assertThat(database.checkIns().find(late, today)).isEmpty();
+  }
+
+  @Test
   void aMemberIsNotDueBeforeTheirTime() {
     join(ALEX, LocalTime.of(8, 30));
     clock.set(MORNING.minusSeconds(1));
