@@ -44,6 +44,7 @@ public final class TelegramBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
   private static final String OFFSET_SOURCE = "telegram";
   private static final int POLL_SECONDS = 50;
+  private static final Duration POLL_GRACE = Duration.ofSeconds(3);
 
   private final Conversation conversation;
   private final MemberStore members;
@@ -233,9 +234,17 @@ public final class TelegramBot implements AutoCloseable {
         LOG.warn("Telegram long polling did not stop cleanly: {}", e.toString());
       }
     }
-    // The poll in flight is left to finish: updates it brings are answered, or, if Porchlight is
-    // already gone, not confirmed to Telegram and so delivered again at the next start.
-    if (poller != null) poller.shutdown();
+    // The poll in flight is given a moment to finish: updates it brings are answered; if it takes
+    // longer, they are not confirmed to Telegram and so come again at the next start. Either way
+    // no poll of this bot outlives close() to log about a server that has gone.
+    if (poller != null) {
+      poller.shutdown();
+      try {
+        poller.awaitTermination(POLL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     workers.shutdown();
     try {
       workers.awaitTermination(10, TimeUnit.SECONDS);

@@ -59,8 +59,9 @@ public final class FakeBotApi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  // Tests must stay fast: a client asking for a 50 s long poll gets at most this.
-  private static final Duration LONG_POLL_CAP = Duration.ofSeconds(1);
+  // Tests must stay fast: a client asking for a 50 s long poll gets at most this (a stopping bot
+  // waits for its poll in flight).
+  private static final Duration LONG_POLL_CAP = Duration.ofMillis(500);
   private static final int MAX_MESSAGE_LENGTH = 4096;
   private static final long FIRST_UPDATE_ID = 700_000_001L;
 
