@@ -53,11 +53,6 @@ public final class RateLimit {
     return Duration.ofNanos(wait[0]);
   }
 
-  /** Waits for this sender's turn in the overall pace. */
-  public void acquire() throws InterruptedException {
-    acquireWithin(Duration.ofNanos(Long.MAX_VALUE));
-  }
-
   /**
    * Waits for this sender's turn if it comes within {@code most}, and returns zero; otherwise takes
    * no turn, waits not at all, and returns how long the turn is away.

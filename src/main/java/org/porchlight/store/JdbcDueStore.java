@@ -33,10 +33,6 @@ final class JdbcDueStore implements DueStore {
           + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
   private static final String ADVANCE =
       "UPDATE members SET next_checkin_at = ?, lights_on_at = ? WHERE id = ?";
-  private static final String MEMBERS_BY_ID =
-      "SELECT id, unreachable_since, "
-          + JdbcMemberStore.COLUMNS
-          + " FROM members WHERE id = ANY (?)";
   private static final String REMINDED =
       "UPDATE check_ins SET remind_at = NULL, reminded_at = ? WHERE member_id = ? AND local_date = ?";
 
@@ -160,7 +156,7 @@ final class JdbcDueStore implements DueStore {
   private static Map<Long, Claimed> membersById(Connection connection, List<CheckInRow> due)
       throws SQLException {
     Map<Long, Claimed> byId = new HashMap<>();
-    try (PreparedStatement select = connection.prepareStatement(MEMBERS_BY_ID)) {
+    try (PreparedStatement select = connection.prepareStatement(JdbcMemberStore.BY_ROW_IDS)) {
       Array ids =
           connection.createArrayOf(
               "BIGINT", due.stream().map(CheckInRow::memberRowId).distinct().toArray());

@@ -28,6 +28,10 @@ final class JdbcMemberStore implements MemberStore {
           + " paused, paused_until, awaiting, joined_at, next_checkin_at, last_heard_at, reached_out_on,"
           + " lights_on_at";
 
+  /** Members by their row ids (an array parameter), with whether each can be reached. */
+  static final String BY_ROW_IDS =
+      "SELECT id, unreachable_since, " + COLUMNS + " FROM members WHERE id = ANY (?)";
+
   private final Jdbc jdbc;
 
   JdbcMemberStore(DataSource dataSource) {

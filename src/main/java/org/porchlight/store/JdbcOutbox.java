@@ -25,10 +25,6 @@ import org.porchlight.core.port.Outbox;
 final class JdbcOutbox implements Outbox {
   private static final String LEASE =
       "UPDATE outbox SET not_before = ?, attempts = attempts + 1 WHERE id = ANY (?)";
-  private static final String MEMBERS =
-      "SELECT id, unreachable_since, "
-          + JdbcMemberStore.COLUMNS
-          + " FROM members WHERE id = ANY (?)";
 
   private final Jdbc jdbc;
   private final String takeLetters;
@@ -75,7 +71,7 @@ final class JdbcOutbox implements Outbox {
           }
           Map<Long, Member> members = new HashMap<>();
           Set<Long> unreachable = new HashSet<>();
-          try (PreparedStatement select = connection.prepareStatement(MEMBERS)) {
+          try (PreparedStatement select = connection.prepareStatement(JdbcMemberStore.BY_ROW_IDS)) {
             select.setArray(
                 1, ids(connection, rows.stream().map(Row::memberRowId).distinct().toList()));
             try (ResultSet result = select.executeQuery()) {

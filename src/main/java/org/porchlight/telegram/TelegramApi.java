@@ -62,10 +62,10 @@ final class TelegramApi {
   }
 
   /**
-   * One try, for messages the outbox sends: it, not this call, decides when to try again. A 429
-   * says how long everyone should wait; a blocked member is marked as for {@link #call}.
+   * One try, for messages the outbox sends: it, not this call, decides when to try again and marks
+   * a member who can't be reached. A 429 says how long everyone should wait.
    */
-  Delivery attempt(SendMessage message, MemberId recipient) {
+  Delivery attempt(SendMessage message) {
     try {
       client.execute(message);
       return Delivery.sent();
@@ -80,7 +80,6 @@ final class TelegramApi {
       }
       if (code == 403 || (code == 400 && description.contains("chat not found"))) {
         LOG.info("sendMessage: the member can't be reached ({}), no more messages to them", code);
-        unreachable.accept(recipient);
         return Delivery.unreachable();
       }
       LOG.warn("sendMessage: Telegram answered {}; the outbox tries again later", code);

@@ -229,7 +229,7 @@ final class TelegramChat {
       if (i == parts.size() - 1 && !reply.buttons().isEmpty()) {
         message.setReplyMarkup(keyboard(reply.buttons()));
       }
-      delivery = api.attempt(message, member);
+      delivery = api.attempt(message);
     }
     return delivery;
   }

@@ -27,12 +27,17 @@ class RateLimitTest {
 
   private final FakeTicker ticker = new FakeTicker();
 
+  /** Waits for a turn however far away it is. */
+  private static void acquire(RateLimit limit) throws InterruptedException {
+    limit.acquireWithin(Duration.ofDays(1));
+  }
+
   @Test
   void sendsAreSpacedEvenlyAtTheLimitWithNoBurst() throws InterruptedException {
     RateLimit limit = new RateLimit(30, 1, ticker);
     long start = ticker.now;
 
-    for (int i = 0; i < 31; i++) limit.acquire();
+    for (int i = 0; i < 31; i++) acquire(limit);
 
     // The first goes at once; the 31st goes a full second later, never sooner.
     assertThat(ticker.now - start).isEqualTo(30 * Math.round(1e9 / 30));
@@ -44,8 +49,8 @@ class RateLimitTest {
     RateLimit limit = new RateLimit(10, 1, ticker);
     ticker.now += 5_000_000_000L; // five quiet seconds
 
-    limit.acquire();
-    limit.acquire();
+    acquire(limit);
+    acquire(limit);
 
     assertThat(ticker.waits).containsExactly(100_000_000L);
   }
@@ -65,11 +70,11 @@ class RateLimitTest {
   @Test
   void aRequestToSlowDownHoldsEveryoneBackForThatLong() throws InterruptedException {
     RateLimit limit = new RateLimit(30, 1, ticker);
-    limit.acquire();
+    acquire(limit);
 
     limit.slowDown(Duration.ofSeconds(7));
     long before = ticker.now;
-    limit.acquire();
+    acquire(limit);
 
     assertThat(ticker.now - before).isEqualTo(7_000_000_000L);
   }
