@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,8 @@ import org.porchlight.config.Settings;
 import org.porchlight.console.ConsoleChat;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
+import org.porchlight.discord.DiscordBot;
+import org.porchlight.discord.DiscordStartException;
 import org.porchlight.schedule.RateLimit;
 import org.porchlight.schedule.Scheduling;
 import org.porchlight.schedule.Sender;
@@ -62,6 +66,8 @@ public final class Main implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   static final int OK = 0;
+  // Discord interactions answered at once; DMs queue in JDA behind its rate limits.
+  private static final int DISCORD_WORKERS = 8;
   static final int NOT_FOUND = 1;
   static final int BAD_INPUT = 2;
   static final int STORE_FAILED = 3;
@@ -117,7 +123,9 @@ public final class Main implements Callable<Integer> {
   }
 
   private static int exitCode(Throwable e) {
-    if (e instanceof TelegramStartException) return PLATFORM_FAILED;
+    if (e instanceof TelegramStartException || e instanceof DiscordStartException) {
+      return PLATFORM_FAILED;
+    }
     if (e instanceof StoreException) return STORE_FAILED;
     return BAD_INPUT;
   }
@@ -130,7 +138,9 @@ public final class Main implements Callable<Integer> {
           + "\nCheck store.url (or PORCHLIGHT_DB_URL) and that the"
           + " database is running; see Troubleshooting in the README.";
     }
-    if (e instanceof TelegramStartException) return "Porchlight could not start: " + e.getMessage();
+    if (e instanceof TelegramStartException || e instanceof DiscordStartException) {
+      return "Porchlight could not start: " + e.getMessage();
+    }
     return "Porchlight stopped: " + e;
   }
 
@@ -154,62 +164,98 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     Settings settings = settings();
-    if (settings.telegram().tokenIfSet().isEmpty()) {
-      if (settings.discord().tokenIfSet().isPresent()) {
-        stderr.println(
-            "DISCORD_BOT_TOKEN is set, but this version of Porchlight does not run on Discord yet."
-                + " Unset it to chat in the terminal, or set TELEGRAM_BOT_TOKEN to run on Telegram.");
-        return BAD_INPUT;
-      }
-      return chat();
-    }
-    if (settings.discord().tokenIfSet().isPresent()) {
-      stderr.println("DISCORD_BOT_TOKEN is set, but Discord is not supported yet: Telegram only.");
-    }
-    return serve(settings);
+    boolean telegram = settings.telegram().tokenIfSet().isPresent();
+    boolean discord = settings.discord().tokenIfSet().isPresent();
+    return telegram || discord ? serve(settings) : chat();
   }
 
-  /** Runs on the platforms until the process is asked to stop. */
+  /** Runs on the platforms with a token until the process is asked to stop. */
   int serve(Settings settings) {
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Porchlight porchlight = open();
-        TelegramBot telegram =
-            new TelegramBot(
-                porchlight.conversation,
-                porchlight.database.members(),
-                porchlight.database.offsets(),
-                settings.telegram().token(),
-                settings.telegram().apiUrl(),
-                settings.telegram().workers(),
-                Pause.SLEEP)) {
-      if (settings.telegram().mode().equals(Settings.Telegram.SEND_ONLY)) {
-        telegram.startSendingOnly();
-      } else {
-        telegram.start();
+    // Closed in the reverse order of opening: the platforms, then the database.
+    Deque<AutoCloseable> open = new ArrayDeque<>();
+    try {
+      Porchlight porchlight = open();
+      open.push(porchlight);
+      List<Sender.Channel> channels = new ArrayList<>();
+      if (settings.telegram().tokenIfSet().isPresent()) {
+        channels.add(telegram(settings.telegram(), porchlight, open));
       }
-      Settings.Telegram limits = settings.telegram();
-      RateLimit pace =
-          new RateLimit(
-              limits.messagesPerSecond(), limits.messagesPerSecondPerChat(), Ticker.SYSTEM);
-      try (Scheduling scheduling =
-          porchlight.scheduling(List.of(new Sender.Channel(telegram.messenger(), pace)))) {
-        scheduling.start();
-        Runtime.getRuntime()
-            .addShutdownHook(
-                new Thread(
-                    () -> {
-                      Stopping.begin();
-                      scheduling.stopTaking();
-                      stopped.countDown();
-                    },
-                    "porchlight-stop"));
-        LOG.info("Porchlight is running. Stop it with Ctrl+C or SIGTERM.");
-        stopped.await();
+      if (settings.discord().tokenIfSet().isPresent()) {
+        channels.add(discord(settings.discord(), porchlight, open));
       }
+      Scheduling scheduling = porchlight.scheduling(channels);
+      open.push(scheduling);
+      scheduling.start();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    Stopping.begin();
+                    scheduling.stopTaking();
+                    stopped.countDown();
+                  },
+                  "porchlight-stop"));
+      LOG.info("Porchlight is running. Stop it with Ctrl+C or SIGTERM.");
+      stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      closeAll(open);
     }
     return OK;
+  }
+
+  private static Sender.Channel telegram(
+      Settings.Telegram settings, Porchlight porchlight, Deque<AutoCloseable> open) {
+    TelegramBot telegram =
+        new TelegramBot(
+            porchlight.conversation,
+            porchlight.database.members(),
+            porchlight.database.offsets(),
+            settings.token(),
+            settings.apiUrl(),
+            settings.workers(),
+            Pause.SLEEP);
+    open.push(telegram);
+    if (settings.mode().equals(Settings.Telegram.SEND_ONLY)) {
+      telegram.startSendingOnly();
+    } else {
+      telegram.start();
+    }
+    RateLimit pace =
+        new RateLimit(
+            settings.messagesPerSecond(), settings.messagesPerSecondPerChat(), Ticker.SYSTEM);
+    return new Sender.Channel(telegram.messenger(), pace);
+  }
+
+  private static Sender.Channel discord(
+      Settings.Discord settings, Porchlight porchlight, Deque<AutoCloseable> open) {
+    DiscordBot discord =
+        new DiscordBot(
+            porchlight.conversation,
+            porchlight.hosting,
+            porchlight.database.members(),
+            settings.token(),
+            settings.apiUrl(),
+            settings.gatewayUrl(),
+            settings.devGuildIdIfSet(),
+            DISCORD_WORKERS);
+    open.push(discord);
+    discord.start();
+    // JDA keeps to Discord's own limits; this only spreads a wave of check-ins out.
+    RateLimit pace = new RateLimit(settings.messagesPerSecond(), 1, Ticker.SYSTEM);
+    return new Sender.Channel(discord.messenger(), pace);
+  }
+
+  private static void closeAll(Deque<AutoCloseable> open) {
+    while (!open.isEmpty()) {
+      try {
+        open.pop().close();
+      } catch (Exception e) {
+        LOG.warn("could not close cleanly: {}", e.toString());
+      }
+    }
   }
 
   int chat() {

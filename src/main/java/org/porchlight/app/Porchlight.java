@@ -9,6 +9,7 @@ import org.porchlight.config.Settings;
 import org.porchlight.core.Content;
 import org.porchlight.core.Conversation;
 import org.porchlight.core.DueCheckIns;
+import org.porchlight.core.Hosting;
 import org.porchlight.core.Places;
 import org.porchlight.core.TextReader;
 import org.porchlight.schedule.Scheduling;
@@ -25,6 +26,7 @@ final class Porchlight implements AutoCloseable {
   final Settings settings;
   final Database database;
   final Conversation conversation;
+  final Hosting hosting;
   final JsonExport export = new JsonExport();
   private final Conversation.Options options;
   private final Clock clock;
@@ -45,6 +47,7 @@ final class Porchlight implements AutoCloseable {
             database.members(),
             database.checkIns(),
             database.steps(),
+            database.communities(),
             content,
             options,
             new TextReader(),
@@ -52,6 +55,7 @@ final class Porchlight implements AutoCloseable {
             export,
             clock,
             RandomGenerator.getDefault());
+    this.hosting = new Hosting(database.communities(), content, new Places(), clock);
   }
 
   /** Check-ins on time on the given platforms: sweeping and sending, once started. */

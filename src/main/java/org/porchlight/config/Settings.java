@@ -28,7 +28,7 @@ public record Settings(
     locale = blankTo(locale, "en");
     store = store == null ? new Store(null, null, null, null, 0) : store;
     telegram = telegram == null ? new Telegram(null, null, null, 0, 0, 0) : telegram;
-    discord = discord == null ? new Discord(null) : discord;
+    discord = discord == null ? new Discord(null, null, null, null, 0) : discord;
     checkin = checkin == null ? new CheckIn(null, null, null, null) : checkin;
     group = group == null ? new Group(null, null, null) : group;
     crisis = crisis == null ? new Crisis(0) : crisis;
@@ -137,19 +137,48 @@ public record Settings(
     }
   }
 
-  /** The Discord bot; it runs when {@code token} is set. */
-  public record Discord(String token) {
+  /**
+   * The Discord bot; it runs when {@code token} is set. {@code apiUrl} and {@code gatewayUrl} point
+   * it at a REST proxy or a test server; {@code devGuildId} registers the commands in one server
+   * only, where changes show at once (global commands can take a while to update).
+   */
+  public record Discord(
+      String token, String apiUrl, String gatewayUrl, String devGuildId, double messagesPerSecond) {
     public Discord {
       token = blankTo(token, "");
+      apiUrl = blankTo(apiUrl, "https://discord.com/api/v10/");
+      if (!apiUrl.endsWith("/")) apiUrl = apiUrl + "/";
+      gatewayUrl = blankTo(gatewayUrl, "wss://gateway.discord.gg/");
+      devGuildId = blankTo(devGuildId, "");
+      if (!devGuildId.isEmpty() && !devGuildId.chars().allMatch(Character::isDigit)) {
+        throw new IllegalArgumentException(
+            "discord.devGuildId '" + devGuildId + "' is not a server id (digits only)");
+      }
+      messagesPerSecond = messagesPerSecond <= 0 ? 20 : messagesPerSecond;
     }
 
     public Optional<String> tokenIfSet() {
       return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
+    public Optional<String> devGuildIdIfSet() {
+      return devGuildId.isEmpty() ? Optional.empty() : Optional.of(devGuildId);
+    }
+
+    // Tokens never reach a log, not even through toString.
     @Override
     public String toString() {
-      return "Discord[token=" + (token.isEmpty() ? "" : "***") + "]";
+      return "Discord[token="
+          + (token.isEmpty() ? "" : "***")
+          + ", apiUrl="
+          + apiUrl
+          + ", gatewayUrl="
+          + gatewayUrl
+          + ", devGuildId="
+          + devGuildId
+          + ", messagesPerSecond="
+          + messagesPerSecond
+          + "]";
     }
   }
 
@@ -229,7 +258,8 @@ public record Settings(
    * These settings with the environment's overrides: {@code TELEGRAM_BOT_TOKEN}, {@code
    * DISCORD_BOT_TOKEN}, {@code PORCHLIGHT_DB_URL}, {@code PORCHLIGHT_DB_USER}, {@code
    * PORCHLIGHT_DB_PASSWORD}, {@code PORCHLIGHT_DATA_DIR}, {@code PORCHLIGHT_TELEGRAM_API_URL},
-   * {@code PORCHLIGHT_TELEGRAM_MODE}.
+   * {@code PORCHLIGHT_TELEGRAM_MODE}, {@code PORCHLIGHT_DISCORD_API_URL}, {@code
+   * PORCHLIGHT_DISCORD_GATEWAY_URL}.
    */
   public Settings withEnvironment(Map<String, String> env) {
     Store s = store;
@@ -248,7 +278,13 @@ public record Settings(
             telegram.workers(),
             telegram.messagesPerSecond(),
             telegram.messagesPerSecondPerChat());
-    Discord newDiscord = new Discord(env.getOrDefault("DISCORD_BOT_TOKEN", discord.token()));
+    Discord newDiscord =
+        new Discord(
+            env.getOrDefault("DISCORD_BOT_TOKEN", discord.token()),
+            env.getOrDefault("PORCHLIGHT_DISCORD_API_URL", discord.apiUrl()),
+            env.getOrDefault("PORCHLIGHT_DISCORD_GATEWAY_URL", discord.gatewayUrl()),
+            discord.devGuildId(),
+            discord.messagesPerSecond());
     return new Settings(
         locale, newStore, newTelegram, newDiscord, checkin, group, crisis, outreach, schedule);
   }

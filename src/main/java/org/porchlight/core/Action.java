@@ -31,6 +31,7 @@ public sealed interface Action {
                 part.length == 4 ? new Answer(mood(part[2]), LocalDate.parse(part[3], DAY)) : null;
             case "t" ->
                 part.length == 3 ? new SetTime(LocalTime.parse(part[2], HOUR_MINUTE)) : null;
+            case "p" -> part.length == 3 ? new PostedAnswer(mood(part[2])) : null;
             case "s" -> part.length == 2 ? new AnotherStep() : null;
             case "y" -> part.length == 3 ? new TryStep(part[2]) : null;
             case "f" -> part.length == 3 ? new Forget(part[2].equals("yes")) : null;
@@ -60,6 +61,21 @@ public sealed interface Action {
     @Override
     public String encode() {
       return VERSION + ":a:" + mood.key().charAt(0) + ":" + DAY.format(date);
+    }
+  }
+
+  /**
+   * Answers today's check-in, today being wherever the member is: the buttons of a check-in a host
+   * posted for everyone, which can't carry a day that is the same for all.
+   */
+  record PostedAnswer(Mood mood) implements Action {
+    public PostedAnswer {
+      requireNonNull(mood, "mood == null");
+    }
+
+    @Override
+    public String encode() {
+      return VERSION + ":p:" + mood.key().charAt(0);
     }
   }
 

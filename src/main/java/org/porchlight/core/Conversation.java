@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.porchlight.core.Action.AnotherStep;
 import org.porchlight.core.Action.Answer;
 import org.porchlight.core.Action.Forget;
+import org.porchlight.core.Action.PostedAnswer;
 import org.porchlight.core.Action.SetTime;
 import org.porchlight.core.Action.TryStep;
 import org.porchlight.core.CrisisLines.Country;
@@ -31,6 +32,7 @@ import org.porchlight.core.Incoming.Command;
 import org.porchlight.core.Incoming.FreeText;
 import org.porchlight.core.Member.Awaiting;
 import org.porchlight.core.port.CheckInStore;
+import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.ExportFormat;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
@@ -89,6 +91,7 @@ public final class Conversation {
   private final MemberStore members;
   private final CheckInStore checkIns;
   private final StepStore stepsGiven;
+  private final CommunityStore communities;
   private final Content content;
   private final Options options;
   private final TextReader reader;
@@ -103,6 +106,7 @@ public final class Conversation {
       MemberStore members,
       CheckInStore checkIns,
       StepStore stepsGiven,
+      CommunityStore communities,
       Content content,
       Options options,
       TextReader reader,
@@ -113,6 +117,7 @@ public final class Conversation {
     this.members = requireNonNull(members, "members == null");
     this.checkIns = requireNonNull(checkIns, "checkIns == null");
     this.stepsGiven = requireNonNull(stepsGiven, "stepsGiven == null");
+    this.communities = requireNonNull(communities, "communities == null");
     this.content = requireNonNull(content, "content == null");
     this.options = requireNonNull(options, "options == null");
     this.reader = requireNonNull(reader, "reader == null");
@@ -124,7 +129,18 @@ public final class Conversation {
 
   /** Answers what a member did. Never empty: every message gets an answer. */
   public List<Reply> handle(MemberId member, Incoming incoming) {
-    Turn turn = new Turn(member);
+    Turn turn = new Turn(member, Optional.empty());
+    turn.handle(incoming);
+    return turn.finish();
+  }
+
+  /**
+   * Answers what a member did inside a community, such as a command in a Discord server: the
+   * community becomes the member's home, whose meeting they are shown, and a member new to
+   * Porchlight starts with its check-in time and zone.
+   */
+  public List<Reply> handle(MemberId member, Incoming incoming, Community.Place place) {
+    Turn turn = new Turn(member, Optional.of(place));
     turn.handle(incoming);
     return turn.finish();
   }
@@ -168,7 +184,7 @@ public final class Conversation {
    */
   public Optional<Reply> crisisCheck(MemberId member, String text) {
     if (reader.read(text) != Reading.CRISIS) return Optional.empty();
-    Turn turn = new Turn(member);
+    Turn turn = new Turn(member, Optional.empty());
     turn.crisis();
     return turn.finish().stream().findFirst();
   }
@@ -204,6 +220,7 @@ public final class Conversation {
   /** One member's turn: loads them, answers, and saves what changed. */
   private final class Turn {
     private final MemberId id;
+    private final Optional<Community.Place> place;
     private final Instant now = clock.instant();
     private final List<Reply> replies = new ArrayList<>();
     private final Messages texts;
@@ -212,8 +229,9 @@ public final class Conversation {
     private boolean changed;
     private boolean forgotten;
 
-    Turn(MemberId id) {
+    Turn(MemberId id, Optional<Community.Place> place) {
       this.id = id;
+      this.place = place;
       Optional<Member> found = members.find(id);
       stored = found.isPresent();
       member = found.orElseGet(() -> Member.arriving(id, content.defaultLocale(), now));
@@ -229,6 +247,7 @@ public final class Conversation {
       }
       boolean arriving = !stored;
       if (arriving) say(texts.get(Text.WELCOME));
+      boolean startedWithDefaults = arriving && takeCommunityDefaults();
       if (incoming instanceof Command command) {
         command(command);
       } else if (incoming instanceof ButtonPress press) {
@@ -240,7 +259,36 @@ public final class Conversation {
       }
       if (arriving && !forgotten && !member.isSetUp() && member.awaiting() == Awaiting.NOTHING) {
         askNextSetting();
+      } else if (startedWithDefaults && !forgotten && member.isSetUp()) {
+        say(
+            texts.get(
+                Text.COMMUNITY_DEFAULTS,
+                "time",
+                member.checkInTime().get(),
+                "zone",
+                zoneName(),
+                "next",
+                nextCheckIn()));
       }
+    }
+
+    /**
+     * A member who arrives from a community its hosts set up starts with its check-in time and
+     * zone; returns whether there were any.
+     */
+    private boolean takeCommunityDefaults() {
+      Optional<Community> home =
+          place.isPresent() ? communities.find(place.get().id()) : communities.homeOf(id);
+      Optional<LocalTime> time = home.flatMap(Community::defaultTime);
+      Optional<ZoneId> zone = home.flatMap(Community::defaultZone);
+      if (time.isEmpty() && zone.isEmpty()) return false;
+      Member withDefaults = member;
+      if (zone.isPresent()) withDefaults = withDefaults.withZone(zone.get());
+      if (time.isPresent() && !withDefaults.quietHours().contains(time.get())) {
+        withDefaults = withDefaults.withCheckInTime(time.get());
+      }
+      update(withDefaults);
+      return true;
     }
 
     /** Notes that the member wrote; a member left resting gets their check-ins back. */
@@ -259,6 +307,9 @@ public final class Conversation {
 
     List<Reply> finish() {
       if (changed && !forgotten) members.save(member);
+      if (place.isPresent() && (stored || changed) && !forgotten) {
+        communities.visited(id, place.get().id(), place.get().name(), now);
+      }
       return List.copyOf(replies);
     }
 
@@ -553,6 +604,8 @@ public final class Conversation {
         say(texts.get(Text.STALE_BUTTON));
       } else if (action.get() instanceof Answer answer) {
         answer(answer.mood(), answer.date(), Via.BUTTON);
+      } else if (action.get() instanceof PostedAnswer answer) {
+        answer(answer.mood(), today(), Via.BUTTON);
       } else if (action.get() instanceof SetTime setTime) {
         setTime(setTime.time());
       } else if (action.get() instanceof AnotherStep) {
@@ -874,7 +927,10 @@ public final class Conversation {
     }
 
     private Optional<String> groupText() {
-      Group group = content.group();
+      Optional<Community> community =
+          place.isPresent() ? communities.find(place.get().id()) : communities.homeOf(id);
+      Group group =
+          community.map(Community::group).filter(Group::hasMeeting).orElse(content.group());
       if (!group.hasMeeting()) return Optional.empty();
       return Optional.of(
           group.schedule().isPresent()
@@ -930,7 +986,7 @@ public final class Conversation {
   }
 
   // Echoed input is cut short: it is for recognition, not for the record.
-  private static String echo(String input) {
+  static String echo(String input) {
     String flat = input.strip().replaceAll("\\s+", " ");
     return flat.length() <= ECHO_LIMIT ? flat : flat.substring(0, ECHO_LIMIT) + "…";
   }

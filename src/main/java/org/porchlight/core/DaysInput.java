@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads which weekdays a member wants check-ins: "every day", "weekdays", "mon,wed,fri", "mon-fri".
@@ -45,6 +46,17 @@ public final class DaysInput {
       }
     }
     return days.isEmpty() ? Optional.empty() : Optional.of(days);
+  }
+
+  /** The days as {@link #parse} reads them back: "every day", "weekdays", or "mon,wed,fri". */
+  public static String format(Set<DayOfWeek> days) {
+    if (days.size() == 7) return "every day";
+    if (days.equals(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))) return "weekdays";
+    if (days.equals(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY))) return "weekends";
+    return days.stream()
+        .sorted()
+        .map(day -> day.name().substring(0, 3).toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(","));
   }
 
   // Two letters tell every weekday apart: mo, tu, we, th, fr, sa, su.

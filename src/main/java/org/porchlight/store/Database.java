@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.porchlight.core.port.CheckInStore;
+import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.DueStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.OffsetStore;
@@ -25,6 +26,7 @@ public final class Database implements AutoCloseable {
   private final JdbcOffsetStore offsets;
   private final JdbcDueStore due;
   private final JdbcOutbox outbox;
+  private final JdbcCommunityStore communities;
 
   private Database(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -34,6 +36,7 @@ public final class Database implements AutoCloseable {
     this.offsets = new JdbcOffsetStore(dataSource);
     this.due = new JdbcDueStore(dataSource);
     this.outbox = new JdbcOutbox(dataSource);
+    this.communities = new JdbcCommunityStore(dataSource);
   }
 
   /** Opens the database at {@code jdbcUrl} and migrates its schema to the newest version. */
@@ -83,6 +86,10 @@ public final class Database implements AutoCloseable {
 
   public DueStore due() {
     return due;
+  }
+
+  public CommunityStore communities() {
+    return communities;
   }
 
   public Outbox outbox() {

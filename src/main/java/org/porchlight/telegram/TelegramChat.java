@@ -12,6 +12,7 @@ import org.porchlight.core.MemberId;
 import org.porchlight.core.Messages;
 import org.porchlight.core.Reply;
 import org.porchlight.core.Text;
+import org.porchlight.core.TextParts;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.Messenger.Delivery;
 import org.slf4j.Logger;
@@ -222,7 +223,7 @@ final class TelegramChat {
   /** A check-in or reminder from the outbox, to a member's private chat: one try. */
   Delivery prompt(MemberId member, Reply reply) {
     long chatId = Long.parseLong(member.userId()); // a private chat's id is the member's
-    List<String> parts = split(reply.text(), MAX_TEXT);
+    List<String> parts = TextParts.split(reply.text(), MAX_TEXT);
     Delivery delivery = Delivery.sent();
     for (int i = 0; i < parts.size() && delivery.status() == Delivery.Status.SENT; i++) {
       SendMessage message = baseMessage(chatId, parts.get(i));
@@ -236,7 +237,7 @@ final class TelegramChat {
 
   private void sendText(
       long chatId, Optional<MemberId> member, String text, List<Reply.Button> buttons) {
-    List<String> parts = split(text, MAX_TEXT);
+    List<String> parts = TextParts.split(text, MAX_TEXT);
     for (int i = 0; i < parts.size(); i++) {
       SendMessage message = baseMessage(chatId, parts.get(i));
       boolean last = i == parts.size() - 1;
@@ -283,24 +284,6 @@ final class TelegramChat {
       rows.add(row);
     }
     return new InlineKeyboardMarkup(rows);
-  }
-
-  /**
-   * Splits text into parts of at most {@code limit} characters, at paragraph, line or word ends.
-   */
-  static List<String> split(String text, int limit) {
-    List<String> parts = new ArrayList<>();
-    String rest = text;
-    while (rest.length() > limit) {
-      int cut = rest.lastIndexOf("\n\n", limit);
-      if (cut <= 0) cut = rest.lastIndexOf('\n', limit);
-      if (cut <= 0) cut = rest.lastIndexOf(' ', limit);
-      if (cut <= 0) cut = limit;
-      parts.add(rest.substring(0, cut).strip());
-      rest = rest.substring(cut).strip();
-    }
-    if (!rest.isEmpty() || parts.isEmpty()) parts.add(rest);
-    return parts;
   }
 
   private static MemberId memberOf(User user) {

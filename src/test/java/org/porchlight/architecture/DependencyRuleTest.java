@@ -41,7 +41,7 @@ class DependencyRuleTest {
   }
 
   private static final List<String> ADAPTERS =
-      List.of("console", "store", "config", "telegram", "schedule");
+      List.of("console", "store", "config", "telegram", "discord", "schedule");
 
   @Test
   void adaptersDoNotDependOnEachOtherOrOnTheApp() {

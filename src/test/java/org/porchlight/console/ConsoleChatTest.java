@@ -19,11 +19,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.porchlight.core.CheckIn;
+import org.porchlight.core.Community;
 import org.porchlight.core.Conversation;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.StepGiven;
 import org.porchlight.core.port.CheckInStore;
+import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
 import org.porchlight.store.Database;
@@ -64,7 +66,8 @@ class ConsoleChatTest {
   }
 
   /** A database that is down: every call fails. */
-  private static final class DownStore implements MemberStore, CheckInStore, StepStore {
+  private static final class DownStore
+      implements MemberStore, CheckInStore, StepStore, CommunityStore {
     private static <T> T down() {
       throw new IllegalStateException("database down");
     }
@@ -133,12 +136,37 @@ class ConsoleChatTest {
     public List<StepGiven> givenTo(MemberId member) {
       return down();
     }
+
+    @Override
+    public Optional<Community> find(Community.Id id) {
+      return down();
+    }
+
+    @Override
+    public void save(Community community) {
+      down();
+    }
+
+    @Override
+    public void visited(MemberId member, Community.Id id, String name, Instant when) {
+      down();
+    }
+
+    @Override
+    public Optional<Community> homeOf(MemberId member) {
+      return down();
+    }
+
+    @Override
+    public Week week(Community.Id id, LocalDate from, LocalDate to) {
+      return down();
+    }
   }
 
   @Test
   void whenTheDatabaseFailsTheMemberGetsASentenceAndTheChatGoesOn() {
     DownStore down = new DownStore();
-    Conversation conversation = RealConversation.with(down, down, down, Clock.systemUTC());
+    Conversation conversation = RealConversation.with(down, down, down, down, Clock.systemUTC());
 
     String text = chat(conversation, "/checkin\n/help\n");
     assertThat(text.split("something went wrong on my side", -1)).hasSize(3);

@@ -34,6 +34,7 @@ class ConversationTest {
         store,
         store,
         store,
+        store,
         content,
         Conversation.Options.DEFAULT,
         new TextReader(),

@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.porchlight.core.port.CheckInStore;
+import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
 
 /** Members, check-ins and steps in maps: a hand-written fake of the three stores. */
-final class InMemoryStore implements MemberStore, CheckInStore, StepStore {
+final class InMemoryStore implements MemberStore, CheckInStore, StepStore, CommunityStore {
   final Map<MemberId, Member> members = new LinkedHashMap<>();
   final Map<MemberId, TreeMap<LocalDate, CheckIn>> checkIns = new HashMap<>();
   final Map<MemberId, List<StepGiven>> steps = new HashMap<>();
@@ -34,6 +35,7 @@ final class InMemoryStore implements MemberStore, CheckInStore, StepStore {
 
   @Override
   public boolean forget(MemberId id) {
+    visits.values().forEach(visitors -> visitors.remove(id));
     checkIns.remove(id);
     steps.remove(id);
     unreachable.remove(id);
@@ -105,5 +107,54 @@ final class InMemoryStore implements MemberStore, CheckInStore, StepStore {
     return steps.getOrDefault(member, List.of()).stream()
         .sorted(Comparator.comparing(StepGiven::givenAt))
         .toList();
+  }
+
+  // ---- Communities ----
+
+  final Map<Community.Id, Community> communities = new HashMap<>();
+  // Who visited each community, and when last.
+  final Map<Community.Id, Map<MemberId, Instant>> visits = new HashMap<>();
+
+  @Override
+  public Optional<Community> find(Community.Id id) {
+    return Optional.ofNullable(communities.get(id));
+  }
+
+  @Override
+  public void save(Community community) {
+    communities.put(community.id(), community);
+  }
+
+  @Override
+  public void visited(MemberId member, Community.Id id, String name, Instant when) {
+    communities.putIfAbsent(id, Community.unset(id, name));
+    if (!members.containsKey(member)) return;
+    visits.computeIfAbsent(id, c -> new HashMap<>()).put(member, when);
+  }
+
+  @Override
+  public Optional<Community> homeOf(MemberId member) {
+    return visits.entrySet().stream()
+        .filter(e -> e.getValue().containsKey(member))
+        .max(
+            Comparator.comparing(
+                (Map.Entry<Community.Id, Map<MemberId, Instant>> e) -> e.getValue().get(member)))
+        .map(e -> communities.get(e.getKey()));
+  }
+
+  @Override
+  public Week week(Community.Id id, LocalDate from, LocalDate to) {
+    int fine = 0;
+    int rough = 0;
+    java.util.Set<MemberId> answered = new java.util.HashSet<>();
+    for (MemberId member : visits.getOrDefault(id, Map.of()).keySet()) {
+      for (CheckIn checkIn : between(member, from, to)) {
+        Optional<Mood> mood = checkIn.mood();
+        if (mood.equals(Optional.of(Mood.FINE))) fine++;
+        if (mood.equals(Optional.of(Mood.ROUGH))) rough++;
+        if (mood.isPresent() && mood.get() != Mood.SKIPPED) answered.add(member);
+      }
+    }
+    return new Week(answered.size(), fine, rough);
   }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.porchlight.core.Conversation;
 import org.porchlight.core.MemberId;
+import org.porchlight.core.TextParts;
 import org.porchlight.store.Database;
 import org.porchlight.testing.RealConversation;
 import org.slf4j.LoggerFactory;
@@ -374,10 +375,10 @@ class TelegramBotTest {
 
   @Test
   void aLongMessageIsSplitIntoPartsTelegramAccepts() {
-    assertThat(TelegramChat.split("word ".repeat(2000), 4096))
+    assertThat(TextParts.split("word ".repeat(2000), 4096))
         .hasSize(3)
         .allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(4096));
-    assertThat(TelegramChat.split("short", 4096)).containsExactly("short");
+    assertThat(TextParts.split("short", 4096)).containsExactly("short");
   }
 
   // ---- restart ----

@@ -9,6 +9,7 @@ import org.porchlight.core.Conversation;
 import org.porchlight.core.Places;
 import org.porchlight.core.TextReader;
 import org.porchlight.core.port.CheckInStore;
+import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
 import org.porchlight.store.Database;
@@ -19,16 +20,22 @@ public final class RealConversation {
   private RealConversation() {}
 
   public static Conversation on(Database database, Clock clock) {
-    return with(database.members(), database.checkIns(), database.steps(), clock);
+    return with(
+        database.members(), database.checkIns(), database.steps(), database.communities(), clock);
   }
 
   public static Conversation with(
-      MemberStore members, CheckInStore checkIns, StepStore steps, Clock clock) {
+      MemberStore members,
+      CheckInStore checkIns,
+      StepStore steps,
+      CommunityStore communities,
+      Clock clock) {
     ConfigLoader loader = new ConfigLoader(Path.of("config"));
     return new Conversation(
         members,
         checkIns,
         steps,
+        communities,
         loader.content(Settings.defaults()),
         ConfigLoader.options(Settings.defaults()),
         new TextReader(),

@@ -1,0 +1,68 @@
+package org.porchlight.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A server or group whose hosts set Porchlight up: its meeting, where check-ins are posted, and the
+ * check-in time and zone that members who arrive from it start with.
+ */
+public record Community(
+    Id id,
+    String name,
+    List<String> meetingLinks,
+    Optional<String> meetingSchedule,
+    Optional<String> checkInChannel,
+    Optional<LocalTime> defaultTime,
+    Optional<ZoneId> defaultZone) {
+
+  /** A community on one platform, such as a Discord server's id. */
+  public record Id(String platform, String placeId) {
+    public Id {
+      requireNonNull(platform, "platform == null");
+      requireNonNull(placeId, "placeId == null");
+    }
+  }
+
+  /** Where a member used Porchlight: a community, with its name as the platform shows it now. */
+  public record Place(Id id, String name) {
+    public Place {
+      requireNonNull(id, "id == null");
+      requireNonNull(name, "name == null");
+    }
+  }
+
+  public Community {
+    requireNonNull(id, "id == null");
+    requireNonNull(name, "name == null");
+    requireNonNull(meetingSchedule, "meetingSchedule == null");
+    requireNonNull(checkInChannel, "checkInChannel == null");
+    requireNonNull(defaultTime, "defaultTime == null");
+    requireNonNull(defaultZone, "defaultZone == null");
+    meetingLinks = List.copyOf(meetingLinks);
+  }
+
+  /** A community nobody has set up yet. */
+  public static Community unset(Id id, String name) {
+    return new Community(
+        id,
+        name,
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** The meeting as a rough day shows it; without links there is none. */
+  public Group group() {
+    return new Group(
+        name,
+        meetingLinks.isEmpty() ? Optional.empty() : Optional.of(String.join(" · ", meetingLinks)),
+        meetingSchedule);
+  }
+}

@@ -1,0 +1,202 @@
+package org.porchlight.discord;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.CloseCode;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import org.porchlight.core.Conversation;
+import org.porchlight.core.Hosting;
+import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.Messenger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Porchlight on Discord through JDA: connects to the gateway with no privileged intent, registers
+ * the slash commands, answers interactions and DMs, and sends check-ins by DM.
+ */
+public final class DiscordBot implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+  // Direct messages, besides the guilds intent JDA always asks for (servers, their channels and
+  // roles, to check hosts). Neither is privileged: no one has to approve them in the portal.
+  static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.DIRECT_MESSAGES);
+  private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+  private static final String LOCALE = "en";
+
+  private final Conversation conversation;
+  private final Hosting hosting;
+  private final MemberStore members;
+  private final String token;
+  private final String apiUrl;
+  private final String gatewayUrl;
+  private final Optional<String> devGuildId;
+  private final ExecutorService workers;
+  private JDA jda;
+
+  public DiscordBot(
+      Conversation conversation,
+      Hosting hosting,
+      MemberStore members,
+      String token,
+      String apiUrl,
+      String gatewayUrl,
+      Optional<String> devGuildId,
+      int workers) {
+    this.conversation = conversation;
+    this.hosting = hosting;
+    this.members = members;
+    this.token = token;
+    this.apiUrl = apiUrl;
+    this.gatewayUrl = gatewayUrl;
+    this.devGuildId = devGuildId;
+    AtomicInteger count = new AtomicInteger();
+    // Answers run here, not on the gateway's reading thread, so heartbeats never wait on them.
+    this.workers =
+        Executors.newFixedThreadPool(
+            workers,
+            task -> {
+              Thread thread = new Thread(task, "porchlight-discord-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** Logs in, waits for the gateway's READY, and registers the commands. */
+  public void start() {
+    Ready ready = new Ready();
+    try {
+      jda =
+          JDABuilder.createLight(token, INTENTS)
+              .setRestConfig(new RestConfig().setBaseUrl(apiUrl))
+              .setSessionController(new Gateway(gatewayUrl))
+              // Plain JSON: zlib buys little for a bot that receives few events.
+              .setCompression(Compression.NONE)
+              .setEventPool(workers, true)
+              .setEnableShutdownHook(false)
+              .addEventListeners(ready, new DiscordChat(conversation, hosting, members))
+              .build();
+    } catch (InvalidTokenException e) {
+      throw new DiscordStartException(
+          "Discord refused the bot token. Copy it again from the developer portal (Bot, Reset"
+              + " Token) into DISCORD_BOT_TOKEN.",
+          e);
+    } catch (RuntimeException e) {
+      throw new DiscordStartException(
+          "Porchlight could not reach Discord at " + apiUrl + ": " + e.getMessage(), e);
+    }
+    ready.await(jda);
+    registerCommands();
+    LOG.info("Porchlight is on Discord as {}", jda.getSelfUser().getName());
+  }
+
+  private void registerCommands() {
+    var commands = DiscordCommands.all(conversation, LOCALE);
+    if (devGuildId.isPresent()) {
+      Guild guild = jda.getGuildById(devGuildId.get());
+      if (guild == null) {
+        LOG.warn(
+            "discord.devGuildId {} is not a server the bot is in: commands are registered"
+                + " globally instead",
+            devGuildId.get());
+      } else {
+        guild.updateCommands().addCommands(commands).complete();
+        LOG.info("{} commands registered in the development server", commands.size());
+        return;
+      }
+    }
+    jda.updateCommands().addCommands(commands).complete();
+    LOG.info("{} commands registered", commands.size());
+  }
+
+  /** Sends check-ins and reminders by DM. */
+  public Messenger messenger() {
+    if (jda == null) throw new IllegalStateException("start() the bot first");
+    return new DiscordMessenger(jda);
+  }
+
+  @Override
+  public void close() {
+    if (jda == null) {
+      workers.shutdownNow();
+      return;
+    }
+    jda.shutdown();
+    try {
+      if (!jda.awaitShutdown(Duration.ofSeconds(5))) jda.shutdownNow();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      jda.shutdownNow();
+    }
+  }
+
+  /** The gateway to connect to: Discord's, or another one such as a test's. */
+  private static final class Gateway extends SessionControllerAdapter {
+    private final String url;
+
+    Gateway(String url) {
+      this.url = url;
+    }
+
+    @Override
+    public String getGateway() {
+      return url;
+    }
+  }
+
+  /** Waits for READY, or for the reason there will be none. */
+  private static final class Ready extends ListenerAdapter {
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final AtomicReference<CloseCode> refused = new AtomicReference<>();
+
+    @Override
+    public void onReady(ReadyEvent event) {
+      done.countDown();
+    }
+
+    @Override
+    public void onShutdown(ShutdownEvent event) {
+      refused.set(event.getCloseCode());
+      done.countDown();
+    }
+
+    void await(JDA jda) {
+      try {
+        if (!done.await(READY_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
+          jda.shutdownNow();
+          throw new DiscordStartException(
+              "Discord's gateway did not answer within " + READY_WITHIN.toSeconds() + " s", null);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        jda.shutdownNow();
+        throw new DiscordStartException("interrupted while connecting to Discord", e);
+      }
+      CloseCode code = refused.get();
+      if (jda.getStatus() != JDA.Status.CONNECTED) {
+        throw new DiscordStartException(
+            code == CloseCode.DISALLOWED_INTENTS
+                ? "Discord refused the gateway intents (close code 4014)."
+                : "Discord closed the connection"
+                    + (code == null ? "" : " (" + code.getCode() + " " + code.getMeaning() + ")"),
+            null);
+      }
+    }
+  }
+}

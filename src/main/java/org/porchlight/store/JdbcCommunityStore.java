@@ -1,0 +1,138 @@
+package org.porchlight.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.porchlight.core.Community;
+import org.porchlight.core.MemberId;
+import org.porchlight.core.port.CommunityStore;
+
+/** Communities in the {@code communities} table; who visited which in {@code community_members}. */
+final class JdbcCommunityStore implements CommunityStore {
+  private static final String COLUMNS =
+      "c.platform, c.place_id, c.name, c.meeting_links, c.meeting_schedule, c.checkin_channel,"
+          + " c.default_time, c.default_zone";
+  private static final String COMMUNITY =
+      "(SELECT id FROM communities WHERE platform = ? AND place_id = ?)";
+  private static final String MEMBER =
+      "(SELECT id FROM members WHERE platform = ? AND user_id = ?)";
+
+  private final Jdbc jdbc;
+
+  JdbcCommunityStore(DataSource dataSource) {
+    this.jdbc = new Jdbc(dataSource);
+  }
+
+  @Override
+  public Optional<Community> find(Community.Id id) {
+    return jdbc.queryOne(
+        "SELECT " + COLUMNS + " FROM communities c WHERE c.platform = ? AND c.place_id = ?",
+        statement -> bindId(statement, 1, id),
+        JdbcCommunityStore::community);
+  }
+
+  @Override
+  public void save(Community community) {
+    jdbc.upsert(
+        "UPDATE communities SET name = ?, meeting_links = ?, meeting_schedule = ?,"
+            + " checkin_channel = ?, default_time = ?, default_zone = ?"
+            + " WHERE platform = ? AND place_id = ?",
+        "INSERT INTO communities (name, meeting_links, meeting_schedule, checkin_channel,"
+            + " default_time, default_zone, platform, place_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        statement -> bind(statement, community),
+        statement -> bind(statement, community));
+  }
+
+  @Override
+  public void visited(MemberId member, Community.Id id, String name, Instant when) {
+    if (find(id).isEmpty()) save(Community.unset(id, name));
+    jdbc.upsert(
+        "UPDATE community_members SET last_seen_at = ? WHERE community_id = "
+            + COMMUNITY
+            + " AND member_id = "
+            + MEMBER,
+        "INSERT INTO community_members (last_seen_at, community_id, member_id)"
+            + " SELECT ?, c.id, m.id FROM communities c, members m"
+            + " WHERE c.platform = ? AND c.place_id = ? AND m.platform = ? AND m.user_id = ?",
+        statement -> bindVisit(statement, member, id, when),
+        statement -> bindVisit(statement, member, id, when));
+  }
+
+  @Override
+  public Optional<Community> homeOf(MemberId member) {
+    return jdbc.queryOne(
+        "SELECT "
+            + COLUMNS
+            + " FROM communities c JOIN community_members v ON v.community_id = c.id"
+            + " WHERE v.member_id = "
+            + MEMBER
+            + " ORDER BY v.last_seen_at DESC LIMIT 1",
+        statement -> JdbcMemberStore.bindId(statement, 1, member),
+        JdbcCommunityStore::community);
+  }
+
+  @Override
+  public Week week(Community.Id id, LocalDate from, LocalDate to) {
+    return jdbc.queryOne(
+            "SELECT COUNT(DISTINCT ch.member_id) AS members,"
+                + " COALESCE(SUM(CASE WHEN ch.mood = 'fine' THEN 1 ELSE 0 END), 0) AS fine,"
+                + " COALESCE(SUM(CASE WHEN ch.mood = 'rough' THEN 1 ELSE 0 END), 0) AS rough"
+                + " FROM check_ins ch JOIN community_members v ON v.member_id = ch.member_id"
+                + " WHERE v.community_id = "
+                + COMMUNITY
+                + " AND ch.local_date BETWEEN ? AND ? AND ch.mood IN ('fine', 'rough')",
+            statement -> {
+              bindId(statement, 1, id);
+              statement.setObject(3, from);
+              statement.setObject(4, to);
+            },
+            row -> new Week(row.getInt("members"), row.getInt("fine"), row.getInt("rough")))
+        .orElse(new Week(0, 0, 0));
+  }
+
+  private static void bindId(PreparedStatement statement, int index, Community.Id id)
+      throws SQLException {
+    statement.setString(index, id.platform());
+    statement.setString(index + 1, id.placeId());
+  }
+
+  private static void bindVisit(
+      PreparedStatement statement, MemberId member, Community.Id id, Instant when)
+      throws SQLException {
+    Jdbc.setInstant(statement, 1, Optional.of(when));
+    bindId(statement, 2, id);
+    JdbcMemberStore.bindId(statement, 4, member);
+  }
+
+  private static void bind(PreparedStatement statement, Community community) throws SQLException {
+    statement.setString(1, community.name());
+    statement.setString(2, String.join("\n", community.meetingLinks()));
+    statement.setString(3, community.meetingSchedule().orElse(null));
+    statement.setString(4, community.checkInChannel().orElse(null));
+    statement.setObject(5, community.defaultTime().orElse(null), Types.TIME);
+    statement.setString(6, community.defaultZone().map(ZoneId::getId).orElse(null));
+    bindId(statement, 7, community.id());
+  }
+
+  private static Community community(ResultSet row) throws SQLException {
+    String links = row.getString("meeting_links");
+    String zone = row.getString("default_zone");
+    return new Community(
+        new Community.Id(row.getString("platform"), row.getString("place_id")),
+        row.getString("name"),
+        links == null || links.isEmpty() ? List.of() : Arrays.asList(links.split("\n")),
+        Optional.ofNullable(row.getString("meeting_schedule")),
+        Optional.ofNullable(row.getString("checkin_channel")),
+        Optional.ofNullable(row.getObject("default_time", LocalTime.class)),
+        Optional.ofNullable(zone).map(ZoneId::of));
+  }
+}
