@@ -19,12 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.porchlight.core.CheckIn;
+import org.porchlight.core.Community;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
 import org.porchlight.core.QuietHours;
 import org.porchlight.core.StepGiven;
 import org.porchlight.core.Via;
+import org.porchlight.core.port.CheckInStore;
+import org.porchlight.core.port.CommunityStore;
 
 /** What every database must do for Porchlight: run against H2 and against PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,6 +46,7 @@ abstract class StoreContract {
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
       s.executeUpdate("DELETE FROM members");
+      s.executeUpdate("DELETE FROM communities");
       s.executeUpdate("DELETE FROM update_offsets");
     }
   }
@@ -202,5 +206,81 @@ abstract class StoreContract {
 
     assertThat(database.offsets().lastHandled("telegram")).hasValue(100);
     assertThat(database.offsets().lastHandled("discord")).hasValue(7);
+  }
+
+  // ---- Communities ----
+
+  private static final Community.Id SERVER = new Community.Id("discord", "135197118292819968");
+
+  private static Community setUp(Community.Id id) {
+    return new Community(
+        id,
+        "Harbour Lights",
+        List.of("https://meet.example.org/a", "https://meet.example.org/b"),
+        Optional.of("Tuesdays 19:00"),
+        Optional.of("263607951971975168"),
+        Optional.of(LocalTime.of(20, 15)),
+        Optional.of(ZoneId.of("America/Chicago")));
+  }
+
+  @Test
+  void aCommunitysSetupIsKeptWhole() {
+    Community community = setUp(SERVER);
+    database.communities().save(Community.unset(SERVER, "old name"));
+
+    database.communities().save(community);
+
+    assertThat(database.communities().find(SERVER)).contains(community);
+    assertThat(database.communities().find(new Community.Id("telegram", SERVER.placeId())))
+        .isEmpty();
+  }
+
+  @Test
+  void aMembersHomeIsTheCommunityTheyUsedLast() {
+    Community.Id other = new Community.Id("discord", "42");
+    database.members().save(member(SAM));
+    database.communities().save(setUp(SERVER));
+
+    database.communities().visited(SAM, SERVER, "Harbour Lights", T0);
+    database.communities().visited(SAM, other, "Other", T0.plusSeconds(60));
+    Optional<Community> afterOther = database.communities().homeOf(SAM);
+    database.communities().visited(SAM, SERVER, "Harbour Lights", T0.plusSeconds(120));
+
+    assertThat(afterOther.map(Community::name)).contains("Other");
+    assertThat(database.communities().find(other)).contains(Community.unset(other, "Other"));
+    assertThat(database.communities().homeOf(SAM)).contains(setUp(SERVER));
+    assertThat(database.communities().homeOf(ALEX)).isEmpty();
+  }
+
+  @Test
+  void aWeekCountsDistinctMembersAndTheirFineAndRoughDaysAndNothingElse() {
+    LocalDate today = LocalDate.of(2026, 11, 21);
+    MemberId outsider = new MemberId("discord", "3003");
+    for (MemberId id : List.of(ALEX, SAM, outsider)) database.members().save(member(id));
+    database.communities().visited(ALEX, SERVER, "Harbour Lights", T0);
+    database.communities().visited(SAM, SERVER, "Harbour Lights", T0);
+    CheckInStore checkIns = database.checkIns();
+    checkIns.save(CheckIn.unasked(ALEX, today).answered(Mood.FINE, Via.BUTTON, T0));
+    checkIns.save(CheckIn.unasked(ALEX, today.minusDays(1)).answered(Mood.ROUGH, Via.TEXT, T0));
+    checkIns.save(CheckIn.unasked(ALEX, today.minusDays(7)).answered(Mood.ROUGH, Via.TEXT, T0));
+    checkIns.save(CheckIn.unasked(SAM, today).answered(Mood.SKIPPED, Via.BUTTON, T0));
+    checkIns.save(CheckIn.prompted(SAM, today.minusDays(2), T0));
+    checkIns.save(CheckIn.unasked(outsider, today).answered(Mood.ROUGH, Via.BUTTON, T0));
+
+    CommunityStore.Week week = database.communities().week(SERVER, today.minusDays(6), today);
+
+    assertThat(week).isEqualTo(new CommunityStore.Week(1, 1, 1));
+  }
+
+  @Test
+  void forgettingAMemberTakesThemOutOfEveryCommunity() {
+    database.members().save(member(SAM));
+    database.communities().visited(SAM, SERVER, "Harbour Lights", T0);
+
+    database.members().forget(SAM);
+    database.members().save(member(SAM)); // the same person, starting again
+
+    assertThat(database.communities().homeOf(SAM)).isEmpty();
+    assertThat(database.communities().find(SERVER)).isPresent();
   }
 }

@@ -1,0 +1,222 @@
+package org.porchlight.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.porchlight.core.port.ExportFormat;
+
+/** Hosts' setup and summary, and what a community changes in members' conversations. */
+class HostingTest {
+  // Saturday 21 November 2026, 16:00 UTC.
+  private static final Instant NOW = Instant.parse("2026-11-21T16:00:00Z");
+  private static final Community.Id SERVER = new Community.Id("test", "server-1");
+  private static final Community.Place HERE = new Community.Place(SERVER, "Harbour Lights");
+  private static final String LINK = "https://meet.example.org/harbour";
+
+  private final InMemoryStore store = new InMemoryStore();
+  private final MutableClock clock = new MutableClock(NOW);
+  private final Content content = TestContent.load();
+  private final Hosting hosting = new Hosting(store, content, new Places(), clock);
+  private final Conversation conversation =
+      new Conversation(
+          store,
+          store,
+          store,
+          store,
+          content,
+          Conversation.Options.DEFAULT,
+          new TextReader(),
+          new Places(),
+          new NoExport(),
+          clock,
+          () -> 1L << 40);
+
+  private Reply setup(String links, String schedule, String time, String zone) {
+    return hosting.setup(
+        SERVER,
+        "Harbour Lights",
+        new Hosting.SetupForm(links, schedule, time, zone, Optional.of("555")),
+        "en");
+  }
+
+  @Test
+  void setupSavesTheMeetingChannelAndDefaultsAndSaysThemBack() {
+    Reply reply =
+        setup(LINK + "\nhttps://meet.example.org/spare", "Tuesdays 19:00", "8pm", "Lisbon");
+
+    Community saved = store.find(SERVER).orElseThrow();
+    assertThat(saved.meetingLinks()).containsExactly(LINK, "https://meet.example.org/spare");
+    assertThat(saved.meetingSchedule()).contains("Tuesdays 19:00");
+    assertThat(saved.checkInChannel()).contains("555");
+    assertThat(saved.defaultTime()).contains(LocalTime.of(20, 0));
+    assertThat(saved.defaultZone()).contains(ZoneId.of("Europe/Lisbon"));
+    assertThat(reply.text())
+        .contains("Saved for Harbour Lights")
+        .contains(LINK)
+        .contains("<#555>")
+        .contains("20:00")
+        .contains("Europe/Lisbon");
+  }
+
+  @Test
+  void setupWithMistakesSavesNothingAndNamesEachOneWithAnExample() {
+    Reply reply = setup("meet.example.org/harbour", "", "25:61", "Atlantis");
+
+    assertThat(store.find(SERVER)).isEmpty();
+    assertThat(reply.text())
+        .contains("haven't saved anything")
+        .contains("\"meet.example.org/harbour\" isn't a web link")
+        .contains("https://")
+        .contains("\"25:61\"")
+        .contains("20:00")
+        .contains("\"Atlantis\"")
+        .contains("Europe/London");
+  }
+
+  @Test
+  void blankFieldsClearWhatWasSet() {
+    setup(LINK, "Tuesdays", "20:00", "Lisbon");
+
+    setup("", "", "", "");
+
+    Community cleared = store.find(SERVER).orElseThrow();
+    assertThat(cleared.meetingLinks()).isEmpty();
+    assertThat(cleared.defaultTime()).isEmpty();
+    assertThat(cleared.group().hasMeeting()).isFalse();
+    assertThat(Hosting.SetupForm.of(cleared).links()).isEmpty();
+  }
+
+  @Test
+  void aRoughDayInTheServerShowsTheServersMeetingNotTheConfiguredOne() {
+    setup(LINK, "Tuesdays 19:00", "", "");
+    conversation.handle(member(1), new Incoming.Command("time", "20:00"), HERE);
+    conversation.handle(member(1), new Incoming.Command("timezone", "Lisbon"), HERE);
+
+    String rough = text(conversation.handle(member(1), new Incoming.FreeText("rough day"), HERE));
+    // Later, in DMs, the server is still their home.
+    String group = text(conversation.handle(member(1), new Incoming.Command("group", "")));
+
+    assertThat(rough).contains(LINK).doesNotContain(TestContent.MEETING_URL);
+    assertThat(group).contains("Harbour Lights").contains("Tuesdays 19:00").contains(LINK);
+  }
+
+  @Test
+  void aMemberNewToPorchlightStartsWithTheServersTimeAndZoneAndIsToldSo() {
+    setup("", "", "20:00", "Lisbon");
+
+    List<Reply> replies =
+        conversation.handle(member(1), new Incoming.ButtonPress(postButton(Mood.FINE)), HERE);
+
+    Member member = store.members.get(member(1));
+    assertThat(member.checkInTime()).contains(LocalTime.of(20, 0));
+    assertThat(member.zone()).contains(ZoneId.of("Europe/Lisbon"));
+    assertThat(member.nextCheckInAt()).contains(Instant.parse("2026-11-21T20:00:00Z"));
+    assertThat(text(replies))
+        .contains("Welcome")
+        .contains("20:00, Europe/Lisbon time")
+        .contains("/time");
+    assertThat(store.find(member(1), LocalDate.of(2026, 11, 21)).flatMap(CheckIn::mood))
+        .contains(Mood.FINE);
+  }
+
+  @Test
+  void aPostedAnswerIsForTodayWhereTheMemberIs() {
+    // 16:00 UTC on Saturday is already Sunday 03:00 in Auckland.
+    conversation.handle(member(1), new Incoming.Command("timezone", "Pacific/Auckland"), HERE);
+
+    conversation.handle(member(1), new Incoming.ButtonPress(postButton(Mood.ROUGH)), HERE);
+
+    assertThat(store.find(member(1), LocalDate.of(2026, 11, 22)).flatMap(CheckIn::mood))
+        .contains(Mood.ROUGH);
+  }
+
+  @Test
+  void theSummaryIsWithheldBelowFiveMembersAndCountsDistinctMembersAtFive() {
+    setup("", "", "", "");
+    for (int i = 1; i <= 4; i++) answer(member(i), Mood.FINE);
+    answer(member(1), Mood.ROUGH, NOW.minusSeconds(86_400)); // a second day, same member
+    answer(member(9), Mood.ROUGH, NOW, new Community.Place(new Community.Id("test", "other"), "x"));
+
+    String withheld = hosting.summary(SERVER, "Harbour Lights", "en").text();
+    answer(member(5), Mood.ROUGH);
+    String shown = hosting.summary(SERVER, "Harbour Lights", "en").text();
+
+    assertThat(withheld).contains("fewer than 5").doesNotContain("4 people");
+    assertThat(shown)
+        .contains("Sunday 15 November to Saturday 21 November")
+        .contains("5 people checked in")
+        .contains("4 fine days and 2 rough days");
+  }
+
+  @Test
+  void skippedAndUnansweredDaysAreNotCheckInsAndOldOnesFallOutOfTheWeek() {
+    for (int i = 1; i <= 5; i++) answer(member(i), Mood.FINE, NOW.minusSeconds(7 * 86_400));
+    for (int i = 1; i <= 5; i++) answer(member(i), Mood.SKIPPED);
+
+    assertThat(hosting.summary(SERVER, "Harbour Lights", "en").text()).contains("fewer than 5");
+  }
+
+  @Test
+  void forgetLeavesNoTraceInTheCommunitysCounts() {
+    for (int i = 1; i <= 5; i++) answer(member(i), Mood.FINE);
+
+    conversation.handle(member(5), new Incoming.ButtonPress(new Action.Forget(true).encode()));
+
+    assertThat(store.visits.get(SERVER)).doesNotContainKey(member(5));
+    assertThat(hosting.summary(SERVER, "Harbour Lights", "en").text()).contains("fewer than 5");
+  }
+
+  private void answer(MemberId member, Mood mood) {
+    answer(member, mood, NOW);
+  }
+
+  private void answer(MemberId member, Mood mood, Instant when) {
+    answer(member, mood, when, HERE);
+  }
+
+  private void answer(MemberId member, Mood mood, Instant when, Community.Place place) {
+    clock.set(when);
+    conversation.handle(member, new Incoming.ButtonPress(postButton(mood)), place);
+    clock.set(NOW);
+  }
+
+  private String postButton(Mood mood) {
+    return hosting.post("en").buttons().stream()
+        .filter(b -> Action.decode(b.data()).equals(Optional.of(new Action.PostedAnswer(mood))))
+        .findFirst()
+        .orElseThrow()
+        .data();
+  }
+
+  private static MemberId member(int n) {
+    return new MemberId("test", "member-" + n);
+  }
+
+  private static String text(List<Reply> replies) {
+    return replies.stream().map(Reply::text).collect(Collectors.joining("\n---\n"));
+  }
+
+  private static final class NoExport implements ExportFormat {
+    @Override
+    public String fileName() {
+      return "mydata.txt";
+    }
+
+    @Override
+    public String mediaType() {
+      return "text/plain";
+    }
+
+    @Override
+    public String write(MemberData data) {
+      return "";
+    }
+  }
+}
