@@ -119,7 +119,7 @@ class HostingTest {
     assertThat(member.zone()).contains(ZoneId.of("Europe/Lisbon"));
     assertThat(member.nextCheckInAt()).contains(Instant.parse("2026-11-21T20:00:00Z"));
     assertThat(text(replies))
-        .contains("Welcome")
+        .contains("I'm Porchlight")
         .contains("20:00, Europe/Lisbon time")
         .contains("/time");
     assertThat(store.find(member(1), LocalDate.of(2026, 11, 21)).flatMap(CheckIn::mood))
