@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
@@ -104,6 +105,19 @@ public final class DiscordBot implements AutoCloseable {
     ready.await(jda);
     registerCommands();
     LOG.info("Porchlight is on Discord as {}", jda.getSelfUser().getName());
+    LOG.info("Invite it to a server: {}", inviteUrl(jda.getSelfUser().getApplicationId()));
+  }
+
+  /**
+   * The link that adds the bot to a server: in it, with its slash commands, allowed to see a
+   * channel and send messages there (for /post), and nothing else.
+   */
+  static String inviteUrl(String applicationId) {
+    long permissions = Permission.getRaw(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND);
+    return "https://discord.com/oauth2/authorize?client_id="
+        + applicationId
+        + "&scope=bot+applications.commands&permissions="
+        + permissions;
   }
 
   private void registerCommands() {
