@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
 import org.porchlight.core.Conversation;
+import org.porchlight.core.Hosting;
 import org.porchlight.core.Places;
 import org.porchlight.core.TextReader;
 import org.porchlight.core.port.CheckInStore;
@@ -22,6 +23,13 @@ public final class RealConversation {
   public static Conversation on(Database database, Clock clock) {
     return with(
         database.members(), database.checkIns(), database.steps(), database.communities(), clock);
+  }
+
+  /** Hosts' side, on the same shipped content. */
+  public static Hosting hosting(Database database, Clock clock) {
+    ConfigLoader loader = new ConfigLoader(Path.of("config"));
+    return new Hosting(
+        database.communities(), loader.content(Settings.defaults()), new Places(), clock);
   }
 
   public static Conversation with(
