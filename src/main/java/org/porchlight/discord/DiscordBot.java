@@ -178,9 +178,11 @@ public final class DiscordBot implements AutoCloseable {
   private static final class Ready extends ListenerAdapter {
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicReference<CloseCode> refused = new AtomicReference<>();
+    private volatile boolean ready;
 
     @Override
     public void onReady(ReadyEvent event) {
+      ready = true;
       done.countDown();
     }
 
@@ -203,7 +205,7 @@ public final class DiscordBot implements AutoCloseable {
         throw new DiscordStartException("interrupted while connecting to Discord", e);
       }
       CloseCode code = refused.get();
-      if (jda.getStatus() != JDA.Status.CONNECTED) {
+      if (!ready) {
         throw new DiscordStartException(
             code == CloseCode.DISALLOWED_INTENTS
                 ? "Discord refused the gateway intents (close code 4014)."

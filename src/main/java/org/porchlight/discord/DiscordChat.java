@@ -455,7 +455,11 @@ final class DiscordChat extends ListenerAdapter {
   }
 
   static Community.Id communityOf(Guild guild) {
-    return new Community.Id(PLATFORM, guild.getId());
+    return communityOf(guild.getId());
+  }
+
+  static Community.Id communityOf(String guildId) {
+    return new Community.Id(PLATFORM, guildId);
   }
 
   private static String guildName(Guild guild) {

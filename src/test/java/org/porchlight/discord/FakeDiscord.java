@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -76,6 +77,8 @@ public final class FakeDiscord implements AutoCloseable {
   private static final String API_PREFIX = "/api/v10/";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonNode DM_MESSAGE_TEMPLATE =
+      readJson(TESTDATA.resolve("gateway/docs_example_message_object.json"));
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final long DISCORD_EPOCH = 1_420_070_400_000L;
@@ -197,6 +200,8 @@ public final class FakeDiscord implements AutoCloseable {
     final String messageId;
     final List<Callback> callbacks = new ArrayList<>();
     final List<JsonNode> responses = new ArrayList<>();
+    // The messages sent in answer: the reply's and each follow-up's, in order.
+    final List<String> messageIds = new ArrayList<>();
     Integer acknowledgedWith;
     String originalMessageId;
     // The modal this interaction opened, with Discord's component ids filled in.
@@ -444,6 +449,49 @@ public final class FakeDiscord implements AutoCloseable {
    * type 4, {@link ChannelOption}s type 7; for a registered command its option types win. Returns
    * the interaction id.
    */
+  /**
+   * A user writes to the bot in their DM: a MESSAGE_CREATE in the shape of Discord's example
+   * message (which has no guild_id, as a DM's), with this author, channel and content.
+   */
+  public String directMessage(String userId, String content) {
+    ObjectNode message;
+    synchronized (state) {
+      requireUser(userId);
+      message = (ObjectNode) DM_MESSAGE_TEMPLATE.deepCopy();
+      message.put("id", snowflake());
+      message.put("channel_id", dmChannelId(userId));
+      message.set("author", users.get(userId).deepCopy());
+      message.put("content", content);
+      message.put("timestamp", Instant.now().toString());
+      message.putArray("reactions");
+    }
+    dispatch("MESSAGE_CREATE", message);
+    return message.path("id").asText();
+  }
+
+  /** A user sends the bot a sticker in their DM: a message with no words. */
+  public String directSticker(String userId) {
+    ObjectNode message;
+    synchronized (state) {
+      requireUser(userId);
+      message = (ObjectNode) DM_MESSAGE_TEMPLATE.deepCopy();
+      message.put("id", snowflake());
+      message.put("channel_id", dmChannelId(userId));
+      message.set("author", users.get(userId).deepCopy());
+      message.put("content", "");
+      message.put("timestamp", Instant.now().toString());
+      message.putArray("reactions");
+      message
+          .putArray("sticker_items")
+          .addObject()
+          .put("id", "749054660769218631")
+          .put("name", "Wave")
+          .put("format_type", 3);
+    }
+    dispatch("MESSAGE_CREATE", message);
+    return message.path("id").asText();
+  }
+
   public String slashCommand(String userId, Where where, String name, Map<String, ?> options) {
     requireNonNull(name, "name == null");
     requireNonNull(options, "options == null");
@@ -584,6 +632,22 @@ public final class FakeDiscord implements AutoCloseable {
         return MissingNode.getInstance();
       }
       return interaction.responses.get(interaction.responses.size() - 1).deepCopy();
+    }
+  }
+
+  /**
+   * The messages the bot sent in answer to one interaction (its reply and follow-ups, ephemeral
+   * ones too), as they stand now, with their ids: what a member sees, and can press buttons on.
+   */
+  public List<JsonNode> answers(String interactionId) {
+    synchronized (state) {
+      Interaction interaction = interactions.get(interactionId);
+      if (interaction == null) return List.of();
+      return interaction.messageIds.stream()
+          .map(messages::get)
+          .filter(Objects::nonNull)
+          .map(message -> (JsonNode) message.deepCopy())
+          .toList();
     }
   }
 
@@ -1359,6 +1423,10 @@ public final class FakeDiscord implements AutoCloseable {
     }
     int type = body.path("type").asInt(-1);
     JsonNode data = body.has("data") ? body.get("data").deepCopy() : NullNode.getInstance();
+    if (data instanceof ObjectNode message && body.has("files")) {
+      // A multipart callback carries its files beside payload_json: they belong to the message.
+      message.set("files", body.get("files").deepCopy());
+    }
     boolean onMessage =
         interaction.messageId != null && messages.containsKey(interaction.messageId);
     ObjectNode resource = NODES.objectNode().put("type", type);
@@ -1443,6 +1511,7 @@ public final class FakeDiscord implements AutoCloseable {
       metadata.put("interacted_message_id", interaction.messageId);
     }
     messages.put(message.path("id").asText(), message);
+    interaction.messageIds.add(message.path("id").asText());
     return message;
   }
 

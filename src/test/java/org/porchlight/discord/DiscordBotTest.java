@@ -1,0 +1,528 @@
+package org.porchlight.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.porchlight.core.CheckIn;
+import org.porchlight.core.Conversation;
+import org.porchlight.core.Member;
+import org.porchlight.core.MemberId;
+import org.porchlight.core.Mood;
+import org.porchlight.core.Prompt;
+import org.porchlight.core.port.Messenger.Delivery;
+import org.porchlight.discord.FakeDiscord.Where;
+import org.porchlight.store.Database;
+import org.porchlight.testing.RealConversation;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Porchlight on Discord, end to end: the real adapter and a real JDA against a fake Discord that
+ * speaks the REST API and the gateway, fed Discord's own payloads; a real database under it.
+ */
+class DiscordBotTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final int EPHEMERAL = 1 << 6;
+  private static final String CHANNEL = FakeDiscord.CHECK_IN_CHANNEL_ID;
+  private static final Where IN_SERVER = Where.channel(CHANNEL);
+  private static final Where IN_DMS = Where.dm();
+  private static final String MEETING = "https://meet.example.org/harbour";
+
+  @TempDir Path dir;
+  private FakeDiscord discord;
+  private Database database;
+  private Conversation conversation;
+  private DiscordBot bot;
+  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+  @BeforeEach
+  void start() {
+    log.start();
+    root().addAppender(log);
+    discord = FakeDiscord.start();
+    database =
+        Database.open(
+            "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+            "",
+            "",
+            4);
+    conversation = RealConversation.on(database, Clock.systemUTC());
+    bot = startBot(discord, Optional.empty());
+  }
+
+  private DiscordBot startBot(FakeDiscord on, Optional<String> devGuildId) {
+    DiscordBot started =
+        new DiscordBot(
+            conversation,
+            RealConversation.hosting(database, Clock.systemUTC()),
+            database.members(),
+            on.token(),
+            on.apiUrl(),
+            on.gatewayUrl(),
+            devGuildId,
+            4);
+    started.start();
+    return started;
+  }
+
+  @AfterEach
+  void stop() {
+    try {
+      if (bot != null) bot.close();
+    } finally {
+      discord.close();
+      database.close();
+      root().detachAppender(log);
+    }
+    for (ILoggingEvent event : logged()) {
+      String text =
+          event.getFormattedMessage()
+              + (event.getThrowableProxy() == null
+                  ? ""
+                  : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+      assertThat(text).as("a log line").doesNotContain(discord.token());
+      assertThat(event.getLevel()).as(text).isNotEqualTo(Level.ERROR);
+    }
+  }
+
+  // ---- Starting ----
+
+  @Test
+  void startsWithNoPrivilegedIntentAndRegistersEveryCommandGlobally() {
+    long privileged = 1L << 1 | 1L << 8 | 1L << 15; // members, presences, message content
+    assertThat(discord.identifyIntents() & privileged).isZero();
+
+    List<JsonNode> commands = discord.globalCommands();
+    Set<String> names =
+        commands.stream().map(c -> c.path("name").asText()).collect(Collectors.toSet());
+    Set<String> menu =
+        conversation.menu("en").stream()
+            .map(Conversation.MenuEntry::command)
+            .collect(Collectors.toSet());
+    assertThat(names).containsAll(menu).contains("settings", "setup", "post", "summary");
+    assertThat(names).hasSize(menu.size() + 4);
+    for (JsonNode command : commands) {
+      String name = command.path("name").asText();
+      List<Integer> contexts = ints(command.path("contexts"));
+      if (Set.of("setup", "post", "summary").contains(name)) {
+        assertThat(command.path("default_member_permissions").asText()).as(name).isEqualTo("32");
+        assertThat(contexts).as(name).containsExactly(0);
+      } else {
+        assertThat(command.path("default_member_permissions").isNull()).as(name).isTrue();
+        assertThat(contexts).as(name).containsExactlyInAnyOrder(0, 1);
+      }
+    }
+    JsonNode pause = command(commands, "pause").path("options").get(0);
+    assertThat(pause.path("type").asInt()).isEqualTo(4);
+    assertThat(pause.path("min_value").asInt()).isEqualTo(1);
+    assertThat(pause.path("max_value").asInt()).isEqualTo(365);
+    assertThat(discord.guildCommands(FakeDiscord.GUILD_ID)).isEmpty();
+    assertThat(DiscordBot.inviteUrl(discord.applicationId()))
+        .isEqualTo(
+            "https://discord.com/oauth2/authorize?client_id="
+                + discord.applicationId()
+                + "&scope=bot+applications.commands&permissions=3072");
+  }
+
+  @Test
+  void withADevelopmentServerTheCommandsGoThereOnly() {
+    bot.close();
+    try (FakeDiscord other = FakeDiscord.start()) {
+      bot = startBot(other, Optional.of(FakeDiscord.GUILD_ID));
+      assertThat(other.guildCommands(FakeDiscord.GUILD_ID)).hasSize(20);
+      assertThat(other.globalCommands()).isEmpty();
+      bot.close();
+      bot = null;
+    }
+  }
+
+  // ---- A member, in DMs ----
+
+  @Test
+  void aMembersWholeJourneyInDirectMessages() {
+    String river = discord.newUser("river");
+    MemberId member = new MemberId("discord", river);
+
+    List<JsonNode> welcome = answered(command(river, IN_DMS, "start"), "When would you like");
+    assertThat(flags(welcome.get(0)) & EPHEMERAL).as("a DM needs no privacy").isZero();
+    String evening = press(river, IN_DMS, welcome, "Evening (19:00)");
+    answered(evening, "Got it: 19:00");
+    JsonNode shown = updated(evening);
+    assertThat(shown.path("content").asText()).endsWith("→ Evening (19:00)");
+    assertThat(shown.path("components")).as("pressed once, the buttons are gone").isEmpty();
+    answered(command(river, IN_DMS, "timezone", Map.of("zone", "Lisbon")), "all set");
+    Member settled = database.members().find(member).orElseThrow();
+    assertThat(settled.checkInTime()).contains(LocalTime.of(19, 0));
+    assertThat(settled.zone()).contains(ZoneId.of("Europe/Lisbon"));
+
+    // The day's check-in, as the outbox sends it: by DM, with three buttons.
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Lisbon"));
+    Delivery delivery =
+        bot.messenger().send(member, conversation.prompt(Prompt.CHECK_IN, settled, today));
+    assertThat(delivery).isEqualTo(Delivery.sent());
+    List<JsonNode> dms = discord.messagesIn(discord.dmChannelOf(river));
+    JsonNode question = dms.get(dms.size() - 1);
+    assertThat(labels(question)).containsExactly("Honestly fine", "Rough day", "Skip today");
+    assertThat(discord.calls()).anyMatch(call -> call.is("POST", "users/@me/channels"));
+
+    String rough = press(river, IN_DMS, List.of(question), "Rough day");
+    answered(rough, "One small thing");
+    assertThat(updated(rough).path("content").asText()).endsWith("→ Rough day");
+    assertThat(database.checkIns().find(member, today).flatMap(CheckIn::mood)).contains(Mood.ROUGH);
+
+    // Words in a DM are read; a sticker gets a kind word; crisis language gets the lines.
+    discord.directMessage(river, "actually today is fine");
+    awaitDm(river, "noted a fine day");
+    discord.directSticker(river);
+    awaitDm(river, "I can only read words");
+    discord.directMessage(river, "I want to kill myself");
+    awaitDm(river, "emergency");
+
+    List<JsonNode> data = answered(command(river, IN_DMS, "mydata"), "everything I keep");
+    JsonNode file = data.get(data.size() - 1).path("attachments").path(0);
+    assertThat(file.path("filename").asText()).endsWith(".json");
+
+    List<JsonNode> ask = answered(command(river, IN_DMS, "forget"), "can't be undone");
+    answered(press(river, IN_DMS, ask, "Yes, erase everything"), "gone");
+    assertThat(database.members().find(member)).isEmpty();
+    assertThat(discord.unknownCalls()).isEmpty();
+  }
+
+  @Test
+  void theSettingsFormShowsTheSettingsAndChangesOnlyWhatChanged() {
+    String sky = settledMember("sky");
+    String opened = command(sky, IN_SERVER, "settings");
+    FakeDiscord.Callback form = discord.awaitCallback(opened, WAIT);
+    assertThat(form.type()).isEqualTo(9);
+    assertThat(formValues(form.data()))
+        .containsEntry("zone", "Europe/Lisbon")
+        .containsEntry("time", "19:00")
+        .containsEntry("days", "every day")
+        .containsEntry("quiet", "22:00-08:00");
+
+    String saved =
+        discord.modalSubmit(
+            sky,
+            IN_SERVER,
+            DiscordChat.SETTINGS_FORM,
+            Map.of(
+                "zone",
+                "Europe/Lisbon",
+                "time",
+                "7:45",
+                "days",
+                "weekdays",
+                "quiet",
+                "22:00-08:00"));
+    List<JsonNode> answer = answered(saved, "07:45");
+
+    assertThat(flags(answer.get(0)) & EPHEMERAL).as("private in a server").isNotZero();
+    assertThat(text(answer)).contains("Mon, Tue, Wed, Thu, Fri").doesNotContain("Quiet hours");
+    Member member = database.members().find(new MemberId("discord", sky)).orElseThrow();
+    assertThat(member.checkInTime()).contains(LocalTime.of(7, 45));
+    assertThat(member.days()).hasSize(5);
+
+    String wrong =
+        discord.modalSubmit(sky, IN_SERVER, DiscordChat.SETTINGS_FORM, Map.of("time", "25:99"));
+    assertThat(text(answered(wrong, "couldn't read"))).contains("25:99");
+    assertThat(database.members().find(new MemberId("discord", sky)).orElseThrow().checkInTime())
+        .contains(LocalTime.of(7, 45));
+
+    assertThat(discord.awaitCallback(command(sky, IN_DMS, "time"), WAIT).type())
+        .as("/time without a time opens the form")
+        .isEqualTo(9);
+  }
+
+  // ---- Hosts ----
+
+  @Test
+  void aHostSetsUpPostsACheckInAndSeesTheWeekOnlyOnceFivePeopleAnswered() {
+    String host = discord.hostUserId();
+    String setup = command(host, IN_SERVER, "setup");
+    FakeDiscord.Callback form = discord.awaitCallback(setup, WAIT);
+    assertThat(form.type()).isEqualTo(9);
+    assertThat(form.data().path("custom_id").asText()).isEqualTo("form:setup:" + CHANNEL);
+
+    String saved =
+        discord.modalSubmit(
+            host,
+            IN_SERVER,
+            "form:setup:" + CHANNEL,
+            Map.of(
+                "links", MEETING, "schedule", "Tuesdays 19:00", "time", "20:00", "zone", "Lisbon"));
+    List<JsonNode> setUp = answered(saved, "Saved for");
+    assertThat(flags(setUp.get(0)) & EPHEMERAL).isNotZero();
+    assertThat(text(setUp)).contains(MEETING).contains("<#" + CHANNEL + ">").contains("Lisbon");
+
+    answered(command(host, IN_SERVER, "post"), "Posted in <#" + CHANNEL + ">");
+    List<JsonNode> channel = discord.messagesIn(CHANNEL);
+    assertThat(channel).hasSize(1);
+    JsonNode posted = channel.get(0);
+    assertThat(labels(posted)).containsExactly("Honestly fine", "Rough day", "Skip today");
+
+    List<String> people = new ArrayList<>();
+    for (String name : List.of("ash", "bo", "cy", "di")) people.add(discord.newUser(name));
+    List<JsonNode> first =
+        answered(press(people.get(0), IN_SERVER, List.of(posted), "Rough day"), MEETING);
+    assertThat(flags(first.get(0)) & EPHEMERAL).as("an answer is private").isNotZero();
+    assertThat(text(first))
+        .as("someone new is welcomed and set up with the server's time")
+        .contains("I'm Porchlight")
+        .contains("This server checks in at 20:00, Europe/Lisbon time");
+    for (String person : people.subList(1, 4)) {
+      answered(press(person, IN_SERVER, List.of(posted), "Honestly fine"), "I'm Porchlight");
+    }
+    assertThat(text(answered(command(host, IN_SERVER, "summary"), "fewer than 5")))
+        .doesNotContain("4 people");
+
+    people.add(discord.newUser("ed"));
+    answered(press(people.get(4), IN_SERVER, List.of(posted), "Rough day"), MEETING);
+    List<JsonNode> week = answered(command(host, IN_SERVER, "summary"), "people checked in");
+    assertThat(text(week)).contains("5 people checked in").contains("3 fine days and 2 rough days");
+    assertThat(flags(week.get(0)) & EPHEMERAL).isNotZero();
+
+    assertThat(discord.messagesIn(CHANNEL)).as("the posted check-in is untouched").hasSize(1);
+    assertThat(labels(discord.messagesIn(CHANNEL).get(0))).hasSize(3);
+    MemberId ash = new MemberId("discord", people.get(0));
+    assertThat(
+            database
+                .checkIns()
+                .find(ash, LocalDate.now(ZoneId.of("Europe/Lisbon")))
+                .flatMap(CheckIn::mood))
+        .contains(Mood.ROUGH);
+  }
+
+  @Test
+  void aMemberWithoutManageServerIsRefusedTheHostsCommands() {
+    String member = discord.memberUserId();
+    for (String command : List.of("setup", "post", "summary")) {
+      String asked = command(member, IN_SERVER, command);
+      List<JsonNode> answer = answered(asked, "for this server's hosts");
+      assertThat(discord.callbacks(asked).get(0).type()).as(command).isEqualTo(4);
+      assertThat(flags(answer.get(0)) & EPHEMERAL).isNotZero();
+    }
+    assertThat(discord.messagesIn(CHANNEL)).isEmpty();
+    assertThat(database.communities().find(DiscordChat.communityOf(FakeDiscord.GUILD_ID)))
+        .isEmpty();
+  }
+
+  // ---- Delivery ----
+
+  @Test
+  void closedDmsStopCheckInsAndTheMemberIsToldOnceAtTheirNextInteraction() {
+    String kit = settledMember("kit");
+    MemberId member = new MemberId("discord", kit);
+    discord.closeDms(kit);
+
+    Delivery delivery =
+        bot.messenger()
+            .send(
+                member,
+                conversation.prompt(
+                    Prompt.CHECK_IN,
+                    database.members().find(member).orElseThrow(),
+                    LocalDate.now(ZoneId.of("Europe/Lisbon"))));
+    assertThat(delivery).isEqualTo(Delivery.unreachable());
+    // What the outbox's sender does with an unreachable member (see SchedulingContract).
+    database.members().setReachable(member, false);
+
+    List<JsonNode> told = answered(command(kit, IN_SERVER, "checkin"), "How are you");
+    assertThat(text(told)).contains("Privacy Settings").contains("/checkin here");
+    assertThat(flags(told.get(0)) & EPHEMERAL).isNotZero();
+    assertThat(text(answered(command(kit, IN_SERVER, "help"), "What I can do")))
+        .doesNotContain("Privacy Settings");
+
+    answered(command(kit, IN_DMS, "help"), "What I can do");
+    assertThat(database.members().isReachable(member)).as("back in touch by DM").isTrue();
+  }
+
+  @Test
+  void aRateLimitFromDiscordIsWaitedOutAndTheMessageSentOnce() {
+    String lee = settledMember("lee");
+    MemberId member = new MemberId("discord", lee);
+    discord.tooManyRequests(1, Duration.ofSeconds(1));
+
+    long started = System.nanoTime();
+    Delivery delivery =
+        bot.messenger()
+            .send(
+                member,
+                conversation.prompt(
+                    Prompt.REMINDER,
+                    database.members().find(member).orElseThrow(),
+                    LocalDate.now(ZoneId.of("Europe/Lisbon"))));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(delivery).isEqualTo(Delivery.sent());
+    assertThat(discord.rateLimited()).isEqualTo(1);
+    assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    String dm = "channels/" + discord.dmChannelOf(lee) + "/messages";
+    assertThat(discord.calls())
+        .filteredOn(call -> call.is("POST", dm))
+        .extracting(FakeDiscord.Call::status)
+        .containsExactly(429, 200);
+  }
+
+  @Test
+  void theGatewayDropsMidConversationAndEveryInteractionIsStillAnsweredOnce() {
+    String jo = discord.newUser("jo");
+    List<JsonNode> welcome = answered(command(jo, IN_DMS, "start"), "When would you like");
+
+    discord.dropConnection();
+    // Pressed while Porchlight is away: Discord keeps it and replays it on RESUME.
+    String pressed = press(jo, IN_DMS, welcome, "Morning (08:30)");
+    answered(pressed, "08:30");
+
+    discord.requestReconnect();
+    String zone = command(jo, IN_DMS, "timezone", Map.of("zone", "Lisbon"));
+    answered(zone, "all set");
+
+    assertThat(discord.identifies()).as("one session all along").isEqualTo(1);
+    assertThat(discord.resumes()).isEqualTo(2);
+    assertThat(discord.callbacks(pressed)).hasSize(1);
+    assertThat(discord.callbacks(zone)).hasSize(1);
+  }
+
+  // ---- Helpers ----
+
+  /** A member who set a time and a zone in DMs. */
+  private String settledMember(String name) {
+    String user = discord.newUser(name);
+    answered(command(user, IN_DMS, "time", Map.of("time", "19:00")), "19:00");
+    answered(command(user, IN_DMS, "timezone", Map.of("zone", "Lisbon")), "all set");
+    return user;
+  }
+
+  private String command(String user, Where where, String name) {
+    return command(user, where, name, Map.of());
+  }
+
+  private String command(String user, Where where, String name, Map<String, ?> options) {
+    return discord.slashCommand(user, where, name, options);
+  }
+
+  /** Waits until the answers to an interaction say {@code words}; returns them. */
+  private List<JsonNode> answered(String interaction, String words) {
+    try {
+      await().atMost(WAIT).until(() -> text(discord.answers(interaction)).contains(words));
+    } catch (RuntimeException e) {
+      throw new AssertionError(
+          "no answer saying '" + words + "'; answers: " + text(discord.answers(interaction)), e);
+    }
+    // Follow-ups may still be on their way: wait until the answers stop growing.
+    int[] seen = {-1};
+    await()
+        .pollInterval(Duration.ofMillis(100))
+        .atMost(WAIT)
+        .until(
+            () -> {
+              int now = discord.answers(interaction).size();
+              boolean settled = now == seen[0];
+              seen[0] = now;
+              return settled;
+            });
+    return discord.answers(interaction);
+  }
+
+  private String press(String user, Where where, List<JsonNode> messages, String label) {
+    for (JsonNode message : messages) {
+      for (JsonNode button : buttons(message)) {
+        if (button.path("label").asText().equals(label)) {
+          return discord.buttonPress(
+              user, where, message.path("id").asText(), button.path("custom_id").asText());
+        }
+      }
+    }
+    throw new AssertionError("no button '" + label + "' in " + text(messages));
+  }
+
+  /** The message a button was pressed on, as the press changed it (a type 7 callback). */
+  private JsonNode updated(String press) {
+    FakeDiscord.Callback update = discord.callbacks(press).get(0);
+    assertThat(update.type()).isEqualTo(7);
+    return update.data();
+  }
+
+  private void awaitDm(String user, String words) {
+    await()
+        .atMost(WAIT)
+        .until(() -> text(discord.messagesIn(discord.dmChannelOf(user))).contains(words));
+  }
+
+  private static List<JsonNode> buttons(JsonNode message) {
+    List<JsonNode> buttons = new ArrayList<>();
+    for (JsonNode row : message.path("components")) {
+      for (JsonNode component : row.path("components")) {
+        if (component.path("type").asInt() == 2) buttons.add(component);
+      }
+    }
+    return buttons;
+  }
+
+  private static List<String> labels(JsonNode message) {
+    return buttons(message).stream().map(b -> b.path("label").asText()).toList();
+  }
+
+  private static String text(List<JsonNode> messages) {
+    return messages.stream()
+        .map(m -> m.path("content").asText())
+        .collect(Collectors.joining("\n---\n"));
+  }
+
+  private static int flags(JsonNode message) {
+    return message.path("flags").asInt();
+  }
+
+  private static JsonNode command(List<JsonNode> commands, String name) {
+    return commands.stream()
+        .filter(c -> c.path("name").asText().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<Integer> ints(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asInt).toList();
+  }
+
+  /** A modal's text inputs and their filled-in values, by id. */
+  private static Map<String, String> formValues(JsonNode modal) {
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    for (JsonNode label : modal.path("components")) {
+      JsonNode input = label.path("component");
+      values.put(input.path("custom_id").asText(), input.path("value").asText(""));
+    }
+    return values;
+  }
+
+  private static Logger root() {
+    return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  }
+
+  private List<ILoggingEvent> logged() {
+    synchronized (log) {
+      return new ArrayList<>(log.list);
+    }
+  }
+}
