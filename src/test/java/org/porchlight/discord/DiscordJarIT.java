@@ -1,0 +1,75 @@
+package org.porchlight.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.porchlight.discord.FakeDiscord.Where;
+
+/**
+ * {@code java -jar porchlight.jar} with {@code DISCORD_BOT_TOKEN} runs on Discord, pointed at a
+ * Discord by the environment variables the README gives.
+ */
+class DiscordJarIT {
+  @TempDir Path dir;
+
+  @Test
+  void withADiscordTokenTheJarAnswersOnDiscordAndStopsOnSigterm() throws Exception {
+    try (FakeDiscord discord = FakeDiscord.start()) {
+      Path jar = Path.of(System.getProperty("porchlight.jar", "target/porchlight.jar"));
+      Path log = dir.resolve("log.txt");
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  jar.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      builder.environment().put("DISCORD_BOT_TOKEN", discord.token());
+      builder.environment().put("PORCHLIGHT_DISCORD_API_URL", discord.apiUrl());
+      builder.environment().put("PORCHLIGHT_DISCORD_GATEWAY_URL", discord.gatewayUrl());
+      builder.environment().put("PORCHLIGHT_DATA_DIR", dir.resolve("data").toString());
+      builder.environment().remove("TELEGRAM_BOT_TOKEN");
+      Process porchlight = builder.start();
+      try {
+        discord.awaitReady(Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30)).until(() -> discord.globalCommands().size() == 20);
+        String user = discord.newUser("morgan");
+        String help = discord.slashCommand(user, Where.dm(), "help", Map.of());
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    discord.answers(help).stream()
+                        .anyMatch(m -> m.path("content").asText().contains("What I can do")));
+        String setup =
+            discord.slashCommand(
+                discord.hostUserId(),
+                Where.channel(FakeDiscord.CHECK_IN_CHANNEL_ID),
+                "setup",
+                Map.of());
+        assertThat(discord.awaitCallback(setup, Duration.ofSeconds(30)).type()).isEqualTo(9);
+      } catch (RuntimeException | AssertionError e) {
+        throw new AssertionError("the jar printed:\n" + Files.readString(log), e);
+      } finally {
+        porchlight.destroy(); // SIGTERM
+        assertThat(porchlight.waitFor(20, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+      }
+      String printed = Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(printed)
+          .contains("Porchlight is on Discord as")
+          .contains("Invite it to a server: https://discord.com/oauth2/authorize?client_id=")
+          .doesNotContain(discord.token())
+          .doesNotContain("Exception")
+          .doesNotContain("ERROR");
+      assertThat(discord.unknownCalls()).isEmpty();
+    }
+  }
+}
