@@ -9,17 +9,22 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -28,12 +33,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.porchlight.core.CheckIn;
 import org.porchlight.core.Conversation;
+import org.porchlight.core.DueCheckIns;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
 import org.porchlight.core.Prompt;
 import org.porchlight.core.port.Messenger.Delivery;
 import org.porchlight.discord.FakeDiscord.Where;
+import org.porchlight.schedule.RateLimit;
+import org.porchlight.schedule.Scheduling;
+import org.porchlight.schedule.Sender;
+import org.porchlight.schedule.Sweeper;
+import org.porchlight.schedule.Ticker;
 import org.porchlight.store.Database;
 import org.porchlight.testing.RealConversation;
 import org.slf4j.LoggerFactory;
@@ -177,20 +188,20 @@ class DiscordBotTest {
     assertThat(settled.checkInTime()).contains(LocalTime.of(19, 0));
     assertThat(settled.zone()).contains(ZoneId.of("Europe/Lisbon"));
 
-    // The day's check-in, as the outbox sends it: by DM, with three buttons.
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/Lisbon"));
-    Delivery delivery =
-        bot.messenger().send(member, conversation.prompt(Prompt.CHECK_IN, settled, today));
-    assertThat(delivery).isEqualTo(Delivery.sent());
-    List<JsonNode> dms = discord.messagesIn(discord.dmChannelOf(river));
-    JsonNode question = dms.get(dms.size() - 1);
+    // At 19:00 in Lisbon the sweep finds river due and the outbox sends the question by DM.
+    String dm = discord.dmChannelOf(river);
+    int before = discord.messagesIn(dm).size();
+    checkInTimeComes(member, () -> discord.messagesIn(dm).size() > before);
+    JsonNode question = discord.messagesIn(dm).get(before);
     assertThat(labels(question)).containsExactly("Honestly fine", "Rough day", "Skip today");
     assertThat(discord.calls()).anyMatch(call -> call.is("POST", "users/@me/channels"));
 
     String rough = press(river, IN_DMS, List.of(question), "Rough day");
     answered(rough, "One small thing");
     assertThat(updated(rough).path("content").asText()).endsWith("→ Rough day");
-    assertThat(database.checkIns().find(member, today).flatMap(CheckIn::mood)).contains(Mood.ROUGH);
+    assertThat(database.checkIns().allFor(member))
+        .extracting(CheckIn::mood)
+        .contains(Optional.of(Mood.ROUGH));
 
     // Words in a DM are read; a sticker gets a kind word; crisis language gets the lines.
     discord.directMessage(river, "actually today is fine");
@@ -336,17 +347,12 @@ class DiscordBotTest {
     MemberId member = new MemberId("discord", kit);
     discord.closeDms(kit);
 
-    Delivery delivery =
-        bot.messenger()
-            .send(
-                member,
-                conversation.prompt(
-                    Prompt.CHECK_IN,
-                    database.members().find(member).orElseThrow(),
-                    LocalDate.now(ZoneId.of("Europe/Lisbon"))));
-    assertThat(delivery).isEqualTo(Delivery.unreachable());
-    // What the outbox's sender does with an unreachable member (see SchedulingContract).
-    database.members().setReachable(member, false);
+    // The check-in can't be sent: the sender marks kit unreachable and stops.
+    checkInTimeComes(member, () -> !database.members().isReachable(member));
+    assertThat(discord.calls())
+        .filteredOn(call -> call.is("POST", "channels/" + discord.dmChannelOf(kit) + "/messages"))
+        .extracting(FakeDiscord.Call::status)
+        .containsExactly(403);
 
     String checkIn = command(kit, IN_SERVER, "checkin");
     await().atMost(WAIT).until(() -> discord.answers(checkIn).size() == 2);
@@ -402,13 +408,55 @@ class DiscordBotTest {
     String zone = command(jo, IN_DMS, "timezone", Map.of("zone", "Lisbon"));
     answered(zone, "all set");
 
+    assertThat(discord.heartbeatsAcked()).as("heartbeats, acknowledged").isPositive();
     assertThat(discord.identifies()).as("one session all along").isEqualTo(1);
     assertThat(discord.resumes()).isEqualTo(2);
     assertThat(discord.callbacks(pressed)).hasSize(1);
     assertThat(discord.callbacks(zone)).hasSize(1);
   }
 
+  @Test
+  void anEventFromANewerApiIsPassedOverAndNothingBreaks() {
+    ObjectNode future = JsonNodeFactory.instance.objectNode();
+    future.put("id", "1573000000000000000").put("guild_id", FakeDiscord.GUILD_ID);
+    future.putObject("something_new").put("shape", "nobody knows yet");
+    discord.dispatch("GUILD_SOMETHING_ADDED_NEXT_YEAR", future);
+
+    String pat = discord.newUser("pat");
+    assertThat(text(answered(command(pat, IN_DMS, "about"), "not an emergency service")))
+        .doesNotContain("Exception");
+  }
+
   // ---- Helpers ----
+
+  /**
+   * Porchlight's scheduling (the sweep, the outbox and its sender, sending through the Discord
+   * messenger), on a clock a second past the member's check-in time, until {@code done}.
+   */
+  private void checkInTimeComes(MemberId member, Callable<Boolean> done) {
+    Instant due = database.members().find(member).orElseThrow().nextCheckInAt().orElseThrow();
+    Clock at = Clock.fixed(due.plusSeconds(1), ZoneOffset.UTC);
+    DueCheckIns rules = new DueCheckIns(Conversation.Options.DEFAULT);
+    Sender sender =
+        new Sender(
+            database.outbox(),
+            database.members(),
+            List.of(new Sender.Channel(bot.messenger(), new RateLimit(20, 1, Ticker.SYSTEM))),
+            conversation::prompt,
+            rules,
+            at,
+            2,
+            20);
+    try (Scheduling scheduling =
+        new Scheduling(
+            database.dataSource(),
+            new Sweeper(database.due(), rules, at, 100),
+            sender,
+            Duration.ofMillis(200))) {
+      scheduling.start();
+      await().atMost(WAIT).until(done);
+    }
+  }
 
   /** A member who set a time and a zone in DMs. */
   private String settledMember(String name) {
