@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.porchlight.core.port.ExportFormat;
 
 class ConversationTest {
   // Saturday 21 November 2026, 16:00 UTC: 16:00 in London, 11:00 in New York.
@@ -42,28 +41,6 @@ class ConversationTest {
         new SummaryExport(),
         clock,
         random);
-  }
-
-  /** Writes the export as one line per check-in, enough to see what is in it. */
-  private static final class SummaryExport implements ExportFormat {
-    @Override
-    public String fileName() {
-      return "mydata.txt";
-    }
-
-    @Override
-    public String mediaType() {
-      return "text/plain";
-    }
-
-    @Override
-    public String write(MemberData data) {
-      return data.member().id()
-          + "\n"
-          + data.checkIns().stream()
-              .map(c -> c.date() + " " + c.mood().map(Mood::key).orElse("unanswered"))
-              .collect(Collectors.joining("\n"));
-    }
   }
 
   private List<Reply> say(String text) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.porchlight.core.port.ExportFormat;
 
 /** Hosts' setup and summary, and what a community changes in members' conversations. */
 class HostingTest {
@@ -34,7 +33,7 @@ class HostingTest {
           Conversation.Options.DEFAULT,
           new TextReader(),
           new Places(),
-          new NoExport(),
+          new SummaryExport(),
           clock,
           () -> 1L << 40);
 
@@ -201,22 +200,5 @@ class HostingTest {
 
   private static String text(List<Reply> replies) {
     return replies.stream().map(Reply::text).collect(Collectors.joining("\n---\n"));
-  }
-
-  private static final class NoExport implements ExportFormat {
-    @Override
-    public String fileName() {
-      return "mydata.txt";
-    }
-
-    @Override
-    public String mediaType() {
-      return "text/plain";
-    }
-
-    @Override
-    public String write(MemberData data) {
-      return "";
-    }
   }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.porchlight.discord.FakeDiscord.Where;
+import org.porchlight.testing.PorchlightJar;
 
 /**
  * {@code java -jar porchlight.jar} with {@code DISCORD_BOT_TOKEN} runs on Discord, pointed at a
@@ -23,21 +24,8 @@ class DiscordJarIT {
   @Test
   void withADiscordTokenTheJarAnswersOnDiscordAndStopsOnSigterm() throws Exception {
     try (FakeDiscord discord = FakeDiscord.start()) {
-      Path jar = Path.of(System.getProperty("porchlight.jar", "target/porchlight.jar"));
       Path log = dir.resolve("log.txt");
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-jar",
-                  jar.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      builder.environment().put("DISCORD_BOT_TOKEN", discord.token());
-      builder.environment().put("PORCHLIGHT_DISCORD_API_URL", discord.apiUrl());
-      builder.environment().put("PORCHLIGHT_DISCORD_GATEWAY_URL", discord.gatewayUrl());
-      builder.environment().put("PORCHLIGHT_DATA_DIR", dir.resolve("data").toString());
-      builder.environment().remove("TELEGRAM_BOT_TOKEN");
-      Process porchlight = builder.start();
+      Process porchlight = PorchlightJar.start(environment(discord, discord.token()), log);
       try {
         discord.awaitReady(Duration.ofSeconds(30));
         await().atMost(Duration.ofSeconds(30)).until(() -> discord.globalCommands().size() == 20);
@@ -71,5 +59,33 @@ class DiscordJarIT {
           .doesNotContain("ERROR");
       assertThat(discord.unknownCalls()).isEmpty();
     }
+  }
+
+  @Test
+  void aTokenDiscordRefusesStopsTheJarWithAMessageThatSaysWhatToDo() throws Exception {
+    try (FakeDiscord discord = FakeDiscord.start()) {
+      Path log = dir.resolve("refused.txt");
+      String wrong = "MTIzNDU2Nzg5MDEyMzQ1Njc4.not-the-token.abcdefghijklmnopqrstuvwxyz0";
+      Process porchlight = PorchlightJar.start(environment(discord, wrong), log);
+
+      assertThat(porchlight.waitFor(60, TimeUnit.SECONDS)).as("gave up").isTrue();
+      String printed = Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(porchlight.exitValue()).as(printed).isEqualTo(4);
+      assertThat(printed)
+          .contains("Discord refused the bot token")
+          .contains("DISCORD_BOT_TOKEN")
+          .doesNotContain(wrong)
+          .doesNotContain("Exception");
+      assertThat(discord.identifies()).isZero();
+    }
+  }
+
+  /** The environment the README gives for running on Discord, pointed at the fake. */
+  private Map<String, String> environment(FakeDiscord discord, String token) {
+    return Map.of(
+        "DISCORD_BOT_TOKEN", token,
+        "PORCHLIGHT_DISCORD_API_URL", discord.apiUrl(),
+        "PORCHLIGHT_DISCORD_GATEWAY_URL", discord.gatewayUrl(),
+        "PORCHLIGHT_DATA_DIR", dir.resolve("data").toString());
   }
 }

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.porchlight.testing.PorchlightJar;
 
 /** {@code java -jar porchlight.jar} with a token set runs on Telegram, as the README says. */
 class TelegramJarIT {
@@ -20,20 +22,14 @@ class TelegramJarIT {
   @Test
   void withATokenTheJarAnswersOnTelegramAndStopsCleanlyOnSigterm() throws Exception {
     try (FakeBotApi telegram = FakeBotApi.start(TOKEN)) {
-      Path jar = Path.of(System.getProperty("porchlight.jar", "target/porchlight.jar"));
       Path log = dir.resolve("log.txt");
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-jar",
-                  jar.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      builder.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
-      builder.environment().put("PORCHLIGHT_TELEGRAM_API_URL", telegram.baseUrl());
-      builder.environment().put("PORCHLIGHT_DATA_DIR", dir.resolve("data").toString());
-      builder.environment().remove("DISCORD_BOT_TOKEN");
-      Process porchlight = builder.start();
+      Process porchlight =
+          PorchlightJar.start(
+              Map.of(
+                  "TELEGRAM_BOT_TOKEN", TOKEN,
+                  "PORCHLIGHT_TELEGRAM_API_URL", telegram.baseUrl(),
+                  "PORCHLIGHT_DATA_DIR", dir.resolve("data").toString()),
+              log);
       try {
         telegram.push(telegram.textMessage(7001, 7001, "/start"));
         FakeBotApi.Call welcome =
