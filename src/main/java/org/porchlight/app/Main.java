@@ -23,6 +23,7 @@ import org.porchlight.config.ConfigException;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
 import org.porchlight.console.ConsoleChat;
+import org.porchlight.core.Community;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
 import org.porchlight.discord.DiscordBot;
@@ -358,7 +359,10 @@ public final class Main implements Callable<Integer> {
           .map(
               member ->
                   new MemberData(
-                      member, database.checkIns().allFor(id), database.steps().givenTo(id)));
+                      member,
+                      database.checkIns().allFor(id),
+                      database.steps().givenTo(id),
+                      database.communities().visitsOf(id)));
     }
   }
 
@@ -400,6 +404,11 @@ public final class Main implements Callable<Integer> {
           database.members().save(data.member());
           data.checkIns().forEach(database.checkIns()::save);
           data.stepsGiven().forEach(database.steps()::record);
+          for (Community.Visit visit : data.communities()) {
+            database
+                .communities()
+                .visited(data.member().id(), visit.id(), visit.name(), visit.lastSeenAt());
+          }
         }
         main.stderr.println(
             "Imported " + members.size() + (members.size() == 1 ? " member." : " members."));

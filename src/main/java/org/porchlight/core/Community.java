@@ -2,6 +2,7 @@ package org.porchlight.core;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -33,6 +34,15 @@ public record Community(
     public Place {
       requireNonNull(id, "id == null");
       requireNonNull(name, "name == null");
+    }
+  }
+
+  /** A member's use of a community: which, and when last. */
+  public record Visit(Id id, String name, Instant lastSeenAt) {
+    public Visit {
+      requireNonNull(id, "id == null");
+      requireNonNull(name, "name == null");
+      requireNonNull(lastSeenAt, "lastSeenAt == null");
     }
   }
 

@@ -577,7 +577,9 @@ public final class Conversation {
         say(texts.get(Text.NOTHING_STORED));
         return;
       }
-      MemberData data = new MemberData(member, checkIns.allFor(id), stepsGiven.givenTo(id));
+      MemberData data =
+          new MemberData(
+              member, checkIns.allFor(id), stepsGiven.givenTo(id), communities.visitsOf(id));
       Reply.Document document =
           new Reply.Document(export.fileName(), export.mediaType(), export.write(data));
       replies.add(new Reply(texts.get(Text.MYDATA), List.of(), Optional.of(document)));

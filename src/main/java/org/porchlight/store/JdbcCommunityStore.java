@@ -68,6 +68,22 @@ final class JdbcCommunityStore implements CommunityStore {
   }
 
   @Override
+  public List<Community.Visit> visitsOf(MemberId member) {
+    return jdbc.query(
+        "SELECT c.platform, c.place_id, c.name, v.last_seen_at"
+            + " FROM communities c JOIN community_members v ON v.community_id = c.id"
+            + " WHERE v.member_id = "
+            + MEMBER
+            + " ORDER BY v.last_seen_at DESC",
+        statement -> JdbcMemberStore.bindId(statement, 1, member),
+        row ->
+            new Community.Visit(
+                new Community.Id(row.getString("platform"), row.getString("place_id")),
+                row.getString("name"),
+                Jdbc.getInstant(row, "last_seen_at").orElseThrow()));
+  }
+
+  @Override
   public Optional<Community> homeOf(MemberId member) {
     return jdbc.queryOne(
         "SELECT "

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.porchlight.core.CheckIn;
+import org.porchlight.core.Community;
 import org.porchlight.core.Contact;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberData;
@@ -136,6 +137,14 @@ public final class JsonExport implements ExportFormat {
       step.put("step", s.stepId());
       step.put("givenAt", s.givenAt().toString());
     }
+    ArrayNode communities = root.putArray("communities");
+    for (Community.Visit v : data.communities()) {
+      ObjectNode visit = communities.addObject();
+      visit.put("platform", v.id().platform());
+      visit.put("id", v.id().placeId());
+      visit.put("name", v.name());
+      visit.put("lastSeenAt", v.lastSeenAt().toString());
+    }
     return root;
   }
 
@@ -182,7 +191,15 @@ public final class JsonExport implements ExportFormat {
             new StepGiven(
                 id, s.required("step").asText(), Instant.parse(s.required("givenAt").asText())));
       }
-      return new MemberData(member, checkIns, steps);
+      List<Community.Visit> communities = new ArrayList<>();
+      for (JsonNode v : root.path("communities")) {
+        communities.add(
+            new Community.Visit(
+                new Community.Id(v.required("platform").asText(), v.required("id").asText()),
+                v.path("name").asText(""),
+                Instant.parse(v.required("lastSeenAt").asText())));
+      }
+      return new MemberData(member, checkIns, steps, communities);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }

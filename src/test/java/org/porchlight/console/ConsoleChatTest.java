@@ -153,6 +153,11 @@ class ConsoleChatTest {
     }
 
     @Override
+    public List<Community.Visit> visitsOf(MemberId member) {
+      return down();
+    }
+
+    @Override
     public Optional<Community> homeOf(MemberId member) {
       return down();
     }

@@ -133,6 +133,18 @@ final class InMemoryStore implements MemberStore, CheckInStore, StepStore, Commu
   }
 
   @Override
+  public List<Community.Visit> visitsOf(MemberId member) {
+    return visits.entrySet().stream()
+        .filter(e -> e.getValue().containsKey(member))
+        .map(
+            e ->
+                new Community.Visit(
+                    e.getKey(), communities.get(e.getKey()).name(), e.getValue().get(member)))
+        .sorted(Comparator.comparing(Community.Visit::lastSeenAt).reversed())
+        .toList();
+  }
+
+  @Override
   public Optional<Community> homeOf(MemberId member) {
     return visits.entrySet().stream()
         .filter(e -> e.getValue().containsKey(member))

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.porchlight.core.CheckIn;
+import org.porchlight.core.Community;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
@@ -32,7 +33,13 @@ class JsonExportTest {
     CheckIn checkIn =
         CheckIn.prompted(ALEX, LocalDate.of(2026, 11, 21), T0)
             .answered(Mood.ROUGH, Via.BUTTON, T0.plusSeconds(30));
-    return new MemberData(member, List.of(checkIn), List.of(new StepGiven(ALEX, "walk", T0)));
+    return new MemberData(
+        member,
+        List.of(checkIn),
+        List.of(new StepGiven(ALEX, "walk", T0)),
+        List.of(
+            new Community.Visit(
+                new Community.Id("discord", "135197118292819968"), "Harbour Lights", T0)));
   }
 
   @Test
@@ -45,7 +52,9 @@ class JsonExportTest {
         .contains("\"date\": \"2026-11-21\"")
         .contains("\"mood\": \"rough\"")
         .contains("\"answeredAt\": \"2026-11-21T16:00:30Z\"")
-        .contains("\"via\": \"button\"");
+        .contains("\"via\": \"button\"")
+        .contains("\"communities\": [")
+        .contains("\"name\": \"Harbour Lights\"");
   }
 
   @Test

@@ -250,6 +250,10 @@ abstract class StoreContract {
     assertThat(database.communities().find(other)).contains(Community.unset(other, "Other"));
     assertThat(database.communities().homeOf(SAM)).contains(setUp(SERVER));
     assertThat(database.communities().homeOf(ALEX)).isEmpty();
+    assertThat(database.communities().visitsOf(SAM))
+        .containsExactly(
+            new Community.Visit(SERVER, "Harbour Lights", T0.plusSeconds(120)),
+            new Community.Visit(other, "Other", T0.plusSeconds(60)));
   }
 
   @Test

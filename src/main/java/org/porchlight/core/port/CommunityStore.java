@@ -2,6 +2,7 @@ package org.porchlight.core.port;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.porchlight.core.Community;
 import org.porchlight.core.MemberId;
@@ -18,6 +19,9 @@ public interface CommunityStore {
    * in last is their home, whose meeting they are shown. A community nobody set up is noted too.
    */
   void visited(MemberId member, Community.Id community, String name, Instant when);
+
+  /** The communities a member used Porchlight in, the latest first: part of their data. */
+  List<Community.Visit> visitsOf(MemberId member);
 
   /** The community the member used Porchlight in most recently, set up or not. */
   Optional<Community> homeOf(MemberId member);
