@@ -29,6 +29,7 @@ import org.porchlight.core.Action.TryStep;
 import org.porchlight.core.CrisisLines.Country;
 import org.porchlight.core.Incoming.ButtonPress;
 import org.porchlight.core.Incoming.Command;
+import org.porchlight.core.Incoming.Form;
 import org.porchlight.core.Incoming.FreeText;
 import org.porchlight.core.Member.Awaiting;
 import org.porchlight.core.port.CheckInStore;
@@ -228,6 +229,7 @@ public final class Conversation {
     private boolean stored;
     private boolean changed;
     private boolean forgotten;
+    private boolean formInProgress;
 
     Turn(MemberId id, Optional<Community.Place> place) {
       this.id = id;
@@ -254,6 +256,8 @@ public final class Conversation {
         button(press.data());
       } else if (incoming instanceof FreeText text) {
         freeText(text.text(), reading.orElseThrow());
+      } else if (incoming instanceof Form form) {
+        form(form);
       } else {
         say(texts.get(Text.NO_TEXT));
       }
@@ -317,6 +321,10 @@ public final class Conversation {
       if (incoming instanceof FreeText text) return Optional.of(text.text());
       if (incoming instanceof Command command && !command.args().isEmpty()) {
         return Optional.of(command.args());
+      }
+      if (incoming instanceof Form form && !form.fields().isEmpty()) {
+        // Whatever box words are written in, crisis language gets the crisis lines.
+        return Optional.of(String.join("\n", form.fields().values()));
       }
       return Optional.empty();
     }
@@ -876,13 +884,35 @@ public final class Conversation {
     // ---- Helpers ----
 
     private void askNextSetting() {
+      if (formInProgress) return; // the form says what is still missing once it is done
+      // In a server Porchlight reads no messages: there, settings are given by command.
+      boolean byCommand = place.isPresent();
       if (member.checkInTime().isEmpty()) {
         update(member.withAwaiting(Awaiting.TIME));
-        replies.add(Reply.withButtons(texts.get(Text.ASK_TIME), timeButtons()));
+        replies.add(
+            Reply.withButtons(
+                texts.get(byCommand ? Text.ASK_TIME_BY_COMMAND : Text.ASK_TIME), timeButtons()));
       } else if (member.zone().isEmpty()) {
         update(member.withAwaiting(Awaiting.ZONE));
-        say(texts.get(Text.ASK_ZONE));
+        say(texts.get(byCommand ? Text.ASK_ZONE_BY_COMMAND : Text.ASK_ZONE));
       }
+    }
+
+    /**
+     * A form's settings, each checked as its command, the zone first so the time is read in it;
+     * onboarding asks for what is still missing only once all of them are in.
+     */
+    private void form(Form form) {
+      formInProgress = true;
+      try {
+        for (String name : List.of("timezone", "time", "days", "quiet")) {
+          String value = form.fields().getOrDefault(name, "").strip();
+          if (!value.isEmpty()) command(new Command(name, value));
+        }
+      } finally {
+        formInProgress = false;
+      }
+      if (!member.isSetUp()) askNextSetting();
     }
 
     private String allSet() {

@@ -2,7 +2,10 @@ package org.porchlight.core;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Something a member did: what every adapter turns its platform's updates into. */
@@ -46,6 +49,16 @@ public sealed interface Incoming {
   record FreeText(String text) implements Incoming {
     public FreeText {
       requireNonNull(text, "text == null");
+    }
+  }
+
+  /**
+   * Settings filled in on a form, by command name ({@code timezone}, {@code time}, {@code days},
+   * {@code quiet}): each is checked as its command would be, and all are answered together.
+   */
+  record Form(Map<String, String> fields) implements Incoming {
+    public Form {
+      fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
   }
 

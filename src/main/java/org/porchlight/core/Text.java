@@ -10,6 +10,8 @@ public enum Text {
   ASK_TIME("onboarding.askTime"),
   ASK_ZONE("onboarding.askZone"),
   ALL_SET("onboarding.allSet"),
+  ASK_TIME_BY_COMMAND("onboarding.askTimeByCommand"),
+  ASK_ZONE_BY_COMMAND("onboarding.askZoneByCommand"),
   BUTTON_MORNING("buttons.morning"),
   BUTTON_MIDDAY("buttons.midday"),
   BUTTON_EVENING("buttons.evening"),

@@ -2,6 +2,7 @@ package org.porchlight.discord;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -81,6 +82,13 @@ public final class DiscordBot implements AutoCloseable {
 
   /** Logs in, waits for the gateway's READY, and registers the commands. */
   public void start() {
+    List<String> tooLong = DiscordLimits.tooLong(conversation.texts(LOCALE));
+    if (!tooLong.isEmpty()) {
+      throw new DiscordStartException(
+          "some texts in config/messages are longer than Discord allows: "
+              + String.join(", ", tooLong),
+          null);
+    }
     Ready ready = new Ready();
     try {
       jda =

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
@@ -33,6 +34,7 @@ import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.porchlight.core.Action;
 import org.porchlight.core.Community;
 import org.porchlight.core.Conversation;
@@ -121,20 +123,20 @@ final class DiscordChat extends ListenerAdapter {
       answer(event, new Incoming.ButtonPress(data));
       return;
     }
-    // A message of the member's own: show what they chose in place of the buttons.
-    MemberId member = memberOf(event.getUser());
-    List<MessageCreateData> replies =
-        Render.messages(handle(event, member, new Incoming.ButtonPress(data)));
+    // A message of the member's own: it will show what they chose in place of the buttons.
+    event.deferEdit().queue(null, failure -> failed("an acknowledgement", failure));
+    List<Reply> replies = handle(event, memberOf(event.getUser()), new Incoming.ButtonPress(data));
     Message shown = event.getMessage();
     String chosen = texts(event).get(Text.CHOSEN, "choice", event.getButton().getLabel());
     String content = shown.getContentRaw() + "\n\n" + chosen;
-    RestAction<?> chain =
-        event.editMessage(
+    InteractionHook hook = event.getHook();
+    RestAction<?> edit =
+        hook.editOriginal(
             new MessageEditBuilder()
                 .setContent(content.length() <= Render.MAX_TEXT ? content : shown.getContentRaw())
                 .setComponents()
                 .build());
-    send(chain, event.getHook(), replies, inServer(event));
+    followUp(edit, hook, Render.messages(replies), inServer(event));
   }
 
   // ---- Forms ----
@@ -147,7 +149,7 @@ final class DiscordChat extends ListenerAdapter {
       } else if (event.getModalId().startsWith(SETUP_FORM)) {
         setupSubmitted(event);
       } else {
-        reply(event, List.of(Reply.text(texts(event).get(Text.STALE_BUTTON))));
+        answerLater(event, () -> List.of(Reply.text(texts(event).get(Text.STALE_BUTTON))));
       }
     } catch (RuntimeException e) {
       somethingWentWrong(event, e);
@@ -174,22 +176,24 @@ final class DiscordChat extends ListenerAdapter {
         .build();
   }
 
-  /** Each changed field goes to the conversation as its command, so it is checked the same way. */
+  /** The changed fields go to the conversation together, each checked as its command. */
   private void settingsSubmitted(ModalInteractionEvent event) {
     MemberId member = memberOf(event.getUser());
-    Map<String, String> before = currentSettings(members.find(member));
-    List<String> said = new ArrayList<>();
-    for (String field : SETTINGS_FIELDS.keySet()) {
-      ModalMapping value = event.getValue(field);
-      String typed = value == null ? "" : value.getAsString().strip();
-      if (typed.isEmpty() || typed.equalsIgnoreCase(before.getOrDefault(field, ""))) continue;
-      String command = field.equals("zone") ? "timezone" : field;
-      for (Reply reply : handle(event, member, new Incoming.Command(command, typed))) {
-        said.add(reply.text());
-      }
-    }
-    if (said.isEmpty()) said.add(texts(event).get(Text.FORM_SETTINGS_UNCHANGED));
-    reply(event, List.of(Reply.text(String.join("\n\n", said))));
+    answerLater(
+        event,
+        () -> {
+          Map<String, String> before = currentSettings(members.find(member));
+          Map<String, String> changed = new LinkedHashMap<>();
+          for (String field : SETTINGS_FIELDS.keySet()) {
+            String typed = value(event, field).strip();
+            if (typed.isEmpty() || typed.equalsIgnoreCase(before.getOrDefault(field, ""))) continue;
+            changed.put(field.equals("zone") ? "timezone" : field, typed);
+          }
+          if (changed.isEmpty()) {
+            return List.of(Reply.text(texts(event).get(Text.FORM_SETTINGS_UNCHANGED)));
+          }
+          return handle(event, member, new Incoming.Form(changed));
+        });
   }
 
   private static Map<String, String> currentSettings(Optional<org.porchlight.core.Member> member) {
@@ -220,12 +224,13 @@ final class DiscordChat extends ListenerAdapter {
     String command = "/" + event.getName();
     Guild guild = event.getGuild();
     if (guild == null) {
-      reply(event, List.of(Reply.text(texts.get(Text.IN_A_SERVER_ONLY, "command", command))));
+      answerLater(
+          event, () -> List.of(Reply.text(texts.get(Text.IN_A_SERVER_ONLY, "command", command))));
       return;
     }
     if (!isHost(event.getMember())) {
       // Discord hides host commands from members without Manage Server; asked anyway, we say no.
-      reply(event, List.of(Reply.text(texts.get(Text.HOSTS_ONLY, "command", command))));
+      answerLater(event, () -> List.of(Reply.text(texts.get(Text.HOSTS_ONLY, "command", command))));
       return;
     }
     Community.Id community = communityOf(guild);
@@ -242,10 +247,13 @@ final class DiscordChat extends ListenerAdapter {
             .queue(null, failure -> failed("the setup form", failure));
       }
       case "summary" ->
-          reply(event, List.of(hosting.summary(community, guildName(guild), locale(event))));
+          answerLater(
+              event, () -> List.of(hosting.summary(community, guildName(guild), locale(event))));
       case "post" -> post(event, guild, community);
       default ->
-          reply(event, List.of(Reply.text(texts.get(Text.UNKNOWN_COMMAND, "command", command))));
+          answerLater(
+              event,
+              () -> List.of(Reply.text(texts.get(Text.UNKNOWN_COMMAND, "command", command))));
     }
   }
 
@@ -281,7 +289,8 @@ final class DiscordChat extends ListenerAdapter {
     Messages texts = texts(event);
     Guild guild = event.getGuild();
     if (guild == null || !isHost(event.getMember())) {
-      reply(event, List.of(Reply.text(texts.get(Text.HOSTS_ONLY, "command", "/setup"))));
+      answerLater(
+          event, () -> List.of(Reply.text(texts.get(Text.HOSTS_ONLY, "command", "/setup"))));
       return;
     }
     String channel = event.getModalId().substring(SETUP_FORM.length());
@@ -292,7 +301,21 @@ final class DiscordChat extends ListenerAdapter {
             value(event, "time"),
             value(event, "zone"),
             channel.isEmpty() ? Optional.empty() : Optional.of(channel));
-    reply(event, List.of(hosting.setup(communityOf(guild), guildName(guild), form, locale(event))));
+    answerLater(
+        event,
+        () -> {
+          List<Reply> replies = new ArrayList<>();
+          replies.add(hosting.setup(communityOf(guild), guildName(guild), form, locale(event)));
+          if (!channel.isEmpty() && !canPostIn(guild, channel)) {
+            replies.add(Reply.text(texts.get(Text.POST_FAILED, "channel", channel)));
+          }
+          return replies;
+        });
+  }
+
+  private static boolean canPostIn(Guild guild, String channelId) {
+    GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, channelId);
+    return channel != null && channel.canTalk();
   }
 
   private static String value(ModalInteractionEvent event, String field) {
@@ -302,6 +325,7 @@ final class DiscordChat extends ListenerAdapter {
 
   /** Puts the check-in in the community's channel; each member's answer is private to them. */
   private void post(SlashCommandInteractionEvent event, Guild guild, Community.Id community) {
+    event.deferReply(true).queue(null, failure -> failed("an acknowledgement", failure));
     Messages texts = texts(event);
     String channelId =
         hosting
@@ -309,15 +333,14 @@ final class DiscordChat extends ListenerAdapter {
             .checkInChannel()
             .orElse(event.getChannel().getId());
     InteractionHook hook = event.getHook();
-    event.deferReply(true).queue(null, failure -> failed("a deferred reply", failure));
-    GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, channelId);
-    if (channel == null || !channel.canTalk()) {
+    if (!canPostIn(guild, channelId)) {
       hook.editOriginal(texts.get(Text.POST_FAILED, "channel", channelId))
           .queue(null, failure -> failed("a reply", failure));
       return;
     }
     MessageCreateData question = Render.messages(hosting.post(locale(event))).get(0);
-    channel
+    guild
+        .getChannelById(GuildMessageChannel.class, channelId)
         .sendMessage(question)
         .queue(
             sent ->
@@ -381,10 +404,7 @@ final class DiscordChat extends ListenerAdapter {
   /** The member's turn, in the server where it happened, if any. */
   private List<Reply> handle(Interaction event, MemberId member, Incoming incoming) {
     Guild guild = event.getGuild();
-    if (guild == null) {
-      comeBackToDms(member);
-      return conversation.handle(member, incoming);
-    }
+    if (guild == null) return conversation.handle(member, incoming);
     List<Reply> replies = new ArrayList<>();
     if (!members.isReachable(member) && toldDmsClosed.add(member)) {
       replies.add(Reply.text(texts(event).get(Text.DMS_CLOSED)));
@@ -395,7 +415,10 @@ final class DiscordChat extends ListenerAdapter {
     return replies;
   }
 
-  /** A member writing in DMs can be written to again. */
+  /**
+   * A member who writes in a DM can be written to again. (Answering their commands there proves
+   * nothing: interactions are answered however their DMs are set.)
+   */
   private void comeBackToDms(MemberId member) {
     if (!members.isReachable(member)) {
       members.setReachable(member, true);
@@ -404,22 +427,23 @@ final class DiscordChat extends ListenerAdapter {
   }
 
   private <E extends Interaction & IReplyCallback> void answer(E event, Incoming incoming) {
-    reply(event, handle(event, memberOf(event.getUser()), incoming));
+    answerLater(event, () -> handle(event, memberOf(event.getUser()), incoming));
   }
 
-  /** The first reply answers the interaction; the others follow it, in order. */
-  private static void reply(IReplyCallback event, List<Reply> replies) {
-    List<MessageCreateData> messages = Render.messages(replies);
+  /**
+   * Acknowledges at once (Discord waits 3 seconds at most), then answers with what {@code turn}
+   * says: the first reply in place of the acknowledgement, the others after it, in order.
+   */
+  private static void answerLater(IReplyCallback event, Supplier<List<Reply>> turn) {
     boolean ephemeral = event.getGuild() != null;
-    if (messages.isEmpty()) {
-      event.deferReply(ephemeral).queue(null, failure -> failed("a reply", failure));
-      return;
-    }
-    RestAction<?> first = event.reply(messages.get(0)).setEphemeral(ephemeral);
-    send(first, event.getHook(), messages.subList(1, messages.size()), ephemeral);
+    event.deferReply(ephemeral).queue(null, failure -> failed("an acknowledgement", failure));
+    List<MessageCreateData> messages = Render.messages(turn.get());
+    InteractionHook hook = event.getHook();
+    RestAction<?> first = hook.editOriginal(MessageEditData.fromCreateData(messages.get(0)));
+    followUp(first, hook, messages.subList(1, messages.size()), ephemeral);
   }
 
-  private static void send(
+  private static void followUp(
       RestAction<?> first,
       InteractionHook hook,
       List<MessageCreateData> followUps,
@@ -433,11 +457,12 @@ final class DiscordChat extends ListenerAdapter {
 
   private void somethingWentWrong(IReplyCallback event, RuntimeException e) {
     LOG.error("an interaction could not be answered", e);
-    if (event.isAcknowledged()) return;
-    event
-        .reply(texts(event).get(Text.SOMETHING_WENT_WRONG))
-        .setEphemeral(true)
-        .queue(null, failure -> failed("an apology", failure));
+    String sorry = texts(event).get(Text.SOMETHING_WENT_WRONG);
+    if (event.isAcknowledged()) {
+      event.getHook().editOriginal(sorry).queue(null, failure -> failed("an apology", failure));
+    } else {
+      event.reply(sorry).setEphemeral(true).queue(null, failure -> failed("an apology", failure));
+    }
   }
 
   private static void failed(String what, Throwable failure) {

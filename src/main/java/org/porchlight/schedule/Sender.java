@@ -199,6 +199,10 @@ public final class Sender implements AutoCloseable {
       }
       case UNREACHABLE -> {
         members.setReachable(member.id(), false);
+        LOG.info(
+            "a member on {} can't be reached (blocked, or messages closed): nothing more is sent"
+                + " to them until they write again",
+            member.id().platform());
         return true;
       }
       default -> {

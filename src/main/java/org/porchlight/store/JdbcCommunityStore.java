@@ -7,7 +7,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,8 @@ import org.porchlight.core.port.CommunityStore;
 
 /** Communities in the {@code communities} table; who visited which in {@code community_members}. */
 final class JdbcCommunityStore implements CommunityStore {
+  // A member counts for a community's week while they used Porchlight there within this long.
+  private static final Period ACTIVE_WITHIN = Period.ofDays(30);
   private static final String COLUMNS =
       "c.platform, c.place_id, c.name, c.meeting_links, c.meeting_schedule, c.checkin_channel,"
           + " c.default_time, c.default_zone";
@@ -54,7 +58,14 @@ final class JdbcCommunityStore implements CommunityStore {
 
   @Override
   public void visited(MemberId member, Community.Id id, String name, Instant when) {
-    if (find(id).isEmpty()) save(Community.unset(id, name));
+    // Only a community nobody has stored yet: a host's setup saved meanwhile is kept.
+    jdbc.update(
+        "INSERT INTO communities (platform, place_id, name) VALUES (?, ?, ?)"
+            + " ON CONFLICT DO NOTHING",
+        statement -> {
+          bindId(statement, 1, id);
+          statement.setString(3, name);
+        });
     jdbc.upsert(
         "UPDATE community_members SET last_seen_at = ? WHERE community_id = "
             + COMMUNITY
@@ -105,11 +116,16 @@ final class JdbcCommunityStore implements CommunityStore {
                 + " FROM check_ins ch JOIN community_members v ON v.member_id = ch.member_id"
                 + " WHERE v.community_id = "
                 + COMMUNITY
+                + " AND v.last_seen_at >= ?"
                 + " AND ch.local_date BETWEEN ? AND ? AND ch.mood IN ('fine', 'rough')",
             statement -> {
               bindId(statement, 1, id);
-              statement.setObject(3, from);
-              statement.setObject(4, to);
+              Jdbc.setInstant(
+                  statement,
+                  3,
+                  Optional.of(from.minus(ACTIVE_WITHIN).atStartOfDay(ZoneOffset.UTC).toInstant()));
+              statement.setObject(4, from);
+              statement.setObject(5, to);
             },
             row -> new Week(row.getInt("members"), row.getInt("fine"), row.getInt("rough")))
         .orElse(new Week(0, 0, 0));

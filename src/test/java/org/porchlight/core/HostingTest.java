@@ -126,6 +126,46 @@ class HostingTest {
   }
 
   @Test
+  void inAServerANewMemberIsAskedForCommandsNotForWordsPorchlightCantReadThere() {
+    List<Reply> first =
+        conversation.handle(member(1), new Incoming.ButtonPress(postButton(Mood.FINE)), HERE);
+    List<Reply> second =
+        conversation.handle(member(1), new Incoming.Command("time", "20:00"), HERE);
+
+    assertThat(text(first)).contains("/time 20:15").doesNotContain("send any time");
+    assertThat(first.get(first.size() - 1).buttons()).hasSize(3);
+    assertThat(text(second)).contains("/timezone Lisbon").doesNotContain("Send a time zone");
+  }
+
+  @Test
+  void aFormIsOneTurnThatAsksForWhatIsMissingOnceAtTheEnd() {
+    List<Reply> zoneOnly =
+        conversation.handle(
+            member(1), new Incoming.Form(java.util.Map.of("timezone", "Lisbon")), HERE);
+    List<Reply> both =
+        conversation.handle(
+            member(2),
+            new Incoming.Form(java.util.Map.of("time", "7:45", "timezone", "Lisbon")),
+            HERE);
+
+    assertThat(text(zoneOnly))
+        .contains("Europe/Lisbon")
+        .endsWith(content.messagesFor("en").get(Text.ASK_TIME_BY_COMMAND).strip());
+    assertThat(zoneOnly.get(zoneOnly.size() - 1).buttons()).hasSize(3);
+    assertThat(text(both)).contains("all set").contains("07:45").doesNotContain("/time 20:15");
+    assertThat(store.members.get(member(2)).zone()).contains(ZoneId.of("Europe/Lisbon"));
+  }
+
+  @Test
+  void crisisWordsInAFormGetTheCrisisLines() {
+    List<Reply> replies =
+        conversation.handle(
+            member(1), new Incoming.Form(java.util.Map.of("days", "I want to kill myself")), HERE);
+
+    assertThat(text(replies)).contains("emergency");
+  }
+
+  @Test
   void aPostedAnswerIsForTodayWhereTheMemberIs() {
     // 16:00 UTC on Saturday is already Sunday 03:00 in Auckland.
     conversation.handle(member(1), new Incoming.Command("timezone", "Pacific/Auckland"), HERE);

@@ -159,7 +159,10 @@ final class InMemoryStore implements MemberStore, CheckInStore, StepStore, Commu
     int fine = 0;
     int rough = 0;
     java.util.Set<MemberId> answered = new java.util.HashSet<>();
-    for (MemberId member : visits.getOrDefault(id, Map.of()).keySet()) {
+    Instant activeSince = from.minusDays(30).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    for (Map.Entry<MemberId, Instant> visit : visits.getOrDefault(id, Map.of()).entrySet()) {
+      if (visit.getValue().isBefore(activeSince)) continue;
+      MemberId member = visit.getKey();
       for (CheckIn checkIn : between(member, from, to)) {
         Optional<Mood> mood = checkIn.mood();
         if (mood.equals(Optional.of(Mood.FINE))) fine++;

@@ -178,9 +178,9 @@ class DiscordBotTest {
 
     List<JsonNode> welcome = answered(command(river, IN_DMS, "start"), "When would you like");
     assertThat(flags(welcome.get(0)) & EPHEMERAL).as("a DM needs no privacy").isZero();
-    String evening = press(river, IN_DMS, welcome, "Evening (19:00)");
-    answered(evening, "Got it: 19:00");
-    JsonNode shown = updated(evening);
+    String asked = withButton(welcome, "Evening (19:00)");
+    answered(press(river, IN_DMS, welcome, "Evening (19:00)"), "Got it: 19:00");
+    JsonNode shown = discord.message(asked);
     assertThat(shown.path("content").asText()).endsWith("→ Evening (19:00)");
     assertThat(shown.path("components")).as("pressed once, the buttons are gone").isEmpty();
     answered(command(river, IN_DMS, "timezone", Map.of("zone", "Lisbon")), "all set");
@@ -198,7 +198,9 @@ class DiscordBotTest {
 
     String rough = press(river, IN_DMS, List.of(question), "Rough day");
     answered(rough, "One small thing");
-    assertThat(updated(rough).path("content").asText()).endsWith("→ Rough day");
+    JsonNode answeredQuestion = discord.message(question.path("id").asText());
+    assertThat(answeredQuestion.path("content").asText()).endsWith("→ Rough day");
+    assertThat(answeredQuestion.path("components")).isEmpty();
     assertThat(database.checkIns().allFor(member))
         .extracting(CheckIn::mood)
         .contains(Optional.of(Mood.ROUGH));
@@ -331,7 +333,7 @@ class DiscordBotTest {
     for (String command : List.of("setup", "post", "summary")) {
       String asked = command(member, IN_SERVER, command);
       List<JsonNode> answer = answered(asked, "for this server's hosts");
-      assertThat(discord.callbacks(asked).get(0).type()).as(command).isEqualTo(4);
+      assertThat(discord.callbacks(asked).get(0).type()).as(command).isEqualTo(5);
       assertThat(flags(answer.get(0)) & EPHEMERAL).isNotZero();
     }
     assertThat(discord.messagesIn(CHANNEL)).isEmpty();
@@ -364,7 +366,11 @@ class DiscordBotTest {
         .doesNotContain("Privacy Settings");
 
     answered(command(kit, IN_DMS, "help"), "What I can do");
-    assertThat(database.members().isReachable(member)).as("back in touch by DM").isTrue();
+    assertThat(database.members().isReachable(member))
+        .as("a command in DMs is answered however DMs are set: it proves nothing")
+        .isFalse();
+    discord.directMessage(kit, "hello again");
+    await().atMost(WAIT).until(() -> database.members().isReachable(member));
   }
 
   @Test
@@ -509,11 +515,14 @@ class DiscordBotTest {
     throw new AssertionError("no button '" + label + "' in " + text(messages));
   }
 
-  /** The message a button was pressed on, as the press changed it (a type 7 callback). */
-  private JsonNode updated(String press) {
-    FakeDiscord.Callback update = discord.callbacks(press).get(0);
-    assertThat(update.type()).isEqualTo(7);
-    return update.data();
+  /** The id of the message with this button. */
+  private static String withButton(List<JsonNode> messages, String label) {
+    return messages.stream()
+        .filter(message -> labels(message).contains(label))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no button '" + label + "' in " + text(messages)))
+        .path("id")
+        .asText();
   }
 
   private void awaitDm(String user, String words) {

@@ -651,6 +651,14 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
+  /** One message as it stands now (edits applied), ephemeral or not; missing if there is none. */
+  public JsonNode message(String messageId) {
+    synchronized (state) {
+      ObjectNode message = messages.get(messageId);
+      return message == null ? MissingNode.getInstance() : message.deepCopy();
+    }
+  }
+
   /** The messages everyone in a channel sees (no ephemeral ones), edits applied, in order. */
   public List<JsonNode> messagesIn(String channelId) {
     synchronized (state) {

@@ -260,9 +260,12 @@ abstract class StoreContract {
   void aWeekCountsDistinctMembersAndTheirFineAndRoughDaysAndNothingElse() {
     LocalDate today = LocalDate.of(2026, 11, 21);
     MemberId outsider = new MemberId("discord", "3003");
-    for (MemberId id : List.of(ALEX, SAM, outsider)) database.members().save(member(id));
+    MemberId gone = new MemberId("discord", "4004"); // last here two months ago
+    for (MemberId id : List.of(ALEX, SAM, outsider, gone)) database.members().save(member(id));
     database.communities().visited(ALEX, SERVER, "Harbour Lights", T0);
     database.communities().visited(SAM, SERVER, "Harbour Lights", T0);
+    database.communities().visited(gone, SERVER, "Harbour Lights", T0.minusSeconds(60 * 86_400));
+    database.checkIns().save(CheckIn.unasked(gone, today).answered(Mood.ROUGH, Via.BUTTON, T0));
     CheckInStore checkIns = database.checkIns();
     checkIns.save(CheckIn.unasked(ALEX, today).answered(Mood.FINE, Via.BUTTON, T0));
     checkIns.save(CheckIn.unasked(ALEX, today.minusDays(1)).answered(Mood.ROUGH, Via.TEXT, T0));
@@ -274,6 +277,16 @@ abstract class StoreContract {
     CommunityStore.Week week = database.communities().week(SERVER, today.minusDays(6), today);
 
     assertThat(week).isEqualTo(new CommunityStore.Week(1, 1, 1));
+  }
+
+  @Test
+  void aHostsSetupIsNotUndoneByAVisitThatStartedBeforeIt() {
+    database.members().save(member(SAM));
+    database.communities().save(setUp(SERVER));
+
+    database.communities().visited(SAM, SERVER, "a name from before the setup", T0);
+
+    assertThat(database.communities().find(SERVER)).contains(setUp(SERVER));
   }
 
   @Test

@@ -27,8 +27,9 @@ public interface CommunityStore {
   Optional<Community> homeOf(MemberId member);
 
   /**
-   * How a community's members checked in between two local dates, both included: only members who
-   * visited the community count, and each answered check-in once.
+   * How a community's members checked in between two local dates, both included: members who used
+   * Porchlight in the community within 30 days before {@code from} count, with their check-ins
+   * wherever they answered them (most come by DM); each answered check-in once.
    */
   Week week(Community.Id community, LocalDate from, LocalDate to);
 
