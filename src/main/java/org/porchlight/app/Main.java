@@ -37,6 +37,8 @@ import org.porchlight.store.StoreException;
 import org.porchlight.telegram.Pause;
 import org.porchlight.telegram.TelegramBot;
 import org.porchlight.telegram.TelegramStartException;
+import org.porchlight.web.Health;
+import org.porchlight.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -178,12 +180,17 @@ public final class Main implements Callable<Integer> {
     try {
       Porchlight porchlight = open();
       open.push(porchlight);
+      Health health = new Health().check("database", porchlight.database::isReachable);
+      WebServer web = WebServer.start(settings.server().bindAddress(), settings.server().port());
+      open.push(web);
+      web.route("/health/live", health.live());
+      web.route("/health/ready", health.ready());
       List<Sender.Channel> channels = new ArrayList<>();
       if (settings.telegram().tokenIfSet().isPresent()) {
-        channels.add(telegram(settings.telegram(), porchlight, open));
+        channels.add(telegram(settings.telegram(), porchlight, health, open));
       }
       if (settings.discord().tokenIfSet().isPresent()) {
-        channels.add(discord(settings.discord(), porchlight, open));
+        channels.add(discord(settings.discord(), porchlight, health, open));
       }
       Scheduling scheduling = porchlight.scheduling(channels);
       open.push(scheduling);
@@ -192,6 +199,7 @@ public final class Main implements Callable<Integer> {
           .addShutdownHook(
               new Thread(
                   () -> {
+                    health.stopping();
                     Stopping.begin();
                     scheduling.stopTaking();
                     stopped.countDown();
@@ -208,7 +216,7 @@ public final class Main implements Callable<Integer> {
   }
 
   private static Sender.Channel telegram(
-      Settings.Telegram settings, Porchlight porchlight, Deque<AutoCloseable> open) {
+      Settings.Telegram settings, Porchlight porchlight, Health health, Deque<AutoCloseable> open) {
     TelegramBot telegram =
         new TelegramBot(
             porchlight.conversation,
@@ -219,6 +227,7 @@ public final class Main implements Callable<Integer> {
             settings.workers(),
             Pause.SLEEP);
     open.push(telegram);
+    health.check("telegram", telegram::isConnected);
     if (settings.mode().equals(Settings.Telegram.SEND_ONLY)) {
       telegram.startSendingOnly();
     } else {
@@ -231,7 +240,7 @@ public final class Main implements Callable<Integer> {
   }
 
   private static Sender.Channel discord(
-      Settings.Discord settings, Porchlight porchlight, Deque<AutoCloseable> open) {
+      Settings.Discord settings, Porchlight porchlight, Health health, Deque<AutoCloseable> open) {
     DiscordBot discord =
         new DiscordBot(
             porchlight.conversation,
@@ -243,6 +252,7 @@ public final class Main implements Callable<Integer> {
             settings.devGuildIdIfSet(),
             DISCORD_WORKERS);
     open.push(discord);
+    health.check("discord", discord::isConnected);
     discord.start();
     // JDA keeps to Discord's own limits; this only spreads a wave of check-ins out.
     RateLimit pace = new RateLimit(settings.messagesPerSecond(), 1, Ticker.SYSTEM);

@@ -22,23 +22,29 @@ public record Settings(
     Group group,
     Crisis crisis,
     Outreach outreach,
-    Schedule schedule) {
+    Schedule schedule,
+    Server server,
+    Logging logging,
+    Shutdown shutdown) {
 
   public Settings {
     locale = blankTo(locale, "en");
     store = store == null ? new Store(null, null, null, null, 0) : store;
-    telegram = telegram == null ? new Telegram(null, null, null, 0, 0, 0) : telegram;
+    telegram = telegram == null ? new Telegram(null, null, null, 0, 0, 0, null, null) : telegram;
     discord = discord == null ? new Discord(null, null, null, null, 0) : discord;
     checkin = checkin == null ? new CheckIn(null, null, null, null) : checkin;
     group = group == null ? new Group(null, null, null) : group;
     crisis = crisis == null ? new Crisis(0) : crisis;
     outreach = outreach == null ? new Outreach(0, 0) : outreach;
     schedule = schedule == null ? new Schedule(0, 0, 0) : schedule;
+    server = server == null ? new Server(0, null) : server;
+    logging = logging == null ? new Logging(null) : logging;
+    shutdown = shutdown == null ? new Shutdown(0) : shutdown;
   }
 
   /** All defaults. */
   public static Settings defaults() {
-    return new Settings(null, null, null, null, null, null, null, null, null);
+    return new Settings(null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -94,9 +100,17 @@ public record Settings(
       String mode,
       int workers,
       double messagesPerSecond,
-      double messagesPerSecondPerChat) {
+      double messagesPerSecondPerChat,
+      String webhookUrl,
+      String webhookSecret) {
     /** Takes updates by long polling: one instance per bot. */
     public static final String POLLING = "polling";
+
+    /**
+     * Telegram posts updates to {@code webhookUrl}, which reaches this instance's HTTP server
+     * (through a TLS reverse proxy); any number of instances can serve one bot.
+     */
+    public static final String WEBHOOK = "webhook";
 
     /** Sends check-ins but takes no updates: the other instances beside a polling one. */
     public static final String SEND_ONLY = "send-only";
@@ -104,10 +118,19 @@ public record Settings(
     public Telegram {
       token = blankTo(token, "");
       mode = blankTo(mode, POLLING).toLowerCase(Locale.ROOT);
-      if (!mode.equals(POLLING) && !mode.equals(SEND_ONLY)) {
+      if (!mode.equals(POLLING) && !mode.equals(SEND_ONLY) && !mode.equals(WEBHOOK)) {
         throw new IllegalArgumentException(
-            "telegram.mode '" + mode + "' is not one of " + POLLING + " or " + SEND_ONLY);
+            "telegram.mode '"
+                + mode
+                + "' is not one of "
+                + POLLING
+                + ", "
+                + WEBHOOK
+                + " or "
+                + SEND_ONLY);
       }
+      webhookUrl = blankTo(webhookUrl, "");
+      webhookSecret = blankTo(webhookSecret, "");
       apiUrl = blankTo(apiUrl, "https://api.telegram.org");
       workers = workers <= 0 ? 8 : workers;
       messagesPerSecond = messagesPerSecond <= 0 ? 30 : messagesPerSecond;
@@ -133,6 +156,10 @@ public record Settings(
           + messagesPerSecond
           + ", messagesPerSecondPerChat="
           + messagesPerSecondPerChat
+          + ", webhookUrl="
+          + webhookUrl
+          + ", webhookSecret="
+          + (webhookSecret.isEmpty() ? "" : "***")
           + "]";
     }
   }
@@ -247,6 +274,45 @@ public record Settings(
     }
   }
 
+  /**
+   * The HTTP server for health checks, metrics and Telegram's webhook: {@code port} on {@code
+   * bindAddress} (every interface by default; {@code 127.0.0.1} keeps it to this machine).
+   */
+  public record Server(int port, String bindAddress) {
+    public Server {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("server.port " + port + " is not a port (0 to 65535)");
+      }
+      port = port == 0 ? 8080 : port;
+      bindAddress = blankTo(bindAddress, "0.0.0.0");
+    }
+  }
+
+  /** How logs are written: {@code text} for people (the default), {@code json} for collectors. */
+  public record Logging(String format) {
+    public static final String TEXT = "text";
+    public static final String JSON = "json";
+
+    public Logging {
+      format = blankTo(format, TEXT).toLowerCase(Locale.ROOT);
+      if (!format.equals(TEXT) && !format.equals(JSON)) {
+        throw new IllegalArgumentException(
+            "logging.format '" + format + "' is not one of " + TEXT + " or " + JSON);
+      }
+    }
+  }
+
+  /** How long a stop (SIGTERM) may take before Porchlight exits anyway. */
+  public record Shutdown(int deadlineSeconds) {
+    public Shutdown {
+      deadlineSeconds = deadlineSeconds <= 0 ? 20 : deadlineSeconds;
+    }
+
+    public Duration deadline() {
+      return Duration.ofSeconds(deadlineSeconds);
+    }
+  }
+
   /** How crisis replies behave. */
   public record Crisis(int repeatWindowMinutes) {
     public Crisis {
@@ -259,7 +325,10 @@ public record Settings(
    * DISCORD_BOT_TOKEN}, {@code PORCHLIGHT_DB_URL}, {@code PORCHLIGHT_DB_USER}, {@code
    * PORCHLIGHT_DB_PASSWORD}, {@code PORCHLIGHT_DATA_DIR}, {@code PORCHLIGHT_TELEGRAM_API_URL},
    * {@code PORCHLIGHT_TELEGRAM_MODE}, {@code PORCHLIGHT_DISCORD_API_URL}, {@code
-   * PORCHLIGHT_DISCORD_GATEWAY_URL}.
+   * PORCHLIGHT_DISCORD_GATEWAY_URL}, {@code PORCHLIGHT_TELEGRAM_WEBHOOK_URL}, {@code
+   * PORCHLIGHT_TELEGRAM_WEBHOOK_SECRET}, {@code PORCHLIGHT_SERVER_PORT}, {@code
+   * PORCHLIGHT_SERVER_BIND_ADDRESS}, {@code PORCHLIGHT_LOG_FORMAT}, {@code
+   * PORCHLIGHT_SHUTDOWN_DEADLINE_SECONDS}.
    */
   public Settings withEnvironment(Map<String, String> env) {
     Store s = store;
@@ -277,7 +346,9 @@ public record Settings(
             env.getOrDefault("PORCHLIGHT_TELEGRAM_MODE", telegram.mode()),
             telegram.workers(),
             telegram.messagesPerSecond(),
-            telegram.messagesPerSecondPerChat());
+            telegram.messagesPerSecondPerChat(),
+            env.getOrDefault("PORCHLIGHT_TELEGRAM_WEBHOOK_URL", telegram.webhookUrl()),
+            env.getOrDefault("PORCHLIGHT_TELEGRAM_WEBHOOK_SECRET", telegram.webhookSecret()));
     Discord newDiscord =
         new Discord(
             env.getOrDefault("DISCORD_BOT_TOKEN", discord.token()),
@@ -285,8 +356,37 @@ public record Settings(
             env.getOrDefault("PORCHLIGHT_DISCORD_GATEWAY_URL", discord.gatewayUrl()),
             discord.devGuildId(),
             discord.messagesPerSecond());
+    Server newServer =
+        new Server(
+            number(env.get("PORCHLIGHT_SERVER_PORT"), server.port()),
+            env.getOrDefault("PORCHLIGHT_SERVER_BIND_ADDRESS", server.bindAddress()));
+    Logging newLogging = new Logging(env.getOrDefault("PORCHLIGHT_LOG_FORMAT", logging.format()));
+    Shutdown newShutdown =
+        new Shutdown(
+            number(env.get("PORCHLIGHT_SHUTDOWN_DEADLINE_SECONDS"), shutdown.deadlineSeconds()));
     return new Settings(
-        locale, newStore, newTelegram, newDiscord, checkin, group, crisis, outreach, schedule);
+        locale,
+        newStore,
+        newTelegram,
+        newDiscord,
+        checkin,
+        group,
+        crisis,
+        outreach,
+        schedule,
+        newServer,
+        newLogging,
+        newShutdown);
+  }
+
+  /** A whole number from the environment, or {@code fallback} when it is unset. */
+  private static int number(String value, int fallback) {
+    if (value == null || value.isBlank()) return fallback;
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + value.strip() + "' is not a whole number");
+    }
   }
 
   private static String blankTo(String value, String fallback) {

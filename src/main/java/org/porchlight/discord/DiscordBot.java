@@ -147,6 +147,11 @@ public final class DiscordBot implements AutoCloseable {
     LOG.info("{} commands registered", commands.size());
   }
 
+  /** Whether the gateway connection is up (JDA reconnects by itself when it drops). */
+  public boolean isConnected() {
+    return jda != null && jda.getStatus() == JDA.Status.CONNECTED;
+  }
+
   /** Sends check-ins and reminders by DM. */
   public Messenger messenger() {
     if (jda == null) throw new IllegalStateException("start() the bot first");

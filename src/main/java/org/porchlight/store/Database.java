@@ -2,6 +2,8 @@ package org.porchlight.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -86,6 +88,15 @@ public final class Database implements AutoCloseable {
 
   public DueStore due() {
     return due;
+  }
+
+  /** Whether the database answers within two seconds. */
+  public boolean isReachable() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
   }
 
   public CommunityStore communities() {

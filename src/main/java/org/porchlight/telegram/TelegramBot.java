@@ -59,6 +59,9 @@ public final class TelegramBot implements AutoCloseable {
   private ScheduledExecutorService poller;
   private volatile TelegramChat chat;
   private volatile long lastHandled;
+  // When Telegram last answered (System.nanoTime), for readiness; 0 before it ever did.
+  private volatile long lastHeardNanos;
+  private volatile boolean polls;
 
   /**
    * @param apiUrl the Bot API server, such as {@code https://api.telegram.org}
@@ -94,6 +97,7 @@ public final class TelegramBot implements AutoCloseable {
     startSendingOnly();
     setCommandMenu();
     lastHandled = offsets.lastHandled(OFFSET_SOURCE).orElse(0);
+    polls = true;
     polling =
         new TelegramBotsLongPollingApplication(
             com.fasterxml.jackson.databind.ObjectMapper::new,
@@ -118,6 +122,7 @@ public final class TelegramBot implements AutoCloseable {
    */
   public void startSendingOnly() {
     User me = whoAmI();
+    heardFromTelegram();
     LOG.info("Telegram: signed in as @{}", me.getUserName());
     chat = new TelegramChat(conversation, members, api, me.getUserName());
   }
@@ -163,7 +168,7 @@ public final class TelegramBot implements AutoCloseable {
 
   private GetUpdates nextUpdates(Integer lastReceived) {
     long from = Math.max(lastReceived == null ? 0 : lastReceived, lastHandled) + 1;
-    return new TolerantGetUpdates((int) from, 100, POLL_SECONDS);
+    return new TolerantGetUpdates((int) from, 100, POLL_SECONDS, this::heardFromTelegram);
   }
 
   /** One batch: chats in parallel, each chat's updates in order; then the offset is stored. */
@@ -221,6 +226,21 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   /** The last update id handled, for tests and health checks. */
+  private void heardFromTelegram() {
+    lastHeardNanos = System.nanoTime();
+  }
+
+  /**
+   * Whether Porchlight is in touch with Telegram: signed in, and, when it polls, a poll answered
+   * within the last two long polls' time.
+   */
+  public boolean isConnected() {
+    if (chat == null || lastHeardNanos == 0) return false;
+    if (!polls) return true;
+    return System.nanoTime() - lastHeardNanos
+        < Duration.ofSeconds(2L * POLL_SECONDS + 30).toNanos();
+  }
+
   public OptionalLong lastHandledUpdate() {
     return lastHandled == 0 ? OptionalLong.empty() : OptionalLong.of(lastHandled);
   }

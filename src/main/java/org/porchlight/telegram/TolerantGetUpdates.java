@@ -23,7 +23,11 @@ final class TolerantGetUpdates extends GetUpdates {
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  TolerantGetUpdates(int offset, int limit, int timeout) {
+  // Told of every answer Telegram gives to a poll: the connection is alive.
+  private final transient Runnable answered;
+
+  TolerantGetUpdates(int offset, int limit, int timeout, Runnable answered) {
+    this.answered = answered;
     setOffset(offset);
     setLimit(limit);
     setTimeout(timeout);
@@ -40,6 +44,7 @@ final class TolerantGetUpdates extends GetUpdates {
     if (root == null || !root.path("ok").asBoolean(false) || !root.path("result").isArray()) {
       return super.deserializeResponse(answer);
     }
+    answered.run();
     ArrayList<Update> updates = new ArrayList<>();
     for (JsonNode node : root.path("result")) {
       updates.add(read(node));

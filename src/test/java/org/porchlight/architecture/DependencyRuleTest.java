@@ -41,7 +41,7 @@ class DependencyRuleTest {
   }
 
   private static final List<String> ADAPTERS =
-      List.of("console", "store", "config", "telegram", "discord", "schedule");
+      List.of("console", "store", "config", "telegram", "discord", "schedule", "web");
 
   @Test
   void adaptersDoNotDependOnEachOtherOrOnTheApp() {

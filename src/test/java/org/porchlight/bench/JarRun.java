@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.porchlight.testing.PorchlightJar;
 
 /**
  * Porchlight's shaded jar as its own process: how long it takes to say it is running, and how much
@@ -45,6 +46,7 @@ final class JarRun implements AutoCloseable {
     command.add(jar.toAbsolutePath().toString());
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+    builder.environment().put("PORCHLIGHT_SERVER_PORT", String.valueOf(PorchlightJar.freePort()));
     builder.environment().putAll(env);
     builder.environment().remove("DISCORD_BOT_TOKEN");
     builder.environment().remove("JAVA_TOOL_OPTIONS");

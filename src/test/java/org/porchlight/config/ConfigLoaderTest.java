@@ -140,7 +140,7 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(() -> new ConfigLoader(dir).settings(file))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("telegram.mode 'pigeon' is not one of polling or send-only");
+        .hasMessageContaining("telegram.mode 'pigeon' is not one of polling, webhook or send-only");
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.porchlight.config.Settings;
 import org.porchlight.schedule.Seed;
 import org.porchlight.store.Database;
+import org.porchlight.testing.PorchlightJar;
 
 /**
  * {@code kill -9} in the middle of sending check-ins, then a restart: every member still gets their
@@ -102,6 +103,7 @@ class KillDuringDeliveryIT {
     builder.environment().put("PORCHLIGHT_TELEGRAM_API_URL", telegram.baseUrl());
     builder.environment().put("PORCHLIGHT_DATA_DIR", data.toString());
     builder.environment().remove("DISCORD_BOT_TOKEN");
+    builder.environment().put("PORCHLIGHT_SERVER_PORT", String.valueOf(PorchlightJar.freePort()));
     builder.environment().remove("PORCHLIGHT_DB_URL");
     return builder.start();
   }

@@ -1,6 +1,8 @@
 package org.porchlight.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,17 @@ public final class PorchlightJar {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().keySet().removeAll(PLATFORM_TOKENS);
+    builder.environment().put("PORCHLIGHT_SERVER_PORT", String.valueOf(freePort()));
     builder.environment().putAll(env);
     return builder.start();
+  }
+
+  /** A port nothing listens on now, for a jar's HTTP server, so tests never clash on 8080. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

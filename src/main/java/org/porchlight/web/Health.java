@@ -1,0 +1,95 @@
+package org.porchlight.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /health/live}: the process answers. {@code /health/ready}: it can do its work now, the
+ * database reachable and each configured platform connected; not while it is stopping. Both answer
+ * JSON, 200 when up and 503 when not, for load balancers and container healthchecks.
+ */
+public final class Health {
+  private static final Logger LOG = LoggerFactory.getLogger(Health.class);
+
+  private final Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+  private volatile boolean stopping;
+
+  /** Adds a readiness check: {@code database}, {@code telegram}, {@code discord}. */
+  public Health check(String name, BooleanSupplier up) {
+    checks.put(name, up);
+    return this;
+  }
+
+  /** From now on, not ready: a load balancer sends nothing more here. */
+  public void stopping() {
+    stopping = true;
+  }
+
+  public HttpHandler live() {
+    return exchange -> answer(exchange, stopping ? 503 : 200, status(!stopping, Map.of()));
+  }
+
+  public HttpHandler ready() {
+    return exchange -> {
+      Map<String, Boolean> results = new LinkedHashMap<>();
+      checks.forEach((name, check) -> results.put(name, safely(name, check)));
+      boolean up = !stopping && results.values().stream().allMatch(Boolean::booleanValue);
+      answer(exchange, up ? 200 : 503, status(up, results));
+    };
+  }
+
+  /** Whether all is ready now, as {@code /health/ready} would say. */
+  public boolean isReady() {
+    return !stopping && checks.entrySet().stream().allMatch(e -> safely(e.getKey(), e.getValue()));
+  }
+
+  private static boolean safely(String name, BooleanSupplier check) {
+    try {
+      return check.getAsBoolean();
+    } catch (RuntimeException e) {
+      LOG.debug("readiness check {} failed: {}", name, e.toString());
+      return false;
+    }
+  }
+
+  private static String status(boolean up, Map<String, Boolean> results) {
+    String detail =
+        results.entrySet().stream()
+            .map(e -> "\"" + e.getKey() + "\":\"" + (e.getValue() ? "up" : "down") + "\"")
+            .collect(Collectors.joining(","));
+    return "{\"status\":\""
+        + (up ? "up" : "down")
+        + "\""
+        + (results.isEmpty() ? "" : ",\"checks\":{" + detail + "}")
+        + "}\n";
+  }
+
+  private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+    try (exchange) {
+      if (!exchange.getRequestMethod().equals("GET")
+          && !exchange.getRequestMethod().equals("HEAD")) {
+        exchange.sendResponseHeaders(405, -1);
+        return;
+      }
+      byte[] body = json.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.getResponseHeaders().set("Cache-Control", "no-store");
+      boolean head = exchange.getRequestMethod().equals("HEAD");
+      exchange.sendResponseHeaders(status, head ? -1 : body.length);
+      if (!head) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    }
+  }
+}
