@@ -185,6 +185,7 @@ public final class Main implements Callable<Integer> {
       open.push(web);
       web.route("/health/live", health.live());
       web.route("/health/ready", health.ready());
+      web.route("/metrics", porchlight.metrics.handler());
       List<Sender.Channel> channels = new ArrayList<>();
       if (settings.telegram().tokenIfSet().isPresent()) {
         channels.add(telegram(settings.telegram(), porchlight, health, open));
@@ -228,6 +229,7 @@ public final class Main implements Callable<Integer> {
             Pause.SLEEP);
     open.push(telegram);
     health.check("telegram", telegram::isConnected);
+    porchlight.metrics.watch("telegram", telegram::isConnected);
     if (settings.mode().equals(Settings.Telegram.SEND_ONLY)) {
       telegram.startSendingOnly();
     } else {
@@ -253,6 +255,7 @@ public final class Main implements Callable<Integer> {
             DISCORD_WORKERS);
     open.push(discord);
     health.check("discord", discord::isConnected);
+    porchlight.metrics.watch("discord", discord::isConnected);
     discord.start();
     // JDA keeps to Discord's own limits; this only spreads a wave of check-ins out.
     RateLimit pace = new RateLimit(settings.messagesPerSecond(), 1, Ticker.SYSTEM);

@@ -12,6 +12,7 @@ import org.porchlight.core.DueCheckIns;
 import org.porchlight.core.Hosting;
 import org.porchlight.core.Places;
 import org.porchlight.core.TextReader;
+import org.porchlight.metrics.Metrics;
 import org.porchlight.schedule.Scheduling;
 import org.porchlight.schedule.Sender;
 import org.porchlight.schedule.Sweeper;
@@ -28,6 +29,7 @@ final class Porchlight implements AutoCloseable {
   final Conversation conversation;
   final Hosting hosting;
   final JsonExport export = new JsonExport();
+  final Metrics metrics;
   private final Conversation.Options options;
   private final Clock clock;
 
@@ -35,26 +37,30 @@ final class Porchlight implements AutoCloseable {
     this.settings = settings;
     this.options = ConfigLoader.options(settings);
     this.clock = clock;
+    this.metrics = new Metrics(clock);
     Content content = loader.content(settings);
     this.database =
         Database.open(
             settings.store().jdbcUrl(),
             settings.store().user(),
             settings.store().password(),
-            settings.store().poolSize());
+            settings.store().poolSize(),
+            metrics.registry());
+    metrics.watch(database.outbox());
     this.conversation =
         new Conversation(
-            database.members(),
-            database.checkIns(),
-            database.steps(),
-            database.communities(),
-            content,
-            options,
-            new TextReader(),
-            new Places(),
-            export,
-            clock,
-            RandomGenerator.getDefault());
+                database.members(),
+                database.checkIns(),
+                database.steps(),
+                database.communities(),
+                content,
+                options,
+                new TextReader(),
+                new Places(),
+                export,
+                clock,
+                RandomGenerator.getDefault())
+            .counting(metrics);
     this.hosting = new Hosting(database.communities(), content, new Places(), clock);
   }
 
@@ -64,14 +70,15 @@ final class Porchlight implements AutoCloseable {
     Settings.Schedule schedule = settings.schedule();
     Sender sender =
         new Sender(
-            database.outbox(),
-            database.members(),
-            channels,
-            conversation::prompt,
-            rules,
-            clock,
-            schedule.senders(),
-            SEND_BATCH);
+                database.outbox(),
+                database.members(),
+                channels,
+                conversation::prompt,
+                rules,
+                clock,
+                schedule.senders(),
+                SEND_BATCH)
+            .counting(metrics);
     return new Scheduling(
         database.dataSource(),
         new Sweeper(database.due(), rules, clock, schedule.batchSize()),
@@ -82,5 +89,6 @@ final class Porchlight implements AutoCloseable {
   @Override
   public void close() {
     database.close();
+    metrics.close();
   }
 }

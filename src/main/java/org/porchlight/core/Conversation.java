@@ -37,6 +37,7 @@ import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.ExportFormat;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
+import org.porchlight.core.port.Tally;
 
 /**
  * The check-in conversation, the same on every platform: hears what a member did and answers with
@@ -100,6 +101,7 @@ public final class Conversation {
   private final ExportFormat export;
   private final Clock clock;
   private final RandomGenerator random;
+  private volatile Tally tally = Tally.NONE;
   // When each member last got the crisis lines. Kept in memory only: it is not worth storing.
   private final Map<MemberId, Instant> lastCrisisReply = new ConcurrentHashMap<>();
 
@@ -126,6 +128,12 @@ public final class Conversation {
     this.export = requireNonNull(export, "export == null");
     this.clock = requireNonNull(clock, "clock == null");
     this.random = requireNonNull(random, "random == null");
+  }
+
+  /** Counts what happens from now on (answers, crisis replies, reach-outs) in {@code tally}. */
+  public Conversation counting(Tally tally) {
+    this.tally = requireNonNull(tally, "tally == null");
+    return this;
   }
 
   /** Answers what a member did. Never empty: every message gets an answer. */
@@ -717,6 +725,7 @@ public final class Conversation {
       Optional<CheckIn> existing = checkIns.find(id, day);
       CheckIn checkIn = existing.orElseGet(() -> CheckIn.unasked(id, day));
       checkIns.save(checkIn.answered(mood, via, now));
+      tally.answered(id.platform(), mood);
       return existing.flatMap(CheckIn::mood);
     }
 
@@ -787,6 +796,7 @@ public final class Conversation {
       text.append("\n\n").append(texts.get(Text.OUTREACH_STEP, "step", stepText(step)));
       replies.add(Reply.withButtons(text.toString(), stepButtons(step)));
       member = member.withContact(member.contact().reachedOut(today));
+      tally.reachedOut(id.platform());
       changed = true;
     }
 
@@ -835,6 +845,7 @@ public final class Conversation {
     // ---- Crisis ----
 
     private void crisis() {
+      tally.crisisReply(id.platform());
       Country country = content.crisisLines().forCountry(country());
       Instant last = lastCrisisReply.put(id, now);
       if (lastCrisisReply.size() > 10_000) {

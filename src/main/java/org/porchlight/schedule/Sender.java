@@ -23,6 +23,7 @@ import org.porchlight.core.port.Messenger;
 import org.porchlight.core.port.Messenger.Delivery;
 import org.porchlight.core.port.Outbox;
 import org.porchlight.core.port.Outbox.Letter;
+import org.porchlight.core.port.Tally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,7 @@ public final class Sender implements AutoCloseable {
   private final ExecutorService pool;
   private final Object wake = new Object();
   private final AtomicLong sent = new AtomicLong();
+  private volatile Tally tally = Tally.NONE;
   private volatile boolean running;
 
   public Sender(
@@ -186,18 +188,23 @@ public final class Sender implements AutoCloseable {
       outbox.retry(letter.id(), now.plus(turn));
       return false;
     }
+    String platform = member.id().platform();
+    long started = System.nanoTime();
     Delivery delivery = channel.messenger().send(member.id(), reply);
     switch (delivery.status()) {
       case SENT -> {
         sent.incrementAndGet();
+        tally.sent(platform, letter.prompt(), Duration.ofNanos(System.nanoTime() - started));
         return true;
       }
       case SLOW_DOWN -> {
+        tally.slowedDown(platform);
         channel.limit().slowDown(delivery.retryAfter());
         outbox.retry(letter.id(), clock.instant().plus(delivery.retryAfter()));
         return false;
       }
       case UNREACHABLE -> {
+        tally.unreachable(platform);
         members.setReachable(member.id(), false);
         LOG.info(
             "a member on {} can't be reached (blocked, or messages closed): nothing more is sent"
@@ -213,6 +220,7 @@ public final class Sender implements AutoCloseable {
               MAX_ATTEMPTS);
           return true;
         }
+        tally.retried(platform);
         outbox.retry(letter.id(), clock.instant().plus(backoff(letter.attempts())));
         return false;
       }
@@ -230,6 +238,12 @@ public final class Sender implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Counts deliveries, slow-downs, retries and unreachable members in {@code tally}. */
+  public Sender counting(Tally tally) {
+    this.tally = tally;
+    return this;
   }
 
   /** Takes no more letters from now on; returns at once. */

@@ -43,7 +43,17 @@ public final class Database implements AutoCloseable {
 
   /** Opens the database at {@code jdbcUrl} and migrates its schema to the newest version. */
   public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+    return open(jdbcUrl, user, password, poolSize, null);
+  }
+
+  /**
+   * Opens the database as {@link #open(String, String, String, int)}, its pool's figures
+   * (connections in use, waits) published in {@code metricRegistry}, a Micrometer registry.
+   */
+  public static Database open(
+      String jdbcUrl, String user, String password, int poolSize, Object metricRegistry) {
     HikariConfig config = new HikariConfig();
+    if (metricRegistry != null) config.setMetricRegistry(metricRegistry);
     config.setJdbcUrl(jdbcUrl);
     if (!user.isEmpty()) config.setUsername(user);
     if (!password.isEmpty()) config.setPassword(password);

@@ -41,7 +41,7 @@ class DependencyRuleTest {
   }
 
   private static final List<String> ADAPTERS =
-      List.of("console", "store", "config", "telegram", "discord", "schedule", "web");
+      List.of("console", "store", "config", "telegram", "discord", "schedule", "web", "metrics");
 
   @Test
   void adaptersDoNotDependOnEachOtherOrOnTheApp() {
@@ -69,7 +69,15 @@ class DependencyRuleTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "org.telegram..", "okhttp3..", "com.fasterxml..", "org.quartz..", "net.dv8tion..")
+            "org.telegram..",
+            "okhttp3..",
+            "com.fasterxml..",
+            "org.quartz..",
+            "net.dv8tion..",
+            "io.micrometer..",
+            "com.sun.net.httpserver..",
+            "java.sql..",
+            "com.zaxxer..")
         .check(PORCHLIGHT);
   }
 }

@@ -212,6 +212,52 @@ class HostingTest {
     assertThat(hosting.summary(SERVER, "Harbour Lights", "en").text()).contains("fewer than 5");
   }
 
+  @Test
+  void answersCrisisRepliesAndReachOutsAreTalliedByPlatformAlone() {
+    List<String> tallied = new java.util.ArrayList<>();
+    conversation.counting(
+        new org.porchlight.core.port.Tally() {
+          @Override
+          public void answered(String platform, Mood mood) {
+            tallied.add("answered " + platform + " " + mood.key());
+          }
+
+          @Override
+          public void crisisReply(String platform) {
+            tallied.add("crisis " + platform);
+          }
+
+          @Override
+          public void reachedOut(String platform) {
+            tallied.add("outreach " + platform);
+          }
+
+          @Override
+          public void sent(String platform, Prompt prompt, java.time.Duration took) {}
+
+          @Override
+          public void slowedDown(String platform) {}
+
+          @Override
+          public void retried(String platform) {}
+
+          @Override
+          public void unreachable(String platform) {}
+        });
+
+    for (int day = 2; day >= 0; day--)
+      answer(member(1), Mood.ROUGH, NOW.minusSeconds(day * 86_400L));
+    conversation.handle(member(1), new Incoming.FreeText("I want to kill myself"));
+
+    assertThat(tallied)
+        .containsExactly(
+            "answered test rough",
+            "answered test rough",
+            "answered test rough",
+            "outreach test",
+            "crisis test");
+  }
+
   private void answer(MemberId member, Mood mood) {
     answer(member, mood, NOW);
   }

@@ -2,6 +2,10 @@ package org.porchlight.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +23,27 @@ class TelegramJarIT {
 
   @TempDir Path dir;
 
+  private static String get(int port, String path) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    return response.body();
+  }
+
   @Test
   void withATokenTheJarAnswersOnTelegramAndStopsCleanlyOnSigterm() throws Exception {
     try (FakeBotApi telegram = FakeBotApi.start(TOKEN)) {
       Path log = dir.resolve("log.txt");
+      int port = PorchlightJar.freePort();
       Process porchlight =
           PorchlightJar.start(
               Map.of(
                   "TELEGRAM_BOT_TOKEN", TOKEN,
                   "PORCHLIGHT_TELEGRAM_API_URL", telegram.baseUrl(),
-                  "PORCHLIGHT_DATA_DIR", dir.resolve("data").toString()),
+                  "PORCHLIGHT_DATA_DIR", dir.resolve("data").toString(),
+                  "PORCHLIGHT_SERVER_PORT", String.valueOf(port)),
               log);
       try {
         telegram.push(telegram.textMessage(7001, 7001, "/start"));
@@ -42,6 +57,18 @@ class TelegramJarIT {
         // answer leaves that update unconfirmed, to be answered again at the next start.)
         telegram.awaitCall(
             "sendMessage", call -> call.param("text").contains("check in"), Duration.ofSeconds(30));
+
+        // Ready, and counted for Prometheus: the platform, the database pool, the JVM.
+        assertThat(get(port, "/health/ready"))
+            .isEqualTo(
+                "{\"status\":\"up\",\"checks\":{\"database\":\"up\",\"telegram\":\"up\"}}\n");
+        String metrics = get(port, "/metrics");
+        assertThat(metrics)
+            .contains("porchlight_platform_connected{platform=\"telegram\"} 1")
+            .contains("porchlight_outbox_messages ")
+            .contains("hikaricp_connections_active")
+            .contains("jvm_memory_used_bytes")
+            .doesNotContain("7001");
       } finally {
         porchlight.destroy(); // SIGTERM
         assertThat(porchlight.waitFor(20, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
