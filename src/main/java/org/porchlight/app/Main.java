@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.porchlight.config.ConfigException;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
@@ -175,6 +178,8 @@ public final class Main implements Callable<Integer> {
   /** Runs on the platforms with a token until the process is asked to stop. */
   int serve(Settings settings) {
     CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    Duration deadline = settings.shutdown().deadline();
     // Closed in the reverse order of opening: the platforms, then the database.
     Deque<AutoCloseable> open = new ArrayDeque<>();
     try {
@@ -196,14 +201,27 @@ public final class Main implements Callable<Integer> {
       Scheduling scheduling = porchlight.scheduling(channels);
       open.push(scheduling);
       scheduling.start();
+      AtomicBoolean stopping = new AtomicBoolean();
+      Runnable stop =
+          () -> {
+            if (!stopping.compareAndSet(false, true)) return;
+            LOG.info(
+                "Stopping: no new updates or sends; finishing what is under way (at most {} s)",
+                deadline.toSeconds());
+            health.stopping();
+            scheduling.stopTaking();
+            stopped.countDown();
+            watchdog(closed, deadline);
+          };
+      Signals.onStop(stop);
+      // Any other way out (System.exit, SIGHUP): the same stop, and the JVM waits for it here.
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
-                    health.stopping();
+                    stop.run();
                     Stopping.begin();
-                    scheduling.stopTaking();
-                    stopped.countDown();
+                    awaitQuietly(closed, deadline);
                   },
                   "porchlight-stop"));
       LOG.info("Porchlight is running. Stop it with Ctrl+C or SIGTERM.");
@@ -212,8 +230,36 @@ public final class Main implements Callable<Integer> {
       Thread.currentThread().interrupt();
     } finally {
       closeAll(open);
+      closed.countDown();
     }
+    LOG.info("Stopped.");
     return OK;
+  }
+
+  private static boolean awaitQuietly(CountDownLatch closed, Duration deadline) {
+    try {
+      return closed.await(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Past the deadline, the process ends however far the stop has come. */
+  private static void watchdog(CountDownLatch closed, Duration deadline) {
+    Thread watchdog =
+        new Thread(
+            () -> {
+              if (awaitQuietly(closed, deadline)) return;
+              LOG.warn(
+                  "Still stopping after {} s (shutdown.deadlineSeconds): exiting now. Messages"
+                      + " not sent wait in the outbox for the next start.",
+                  deadline.toSeconds());
+              Runtime.getRuntime().halt(1);
+            },
+            "porchlight-stop-deadline");
+    watchdog.setDaemon(true);
+    watchdog.start();
   }
 
   private static Sender.Channel telegram(
