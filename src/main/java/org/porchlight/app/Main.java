@@ -151,7 +151,10 @@ public final class Main implements Callable<Integer> {
   Settings settings() {
     ConfigLoader loader = loader();
     Settings settings = config == null ? loader.settings() : loader.settings(config);
-    return settings.withEnvironment(env);
+    settings = settings.withEnvironment(env);
+    // The file may ask for JSON logs too: from here on, every line is in the format asked for.
+    Logs.configure(settings.logging());
+    return settings;
   }
 
   ConfigLoader loader() {
