@@ -19,8 +19,8 @@ import org.porchlight.config.Settings;
 /**
  * Writes each log event as a line of text for people, or as one JSON object per line for log
  * collectors ({@code logging.format}); in both, the message, the thread and the stack trace pass
- * through {@link Redaction}. Wired in {@code logback.xml}; {@link Logs} switches the format once
- * the settings are read.
+ * through {@link Redaction}: no token, and no payload that could hold a member's words. Wired in
+ * {@code logback.xml}; {@link Logs} switches the format once the settings are read.
  */
 public final class LogEncoder extends EncoderBase<ILoggingEvent> {
   static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n%ex";
@@ -86,7 +86,7 @@ public final class LogEncoder extends EncoderBase<ILoggingEvent> {
       out.writeStringField("level", event.getLevel().toString());
       out.writeStringField("logger", event.getLoggerName());
       out.writeStringField("thread", Redaction.redact(event.getThreadName()));
-      out.writeStringField("message", Redaction.redact(event.getFormattedMessage()));
+      out.writeStringField("message", Redaction.message(event));
       IThrowableProxy thrown = event.getThrowableProxy();
       if (thrown != null) {
         out.writeStringField("stackTrace", Redaction.redact(ThrowableProxyUtil.asString(thrown)));

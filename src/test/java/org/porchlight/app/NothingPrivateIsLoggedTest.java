@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,6 +45,8 @@ class NothingPrivateIsLoggedTest {
   private static final String WORDS = MARKER + " and I walked the long pier at dawn";
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path DM =
+      Path.of("..", "shared", "testdata", "discord", "gateway", "docs_example_message_object.json");
 
   @TempDir Path dir;
   private CapturedLog log;
@@ -161,6 +164,42 @@ class NothingPrivateIsLoggedTest {
       }
       assertThat(log.text()).doesNotContain(discord.token());
     }
+    assertNothingPrivate(format);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"text", "json"})
+  void aDirectMessageJdaCannotReadIsLoggedWithoutItsWords(String format) throws IOException {
+    capture(format);
+    try (Database database = database();
+        FakeDiscord discord = FakeDiscord.start()) {
+      DiscordBot bot =
+          new DiscordBot(
+              RealConversation.on(database, Clock.systemUTC()),
+              RealConversation.hosting(database, Clock.systemUTC()),
+              database.members(),
+              discord.token(),
+              discord.apiUrl(),
+              discord.gatewayUrl(),
+              Optional.empty(),
+              2);
+      try {
+        bot.start();
+        String morgan = discord.newUser("morgan");
+        ObjectNode message = (ObjectNode) JSON.readTree(DM.toFile());
+        message.put("channel_id", discord.dmChannelOf(morgan));
+        message.with("author").put("id", morgan);
+        message.put("content", WORDS);
+        // JDA cannot read it, and logs the event it could not handle, words and all.
+        message.put("mentions", "nobody");
+        discord.dispatch("MESSAGE_CREATE", message);
+
+        await().atMost(WAIT).until(() -> log.text().contains("MESSAGE_CREATE"));
+      } finally {
+        bot.close();
+      }
+    }
+    assertThat(log.text()).contains("MESSAGE_CREATE -> " + Redaction.WITHHELD);
     assertNothingPrivate(format);
   }
 
