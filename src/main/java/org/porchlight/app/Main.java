@@ -66,6 +66,7 @@ import picocli.CommandLine.ScopeType;
       Main.ExportCommand.class,
       Main.ImportCommand.class,
       Main.ForgetCommand.class,
+      Main.DoctorCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
@@ -75,6 +76,7 @@ public final class Main implements Callable<Integer> {
   // Discord interactions answered at once; DMs queue in JDA behind its rate limits.
   private static final int DISCORD_WORKERS = 8;
   static final int NOT_FOUND = 1;
+  static final int NEEDS_FIXING = 1; // doctor: something is wrong
   static final int BAD_INPUT = 2;
   static final int STORE_FAILED = 3;
   static final int PLATFORM_FAILED = 4;
@@ -154,7 +156,10 @@ public final class Main implements Callable<Integer> {
   Settings settings() {
     ConfigLoader loader = loader();
     Settings settings = config == null ? loader.settings() : loader.settings(config);
-    return settings.withEnvironment(env);
+    settings = settings.withEnvironment(env);
+    // The file may ask for JSON logs too: from here on, every line is in the format asked for.
+    Logs.configure(settings.logging());
+    return settings;
   }
 
   ConfigLoader loader() {
@@ -497,6 +502,25 @@ public final class Main implements Callable<Integer> {
         main.stderr.println("Nothing is stored for " + who.id() + ".");
         return NOT_FOUND;
       }
+    }
+  }
+
+  /** Checks the setup and says what to fix. */
+  @Command(
+      name = "doctor",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Check the configuration, the database, each token that is set, the webhook, the time"
+            + " zone data and the HTTP port, and say what to fix.",
+        "Exit code 0 when all is well, 1 when something needs fixing."
+      })
+  static final class DoctorCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+
+    @Override
+    public Integer call() {
+      Path file = main.config == null ? Path.of("config", "porchlight.yaml") : main.config;
+      return new Doctor(main.stdout, Doctor.TIMEOUT).run(file, main::settings, main.loader());
     }
   }
 }

@@ -73,10 +73,16 @@ public record Settings(
           + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
     }
 
+    /** {@code url} with any password in it (user:password@, password=) shown as {@code ***}. */
+    public String urlWithoutPassword() {
+      String withoutParameter = URL_PASSWORD.matcher(url).replaceAll("$1***");
+      return URL_USER_PASSWORD.matcher(withoutParameter).replaceAll("$1***");
+    }
+
     @Override
     public String toString() {
       return "Store[url="
-          + url
+          + urlWithoutPassword()
           + ", user="
           + user
           + ", password="
@@ -247,6 +253,10 @@ public record Settings(
       senders = senders <= 0 ? 8 : senders;
     }
   }
+
+  // A password in a JDBC URL: "?password=secret&", ";PASSWORD=secret", "//user:secret@host".
+  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+  private static final Pattern URL_USER_PASSWORD = Pattern.compile("(//[^/@:]*:)[^@/]*(?=@)");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(h|m|s)");
 

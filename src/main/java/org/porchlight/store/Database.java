@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -120,6 +121,20 @@ public final class Database implements AutoCloseable {
   /** The pool, for the parts of Porchlight that run their own statements. */
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /**
+   * The time zone ids members and communities have, as stored: the JVM's time zone data must know
+   * each of them, or their settings can't be read.
+   */
+  public List<String> zonesInUse() {
+    return new Jdbc(dataSource)
+        .query(
+            "SELECT zone FROM members WHERE zone IS NOT NULL"
+                + " UNION SELECT default_zone FROM communities WHERE default_zone IS NOT NULL"
+                + " ORDER BY 1",
+            statement -> {},
+            row -> row.getString(1));
   }
 
   @Override

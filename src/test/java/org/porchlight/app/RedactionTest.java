@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import java.util.List;
+import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.Test;
 
 class RedactionTest {
@@ -45,5 +47,49 @@ class RedactionTest {
 
     assertThat(message.convert(event)).isEqualTo("calling bot*** failed");
     assertThat(trace.convert(event)).contains("no route to bot***").doesNotContain(TELEGRAM);
+  }
+
+  @Test
+  void aPayloadALibraryLogsWholeIsWithheldAndTheRestOfTheLineKept() {
+    LoggerContext context = new LoggerContext();
+    DataObject event = DataObject.empty().put("content", "words a member wrote");
+    LoggingEvent parsed =
+        new LoggingEvent(
+            "test",
+            context.getLogger("net.dv8tion.jda.internal.requests.WebSocketClient"),
+            Level.WARN,
+            "Got an unexpected Json-parse error.\n\tJDA {}\n\t{} -> {}",
+            null,
+            new Object[] {"6.5.0", "MESSAGE_CREATE", event});
+    LoggingEvent raw =
+        new LoggingEvent(
+            "test",
+            context.getLogger("net.dv8tion.jda.internal.requests.WebSocketClient"),
+            Level.ERROR,
+            "Failed to parse json: {}",
+            null,
+            new Object[] {
+              "{\"t\":\"MESSAGE_CREATE\",\"d\":{\"content\":\"words a member wrote\"}}"
+            });
+
+    assertThat(Redaction.message(parsed))
+        .isEqualTo(
+            "Got an unexpected Json-parse error.\n\tJDA 6.5.0\n\tMESSAGE_CREATE -> (payload withheld)");
+    assertThat(Redaction.message(raw)).isEqualTo("Failed to parse json: (payload withheld)");
+  }
+
+  @Test
+  void listsBracesAndPlainWordsAreNotPayloads() {
+    LoggingEvent event =
+        new LoggingEvent(
+            "test",
+            new LoggerContext().getLogger("org.porchlight.schedule.Scheduling"),
+            Level.DEBUG,
+            "sending on {} with {} and {}",
+            null,
+            new Object[] {List.of("discord", "telegram"), "{braces}", "[1] Honestly fine"});
+
+    assertThat(Redaction.message(event))
+        .isEqualTo("sending on [discord, telegram] with {braces} and [1] Honestly fine");
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -203,6 +204,25 @@ class ConfigLoaderTest {
                     "PORCHLIGHT_DB_PASSWORD", "db-secret"));
 
     assertThat(settings.toString()).doesNotContain("secret").contains("***");
+  }
+
+  @Test
+  void aPasswordInsideTheDatabaseUrlNeverShowsInToStringEither() {
+    for (String url :
+        List.of(
+            "jdbc:postgresql://db:5432/porchlight?user=porchlight&password=db-secret&ssl=true",
+            "jdbc:postgresql://porchlight:db-secret@db:5432/porchlight",
+            "jdbc:h2:tcp://db/porchlight;USER=sa;PASSWORD=db-secret")) {
+      Settings settings = Settings.defaults().withEnvironment(Map.of("PORCHLIGHT_DB_URL", url));
+
+      assertThat(settings.toString()).as(url).doesNotContain("db-secret").contains("db");
+      assertThat(settings.store().jdbcUrl()).isEqualTo(url);
+    }
+    Settings plain =
+        Settings.defaults()
+            .withEnvironment(Map.of("PORCHLIGHT_DB_URL", "jdbc:postgresql://db:5432/porchlight"));
+    assertThat(plain.store().urlWithoutPassword())
+        .isEqualTo("jdbc:postgresql://db:5432/porchlight");
   }
 
   @Test

@@ -300,4 +300,14 @@ abstract class StoreContract {
     assertThat(database.communities().homeOf(SAM)).isEmpty();
     assertThat(database.communities().find(SERVER)).isPresent();
   }
+
+  @Test
+  void theZonesInUseAreEachMembersAndCommunitysOnceAndInOrder() {
+    database.members().save(member(ALEX));
+    database.members().save(member(SAM));
+    database.members().save(Member.arriving(new MemberId("console", "local"), "en", T0));
+    database.communities().save(setUp(SERVER));
+
+    assertThat(database.zonesInUse()).containsExactly("America/Chicago", "Europe/London");
+  }
 }

@@ -81,7 +81,8 @@ public final class FakeBotApi implements AutoCloseable {
           "deleteMyCommands",
           "sendDocument",
           "sendChatAction",
-          "getChat");
+          "getChat",
+          "getWebhookInfo");
   private static final Map<String, String> CANONICAL =
       METHODS.stream().collect(Collectors.toMap(FakeBotApi::key, name -> name));
 
@@ -163,6 +164,13 @@ public final class FakeBotApi implements AutoCloseable {
   private final AtomicLong messageIds = new AtomicLong(1000);
   private final AtomicLong fileIds = new AtomicLong(1);
   private final AtomicLong callbackIds = new AtomicLong(1);
+  // Long polling: no webhook, as getWebhookInfo answers a bot that polls.
+  private volatile ObjectNode webhookInfo =
+      NODES
+          .objectNode()
+          .put("url", "")
+          .put("has_custom_certificate", false)
+          .put("pending_update_count", 0);
 
   static {
     // The JDK's HttpServer leaves Nagle's algorithm on: each small response then waits ~40 ms for
@@ -415,6 +423,22 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /**
+   * What getWebhookInfo answers from now on: the registered {@code url} ("" for none), the updates
+   * waiting, and the last delivery error with its time, when {@code lastError} is not empty.
+   */
+  public void webhook(String url, int pendingUpdates, String lastError, Instant lastErrorAt) {
+    ObjectNode info = NODES.objectNode();
+    info.put("url", url).put("has_custom_certificate", false);
+    info.put("pending_update_count", pendingUpdates);
+    if (!lastError.isEmpty()) {
+      info.put("last_error_date", lastErrorAt.getEpochSecond());
+      info.put("last_error_message", lastError);
+    }
+    info.put("max_connections", 40);
+    webhookInfo = info;
+  }
+
   /** These methods answer 404, as on servers that implement only part of the API. */
   void withoutMethods(String... methods) {
     for (String method : methods) {
@@ -617,6 +641,7 @@ public final class FakeBotApi implements AutoCloseable {
       case "editMessageText", "editMessageReplyMarkup" -> editMessage(params);
       case "sendDocument" -> sendDocument(params);
       case "getChat" -> Answer.ok(getChat(params));
+      case "getWebhookInfo" -> Answer.ok(webhookInfo.deepCopy());
       case "deleteWebhook",
           "answerCallbackQuery",
           "setMyCommands",
