@@ -10,6 +10,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.DueStore;
+import org.porchlight.core.port.HandledUpdates;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.OffsetStore;
 import org.porchlight.core.port.Outbox;
@@ -29,6 +30,7 @@ public final class Database implements AutoCloseable {
   private final JdbcDueStore due;
   private final JdbcOutbox outbox;
   private final JdbcCommunityStore communities;
+  private final JdbcHandledUpdates handledUpdates;
 
   private Database(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -39,6 +41,7 @@ public final class Database implements AutoCloseable {
     this.due = new JdbcDueStore(dataSource);
     this.outbox = new JdbcOutbox(dataSource);
     this.communities = new JdbcCommunityStore(dataSource);
+    this.handledUpdates = new JdbcHandledUpdates(dataSource);
   }
 
   /** Opens the database at {@code jdbcUrl} and migrates its schema to the newest version. */
@@ -88,6 +91,11 @@ public final class Database implements AutoCloseable {
 
   public DueStore due() {
     return due;
+  }
+
+  /** Claims on updates that several instances receive: Telegram's webhook. */
+  public HandledUpdates handledUpdates() {
+    return handledUpdates;
   }
 
   /** Whether the database answers within two seconds. */
