@@ -177,6 +177,7 @@ public final class FakeBotApi implements AutoCloseable {
 
   private volatile Webhook webhook;
   private volatile List<URI> instances = List.of();
+  private volatile Duration webhookTimeout = Duration.ofSeconds(30);
   private final AtomicInteger nextInstance = new AtomicInteger();
   private final Map<Long, String> delivered = new ConcurrentHashMap<>();
   private final List<Post> posts = new ArrayList<>();
@@ -530,8 +531,19 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /** The status of a post that got no answer: it timed out, or the instance was not there. */
+  static final int NO_ANSWER = 0;
+
   /** One POST of an update to the webhook, and what the instance answered. */
   record Post(long updateId, int instance, int status, String retryAfter) {}
+
+  /**
+   * How long Telegram waits for an instance to answer a post before it gives up on it and posts the
+   * update again (30 s unless set): the instance may still be handling the first.
+   */
+  void webhookTimesOutAfter(Duration timeout) {
+    webhookTimeout = requireNonNull(timeout, "timeout == null");
+  }
 
   /** The webhook set now, if any. */
   Optional<Webhook> webhook() {
@@ -607,14 +619,20 @@ public final class FakeBotApi implements AutoCloseable {
     if (current == null) {
       throw new IllegalStateException("no webhook is set: Telegram would not post");
     }
-    HttpResponse<String> answer =
-        send(instance, delivered.get(updateId), Optional.of(current.secret()));
-    Post post =
-        new Post(
-            updateId,
-            instance,
-            answer.statusCode(),
-            answer.headers().firstValue("Retry-After").orElse(""));
+    Post post;
+    try {
+      HttpResponse<String> answer =
+          send(instance, delivered.get(updateId), Optional.of(current.secret()));
+      post =
+          new Post(
+              updateId,
+              instance,
+              answer.statusCode(),
+              answer.headers().firstValue("Retry-After").orElse(""));
+    } catch (UncheckedIOException e) {
+      // No answer in time, or none at all: Telegram counts it a failure and posts again.
+      post = new Post(updateId, instance, NO_ANSWER, "");
+    }
     synchronized (posts) {
       posts.add(post);
     }
@@ -627,7 +645,7 @@ public final class FakeBotApi implements AutoCloseable {
     URI target = instances().get(instance).resolve(publicUrl.getRawPath());
     HttpRequest.Builder request =
         HttpRequest.newBuilder(target)
-            .timeout(Duration.ofSeconds(30))
+            .timeout(webhookTimeout)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     secret.ifPresent(value -> request.header("X-Telegram-Bot-Api-Secret-Token", value));
