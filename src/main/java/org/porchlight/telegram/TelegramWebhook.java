@@ -43,7 +43,7 @@ final class TelegramWebhook implements HttpHandler {
   // Telegram keeps an update for a day at most, so no retry comes later than that.
   static final Duration KEEP = Duration.ofHours(24);
   private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
-  // Telegram posts a chat's next update only once this one is answered 2xx: an update that keeps
+  // Telegram posts a chat's next message only once this one is answered 2xx: an update that keeps
   // failing is given up after this many tries, so that it does not hold its chat back for a day.
   static final int TRIES = 5;
   // Seconds Telegram is asked to wait before posting again an update another instance holds.
