@@ -33,19 +33,19 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * One chat's updates are handled here in the order they arrived, chats side by side.
  */
 final class TelegramWebhook implements HttpHandler {
-  static final String SOURCE = "telegram";
+  private static final String SOURCE = "telegram";
   private static final Logger LOG = LoggerFactory.getLogger(TelegramWebhook.class);
   private static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
   // Telegram's updates are a few kilobytes; anything this big is not one.
   private static final int MOST_BYTES = 1 << 20;
   // A claim this old was left by an instance that stopped mid-update: a retry may take it over.
-  static final Duration LAPSE = Duration.ofMinutes(3);
+  private static final Duration LAPSE = Duration.ofMinutes(3);
   // Telegram keeps an update for a day at most, so no retry comes later than that.
-  static final Duration KEEP = Duration.ofHours(24);
+  private static final Duration KEEP = Duration.ofHours(24);
   private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
   // Telegram posts a chat's next message only once this one is answered 2xx: an update that keeps
   // failing is given up after this many tries, so that it does not hold its chat back for a day.
-  static final int TRIES = 5;
+  private static final int TRIES = 5;
   // Seconds Telegram is asked to wait before posting again an update another instance holds.
   private static final String BUSY_RETRY_AFTER = "5";
 

@@ -449,7 +449,7 @@ class TelegramWebhookTest {
   void aRetryWhileTheFirstPostIsStillBeingHandledIsAskedToComeBackLater() {
     instance();
     instance();
-    telegram.delayNext("sendMessage", Duration.ofMillis(800));
+    telegram.delayNext("sendMessage", Duration.ofMillis(1500));
 
     CompletableFuture<List<FakeBotApi.Post>> first =
         CompletableFuture.supplyAsync(

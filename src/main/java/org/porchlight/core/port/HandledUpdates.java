@@ -14,7 +14,10 @@ import java.time.Instant;
 public interface HandledUpdates {
   /** What a claim found. */
   sealed interface Claim {
-    /** The update is this caller's to handle; then {@link #handled} or {@link #failed}. */
+    /**
+     * The update is this caller's to handle; then {@link HandledUpdates#handled} or {@link
+     * HandledUpdates#failed}.
+     */
     record Held(String source, long updateId, String token, int failures) implements Claim {
       public Held {
         requireNonNull(source, "source == null");
