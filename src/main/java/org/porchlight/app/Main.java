@@ -198,7 +198,7 @@ public final class Main implements Callable<Integer> {
       web.route("/metrics", porchlight.metrics.handler());
       List<Sender.Channel> channels = new ArrayList<>();
       if (settings.telegram().tokenIfSet().isPresent()) {
-        channels.add(telegram(settings.telegram(), porchlight, health, open));
+        channels.add(telegram(settings.telegram(), porchlight, health, open, web, clock));
       }
       if (settings.discord().tokenIfSet().isPresent()) {
         channels.add(discord(settings.discord(), porchlight, health, open));
@@ -268,7 +268,12 @@ public final class Main implements Callable<Integer> {
   }
 
   private static Sender.Channel telegram(
-      Settings.Telegram settings, Porchlight porchlight, Health health, Deque<AutoCloseable> open) {
+      Settings.Telegram settings,
+      Porchlight porchlight,
+      Health health,
+      Deque<AutoCloseable> open,
+      WebServer web,
+      Clock clock) {
     TelegramBot telegram =
         new TelegramBot(
             porchlight.conversation,
@@ -283,6 +288,14 @@ public final class Main implements Callable<Integer> {
     porchlight.metrics.watch("telegram", telegram::isConnected);
     if (settings.mode().equals(Settings.Telegram.SEND_ONLY)) {
       telegram.startSendingOnly();
+    } else if (settings.mode().equals(Settings.Telegram.WEBHOOK)) {
+      TelegramBot.Webhook webhook =
+          new TelegramBot.Webhook(
+              settings.webhookUrl(),
+              settings.webhookSecret(),
+              porchlight.database.handledUpdates(),
+              clock);
+      telegram.startWebhook(webhook, handler -> web.route(TelegramBot.WEBHOOK_PATH, handler));
     } else {
       telegram.start();
     }

@@ -11,6 +11,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.DueStore;
+import org.porchlight.core.port.HandledUpdates;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.OffsetStore;
 import org.porchlight.core.port.Outbox;
@@ -30,6 +31,7 @@ public final class Database implements AutoCloseable {
   private final JdbcDueStore due;
   private final JdbcOutbox outbox;
   private final JdbcCommunityStore communities;
+  private final JdbcHandledUpdates handledUpdates;
 
   private Database(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -40,6 +42,7 @@ public final class Database implements AutoCloseable {
     this.due = new JdbcDueStore(dataSource);
     this.outbox = new JdbcOutbox(dataSource);
     this.communities = new JdbcCommunityStore(dataSource);
+    this.handledUpdates = new JdbcHandledUpdates(dataSource);
   }
 
   /** Opens the database at {@code jdbcUrl} and migrates its schema to the newest version. */
@@ -99,6 +102,11 @@ public final class Database implements AutoCloseable {
 
   public DueStore due() {
     return due;
+  }
+
+  /** Claims on updates that several instances receive: Telegram's webhook. */
+  public HandledUpdates handledUpdates() {
+    return handledUpdates;
   }
 
   /** Whether the database answers within two seconds. */

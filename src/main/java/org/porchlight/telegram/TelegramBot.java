@@ -1,6 +1,11 @@
 package org.porchlight.telegram;
 
+import static java.util.Objects.requireNonNull;
+
+import com.sun.net.httpserver.HttpHandler;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +18,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.porchlight.core.Conversation;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Reply;
+import org.porchlight.core.port.HandledUpdates;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.Messenger;
 import org.porchlight.core.port.OffsetStore;
@@ -29,6 +37,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
@@ -36,15 +45,26 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
- * Porchlight on Telegram, by long polling. Updates from different chats are handled in parallel,
- * those from one chat in order; how far updates have been handled is stored, so a restart neither
- * loses nor repeats them.
+ * Porchlight on Telegram, by long polling or through a webhook. Updates from different chats are
+ * handled in parallel, those from one chat in order. Polling stores how far updates have been
+ * handled, so a restart neither loses nor repeats them; through the webhook, which any number of
+ * instances can serve, each update is claimed in the database, so it is handled once.
  */
 public final class TelegramBot implements AutoCloseable {
+  /** Where Telegram's posts are served, behind the public address given to Telegram. */
+  public static final String WEBHOOK_PATH = "/telegram/webhook";
+
   private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
   private static final String OFFSET_SOURCE = "telegram";
   private static final int POLL_SECONDS = 50;
   private static final Duration POLL_GRACE = Duration.ofSeconds(3);
+  // The updates Porchlight answers, asked for by polling and webhook alike: Telegram keeps the
+  // list it was last given, so a webhook's list would otherwise outlive it into polling.
+  static final List<String> ALLOWED_UPDATES =
+      List.of("message", "callback_query", "my_chat_member");
+  // Telegram's rule for a webhook's secret token.
+  private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+  private static final int START_ATTEMPTS = 3;
 
   private final Conversation conversation;
   private final MemberStore members;
@@ -62,6 +82,28 @@ public final class TelegramBot implements AutoCloseable {
   // When Telegram last answered (System.nanoTime), for readiness; 0 before it ever did.
   private volatile long lastHeardNanos;
   private volatile boolean polls;
+  // From a webhook start until Telegram took the webhook: not connected meanwhile.
+  private volatile boolean awaitingWebhook;
+
+  /**
+   * Telegram's webhook: the public https address Telegram posts updates to (which reaches {@code
+   * /telegram/webhook} here through a TLS proxy), the secret it sends with each, where claims on
+   * updates are kept, and the clock they are dated by.
+   */
+  public record Webhook(String url, String secret, HandledUpdates handledUpdates, Clock clock) {
+    public Webhook {
+      requireNonNull(url, "url == null");
+      requireNonNull(secret, "secret == null");
+      requireNonNull(handledUpdates, "handledUpdates == null");
+      requireNonNull(clock, "clock == null");
+    }
+
+    // The secret never reaches a log, not even through toString.
+    @Override
+    public String toString() {
+      return "Webhook[url=" + url + ", secret=" + (secret.isEmpty() ? "" : "***") + "]";
+    }
+  }
 
   /**
    * @param apiUrl the Bot API server, such as {@code https://api.telegram.org}
@@ -92,7 +134,11 @@ public final class TelegramBot implements AutoCloseable {
     this.api = new TelegramApi(client, pause, id -> members.setReachable(id, false));
   }
 
-  /** Connects: checks the token, sets the command menu, and starts taking updates. */
+  /**
+   * Connects: checks the token, sets the command menu, and starts taking updates by long polling.
+   * The library deletes any webhook before its first poll, as Telegram refuses to be polled while
+   * one is set: an instance that served a webhook can come back to polling.
+   */
   public void start() {
     startSendingOnly();
     setCommandMenu();
@@ -125,6 +171,106 @@ public final class TelegramBot implements AutoCloseable {
     heardFromTelegram();
     LOG.info("Telegram: signed in as @{}", me.getUserName());
     chat = new TelegramChat(conversation, members, api, me.getUserName());
+  }
+
+  /**
+   * Connects to take updates through Telegram's webhook: checks the webhook's address and secret
+   * (refusing to start with what to change), checks the token, sets the command menu, gives {@code
+   * route} the handler for {@code POST /telegram/webhook} and then tells Telegram to post there.
+   * Any number of instances behind one address can do this for one bot.
+   */
+  public void startWebhook(Webhook webhook, Consumer<HttpHandler> route) {
+    checkWebhook(webhook);
+    awaitingWebhook = true;
+    startSendingOnly();
+    setCommandMenu();
+    route.accept(
+        new TelegramWebhook(
+            webhook.secret(), chat::handle, webhook.handledUpdates(), webhook.clock(), workers));
+    setWebhook(webhook);
+    awaitingWebhook = false;
+    LOG.info("Telegram: updates come through the webhook at {}", webhook.url());
+  }
+
+  private static void checkWebhook(Webhook webhook) {
+    URI url = null;
+    try {
+      url = new URI(webhook.url());
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    if (url == null || !"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+      throw new TelegramStartException(
+          "telegram.webhookUrl (PORCHLIGHT_TELEGRAM_WEBHOOK_URL) must be the public https address"
+              + " of /telegram/webhook, like https://bot.example.org/telegram/webhook"
+              + (webhook.url().isEmpty()
+                  ? ", and it is not set"
+                  : "; it is '" + webhook.url() + "'")
+              + ". Telegram posts only to https, on port 443, 80, 88 or 8443.");
+    }
+    String secret = webhook.secret();
+    String rule = "1 to 256 characters, each a letter A-Z or a-z, a digit, _ or -";
+    String makeOne = ". Make one with: openssl rand -hex 32";
+    if (secret.isEmpty()) {
+      throw new TelegramStartException(
+          "webhook mode needs telegram.webhookSecret (PORCHLIGHT_TELEGRAM_WEBHOOK_SECRET), "
+              + rule
+              + ", which Telegram sends with every update so that Porchlight can tell its posts"
+              + " from anyone else's"
+              + makeOne);
+    }
+    if (!WEBHOOK_SECRET.matcher(secret).matches()) {
+      // What is wrong with it, never the secret itself.
+      String wrong =
+          secret.length() > 256
+              ? "it has " + secret.length() + " characters"
+              : "it has other characters";
+      throw new TelegramStartException(
+          "telegram.webhookSecret (PORCHLIGHT_TELEGRAM_WEBHOOK_SECRET) must be "
+              + rule
+              + "; "
+              + wrong
+              + makeOne);
+    }
+  }
+
+  private void setWebhook(Webhook webhook) {
+    SetWebhook setWebhook =
+        SetWebhook.builder()
+            .url(webhook.url())
+            .secretToken(webhook.secret())
+            .allowedUpdates(ALLOWED_UPDATES)
+            .dropPendingUpdates(false)
+            .build();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.execute(setWebhook);
+        return;
+      } catch (TelegramApiRequestException e) {
+        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        boolean passing = code == 0 || code == 429 || code >= 500;
+        if (!passing || attempt >= START_ATTEMPTS) {
+          throw new TelegramStartException(
+              "Telegram refused the webhook at "
+                  + webhook.url()
+                  + " ("
+                  + code
+                  + " "
+                  + e.getApiResponse()
+                  + "). Check telegram.webhookUrl: an https address Telegram can reach, on port"
+                  + " 443, 80, 88 or 8443.",
+              e);
+        }
+      } catch (TelegramApiException e) {
+        if (attempt >= START_ATTEMPTS) {
+          throw new TelegramStartException(
+              "Telegram could not be reached to set the webhook. Check telegram.apiUrl and the"
+                  + " network.",
+              e);
+        }
+      }
+      pause.pause(Duration.ofSeconds(attempt));
+    }
   }
 
   private User whoAmI() {
@@ -168,7 +314,10 @@ public final class TelegramBot implements AutoCloseable {
 
   private GetUpdates nextUpdates(Integer lastReceived) {
     long from = Math.max(lastReceived == null ? 0 : lastReceived, lastHandled) + 1;
-    return new TolerantGetUpdates((int) from, 100, POLL_SECONDS, this::heardFromTelegram);
+    TolerantGetUpdates poll =
+        new TolerantGetUpdates((int) from, 100, POLL_SECONDS, this::heardFromTelegram);
+    poll.setAllowedUpdates(ALLOWED_UPDATES);
+    return poll;
   }
 
   /** One batch: chats in parallel, each chat's updates in order; then the offset is stored. */
@@ -201,7 +350,8 @@ public final class TelegramBot implements AutoCloseable {
     }
   }
 
-  private static long chatKey(Update update) {
+  /** The chat an update belongs to, for keeping each chat's updates in order; 0 for none. */
+  static long chatKey(Update update) {
     if (update.hasMessage()) return update.getMessage().getChatId();
     if (update.hasCallbackQuery()) return update.getCallbackQuery().getFrom().getId();
     if (update.hasMyChatMember()) return update.getMyChatMember().getChat().getId();
@@ -231,11 +381,11 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   /**
-   * Whether Porchlight is in touch with Telegram: signed in, and, when it polls, a poll answered
-   * within the last two long polls' time.
+   * Whether Porchlight is in touch with Telegram: signed in; when it polls, a poll answered within
+   * the last two long polls' time; with a webhook, Telegram took it.
    */
   public boolean isConnected() {
-    if (chat == null || lastHeardNanos == 0) return false;
+    if (chat == null || lastHeardNanos == 0 || awaitingWebhook) return false;
     if (!polls) return true;
     return System.nanoTime() - lastHeardNanos
         < Duration.ofSeconds(2L * POLL_SECONDS + 30).toNanos();

@@ -4,6 +4,10 @@ package org.porchlight.telegram;
 public final class TelegramStartException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  TelegramStartException(String message) {
+    super(message);
+  }
+
   TelegramStartException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,6 +15,10 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,8 @@ import org.porchlight.core.StepGiven;
 import org.porchlight.core.Via;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
+import org.porchlight.core.port.HandledUpdates;
+import org.porchlight.core.port.HandledUpdates.Claim;
 
 /** What every database must do for Porchlight: run against H2 and against PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,6 +55,7 @@ abstract class StoreContract {
       s.executeUpdate("DELETE FROM members");
       s.executeUpdate("DELETE FROM communities");
       s.executeUpdate("DELETE FROM update_offsets");
+      s.executeUpdate("DELETE FROM handled_updates");
     }
   }
 
@@ -206,6 +214,101 @@ abstract class StoreContract {
 
     assertThat(database.offsets().lastHandled("telegram")).hasValue(100);
     assertThat(database.offsets().lastHandled("discord")).hasValue(7);
+  }
+
+  // ---- Updates handled once ----
+
+  private static final Duration LAPSE = Duration.ofMinutes(3);
+
+  private Claim claim(long updateId, Instant at) {
+    return database.handledUpdates().claim("telegram", updateId, at, LAPSE);
+  }
+
+  private Claim.Held held(long updateId, Instant at) {
+    Claim claim = claim(updateId, at);
+    assertThat(claim).isInstanceOf(Claim.Held.class);
+    return (Claim.Held) claim;
+  }
+
+  @Test
+  void anUpdateIsClaimedOnceAndFoundHandledAfterwards() {
+    Claim.Held first = held(7, T0);
+    Claim meanwhile = claim(7, T0.plusSeconds(1));
+    database.handledUpdates().handled(first, T0.plusSeconds(2));
+
+    assertThat(first.failures()).isZero();
+    assertThat(meanwhile).isInstanceOf(Claim.InHand.class);
+    assertThat(claim(7, T0.plusSeconds(60))).isInstanceOf(Claim.HandledBefore.class);
+    assertThat(claim(7, T0.plus(LAPSE).plusSeconds(60))).isInstanceOf(Claim.HandledBefore.class);
+    assertThat(database.handledUpdates().claim("other", 7, T0, LAPSE))
+        .isInstanceOf(Claim.Held.class);
+  }
+
+  @Test
+  void anUpdateWhoseHandlingFailedIsClaimedAgainWithTheFailureCounted() {
+    Claim.Held first = held(7, T0);
+    database.handledUpdates().failed(first);
+
+    Claim.Held again = held(7, T0.plusSeconds(5));
+
+    assertThat(again.failures()).isEqualTo(1);
+    assertThat(again.token()).isNotEqualTo(first.token());
+    assertThat(claim(7, T0.plusSeconds(6))).isInstanceOf(Claim.InHand.class);
+  }
+
+  @Test
+  void aClaimLeftByAnInstanceThatStoppedLapses() {
+    Claim.Held first = held(7, T0);
+
+    assertThat(claim(7, T0.plus(LAPSE).minusSeconds(1))).isInstanceOf(Claim.InHand.class);
+    Claim.Held takenOver = held(7, T0.plus(LAPSE).plusSeconds(1));
+    // The first instance, back late, gives its claim up: the one taken over stays held.
+    database.handledUpdates().failed(first);
+
+    assertThat(takenOver.failures()).isZero();
+    assertThat(claim(7, T0.plus(LAPSE).plusSeconds(2))).isInstanceOf(Claim.InHand.class);
+  }
+
+  @Test
+  void updatesLastClaimedBeforeTheCutoffAreForgotten() {
+    HandledUpdates updates = database.handledUpdates();
+    updates.handled(held(1, T0), T0);
+    held(2, T0.plusSeconds(7200));
+
+    assertThat(updates.forgetBefore(T0.plusSeconds(3600))).isEqualTo(1);
+
+    assertThat(claim(1, T0.plusSeconds(7201))).isInstanceOf(Claim.Held.class);
+    assertThat(claim(2, T0.plusSeconds(7201))).isInstanceOf(Claim.InHand.class);
+  }
+
+  @Test
+  void ofInstancesRacingForAnUpdateExactlyOneHoldsIt() throws Exception {
+    ExecutorService instances = Executors.newFixedThreadPool(6);
+    try {
+      for (long updateId = 100; updateId < 120; updateId++) {
+        long id = updateId;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Claim>> claims = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+          claims.add(
+              instances.submit(
+                  () -> {
+                    go.await();
+                    return claim(id, T0);
+                  }));
+        }
+        go.countDown();
+        int held = 0;
+        for (Future<Claim> claim : claims) {
+          Claim result = claim.get();
+          assertThat(result).isNotInstanceOf(Claim.HandledBefore.class);
+          if (result instanceof Claim.Held) held++;
+        }
+        assertThat(held).as("claims holding update %d", id).isEqualTo(1);
+      }
+    } finally {
+      instances.shutdownNow();
+    }
   }
 
   // ---- Communities ----

@@ -14,7 +14,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +40,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -47,7 +54,9 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * An in-process Telegram Bot API server: real HTTP on 127.0.0.1, the real envelope ({@code
  * {"ok":true,"result":...}}), the real getUpdates offset and long-poll rules, and a record of every
- * call. Adapter tests point the TelegramBots library at {@link #baseUrl()}.
+ * call. Adapter tests point the TelegramBots library at {@link #baseUrl()}. With a webhook set, it
+ * posts updates to the instances {@link #webhookReaches} names, with the secret token, as Telegram
+ * does through the proxy in front of them.
  */
 public final class FakeBotApi implements AutoCloseable {
   static final String BOT_USERNAME = "PorchlightTestBot";
@@ -71,7 +80,9 @@ public final class FakeBotApi implements AutoCloseable {
   private static final List<String> METHODS =
       List.of(
           "getMe",
+          "setWebhook",
           "deleteWebhook",
+          "getWebhookInfo",
           "getUpdates",
           "sendMessage",
           "editMessageText",
@@ -164,13 +175,17 @@ public final class FakeBotApi implements AutoCloseable {
   private final AtomicLong messageIds = new AtomicLong(1000);
   private final AtomicLong fileIds = new AtomicLong(1);
   private final AtomicLong callbackIds = new AtomicLong(1);
-  // Long polling: no webhook, as getWebhookInfo answers a bot that polls.
-  private volatile ObjectNode webhookInfo =
-      NODES
-          .objectNode()
-          .put("url", "")
-          .put("has_custom_certificate", false)
-          .put("pending_update_count", 0);
+  // What getWebhookInfo answers when a test scripts it; null: the webhook as registered.
+  private volatile ObjectNode scriptedWebhookInfo;
+
+  private volatile Webhook webhook;
+  private volatile List<URI> instances = List.of();
+  private volatile Duration webhookTimeout = Duration.ofSeconds(30);
+  private final AtomicInteger nextInstance = new AtomicInteger();
+  private final Map<Long, String> delivered = new ConcurrentHashMap<>();
+  private final List<Post> posts = new ArrayList<>();
+  private final HttpClient webhookClient =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   static {
     // The JDK's HttpServer leaves Nagle's algorithm on: each small response then waits ~40 ms for
@@ -232,25 +247,30 @@ public final class FakeBotApi implements AutoCloseable {
    * the client's offset cannot silently swallow it. Returns the id it got.
    */
   public long push(String updateJson) {
-    ObjectNode update = parseObject(updateJson, "update");
     updatesLock.lock();
     try {
-      JsonNode given = update.get("update_id");
-      long id =
-          given != null && given.canConvertToLong() && given.asLong() > lastUpdateId
-              ? given.asLong()
-              : lastUpdateId + 1;
-      ObjectNode numbered = NODES.objectNode().put("update_id", id);
-      update.remove("update_id");
-      numbered.setAll(update);
-      lastUpdateId = id;
+      ObjectNode numbered = numbered(parseObject(updateJson, "update"));
       pending.addLast(numbered);
-      rememberChats(numbered);
       updateArrived.signalAll();
-      return id;
+      return numbered.path("update_id").asLong();
     } finally {
       updatesLock.unlock();
     }
+  }
+
+  // Under updatesLock: the update with the next id (its own when above every id so far).
+  private ObjectNode numbered(ObjectNode update) {
+    JsonNode given = update.get("update_id");
+    long id =
+        given != null && given.canConvertToLong() && given.asLong() > lastUpdateId
+            ? given.asLong()
+            : lastUpdateId + 1;
+    ObjectNode numbered = NODES.objectNode().put("update_id", id);
+    update.remove("update_id");
+    numbered.setAll(update);
+    lastUpdateId = id;
+    rememberChats(numbered);
+    return numbered;
   }
 
   /** The id of the update pushed last. */
@@ -424,8 +444,9 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   /**
-   * What getWebhookInfo answers from now on: the registered {@code url} ("" for none), the updates
-   * waiting, and the last delivery error with its time, when {@code lastError} is not empty.
+   * What getWebhookInfo answers from now on, whatever setWebhook registered: the {@code url} (""
+   * for none), the updates waiting, and the last delivery error with its time, when {@code
+   * lastError} is not empty.
    */
   public void webhook(String url, int pendingUpdates, String lastError, Instant lastErrorAt) {
     ObjectNode info = NODES.objectNode();
@@ -436,7 +457,7 @@ public final class FakeBotApi implements AutoCloseable {
       info.put("last_error_message", lastError);
     }
     info.put("max_connections", 40);
-    webhookInfo = info;
+    scriptedWebhookInfo = info;
   }
 
   /** These methods answer 404, as on servers that implement only part of the API. */
@@ -510,6 +531,257 @@ public final class FakeBotApi implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  // ---- webhook ------------------------------------------------------------------------------
+
+  // Telegram's rule for secret_token: 1 to 256 of these characters.
+  private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+  private static final Set<Integer> WEBHOOK_PORTS = Set.of(443, 80, 88, 8443);
+  // Telegram retries an update until it is answered 2xx, for up to a day; tests wait less.
+  private static final Duration DELIVERY_PATIENCE = Duration.ofSeconds(15);
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(50);
+
+  /** The webhook Telegram was given: where to post, with which secret, which updates. */
+  record Webhook(String url, String secret, List<String> allowedUpdates) {
+    Webhook {
+      requireNonNull(url, "url == null");
+      requireNonNull(secret, "secret == null");
+      allowedUpdates = List.copyOf(allowedUpdates);
+    }
+  }
+
+  /** The status of a post that got no answer: it timed out, or the instance was not there. */
+  static final int NO_ANSWER = 0;
+
+  /** One POST of an update to the webhook, and what the instance answered. */
+  record Post(long updateId, int instance, int status, String retryAfter) {}
+
+  /**
+   * How long Telegram waits for an instance to answer a post before it gives up on it and posts the
+   * update again (30 s unless set): the instance may still be handling the first.
+   */
+  void webhookTimesOutAfter(Duration timeout) {
+    webhookTimeout = requireNonNull(timeout, "timeout == null");
+  }
+
+  /** The webhook set now, if any. */
+  Optional<Webhook> webhook() {
+    return Optional.ofNullable(webhook);
+  }
+
+  /**
+   * The instances behind the webhook's public https address, by their plain {@code
+   * http://host:port}: the TLS proxy (or load balancer) in front of them forwards the webhook's
+   * path to each in turn, as {@code proxy_pass} does.
+   */
+  void webhookReaches(String... instanceBaseUrls) {
+    instances = Stream.of(instanceBaseUrls).map(URI::create).toList();
+    nextInstance.set(0);
+  }
+
+  /**
+   * Delivers one update as Telegram does: numbered like {@link #push}, posted as JSON with the
+   * secret token to the webhook, which the proxy sends to the next instance; an answer that is not
+   * 2xx (or none) is retried on whichever instance comes next, until one is 2xx. Returns every post
+   * it took, the last one answered 2xx.
+   */
+  List<Post> deliver(String updateJson) {
+    long id = number(parseObject(updateJson, "update"));
+    Instant giveUp = Instant.now().plus(DELIVERY_PATIENCE);
+    List<Post> tries = new ArrayList<>();
+    while (true) {
+      int instance = Math.floorMod(nextInstance.getAndIncrement(), instances().size());
+      Post post = postUpdate(id, instance);
+      tries.add(post);
+      if (post.status() / 100 == 2) return tries;
+      if (Instant.now().isAfter(giveUp)) {
+        throw new AssertionError("update " + id + " was never answered 2xx: " + tries);
+      }
+      try {
+        Thread.sleep(RETRY_PAUSE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while delivering update " + id, e);
+      }
+    }
+  }
+
+  /**
+   * Posts a delivered update once more, to one instance: Telegram's retry after its first post
+   * timed out, or after the answer was lost on the way. Returns what the instance answered.
+   */
+  Post redeliver(long updateId, int instance) {
+    if (!delivered.containsKey(updateId)) {
+      throw new IllegalArgumentException("update " + updateId + " was never delivered");
+    }
+    return postUpdate(updateId, instance);
+  }
+
+  /**
+   * One POST of {@code body} to an instance's webhook path, with {@code secret} in Telegram's
+   * header, or without the header; for requests that did not come from Telegram. Returns the
+   * status.
+   */
+  int post(int instance, String body, Optional<String> secret) {
+    return send(instance, body, secret).statusCode();
+  }
+
+  /** Every post of an update to the webhook, in the order they were answered. */
+  List<Post> posts() {
+    synchronized (posts) {
+      return List.copyOf(posts);
+    }
+  }
+
+  private Post postUpdate(long updateId, int instance) {
+    Webhook current = webhook;
+    if (current == null) {
+      throw new IllegalStateException("no webhook is set: Telegram would not post");
+    }
+    Post post;
+    try {
+      HttpResponse<String> answer =
+          send(instance, delivered.get(updateId), Optional.of(current.secret()));
+      post =
+          new Post(
+              updateId,
+              instance,
+              answer.statusCode(),
+              answer.headers().firstValue("Retry-After").orElse(""));
+    } catch (UncheckedIOException e) {
+      // No answer in time, or none at all: Telegram counts it a failure and posts again.
+      post = new Post(updateId, instance, NO_ANSWER, "");
+    }
+    synchronized (posts) {
+      posts.add(post);
+    }
+    return post;
+  }
+
+  private HttpResponse<String> send(int instance, String body, Optional<String> secret) {
+    Webhook current = webhook;
+    URI publicUrl = URI.create(current == null ? "https://unset.invalid/" : current.url());
+    URI target = instances().get(instance).resolve(publicUrl.getRawPath());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(target)
+            .timeout(webhookTimeout)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    secret.ifPresent(value -> request.header("X-Telegram-Bot-Api-Secret-Token", value));
+    try {
+      return webhookClient.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not post to " + target, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted posting to " + target, e);
+    }
+  }
+
+  private List<URI> instances() {
+    List<URI> now = instances;
+    if (now.isEmpty()) {
+      throw new IllegalStateException("webhookReaches() names no instance to post to");
+    }
+    return now;
+  }
+
+  // Numbers the update as push() does, and keeps it for redelivery.
+  private long number(ObjectNode update) {
+    updatesLock.lock();
+    try {
+      ObjectNode numbered = numbered(update);
+      long id = numbered.path("update_id").asLong();
+      delivered.put(id, numbered.toString());
+      return id;
+    } finally {
+      updatesLock.unlock();
+    }
+  }
+
+  private Answer setWebhook(ObjectNode params) {
+    String url = params.path("url").asText("");
+    if (url.isEmpty()) {
+      return deleteWebhook(params); // Telegram: an empty url removes the webhook
+    }
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      return Answer.error(400, "Bad Request: bad webhook: Failed to parse URL");
+    }
+    if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+      return Answer.error(
+          400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+    }
+    int port = uri.getPort() < 0 ? 443 : uri.getPort();
+    if (!WEBHOOK_PORTS.contains(port)) {
+      return Answer.error(
+          400, "Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443");
+    }
+    String secret = params.path("secret_token").asText("");
+    if (params.has("secret_token") && secret.length() > 256) {
+      return Answer.error(400, "Bad Request: secret token is too long");
+    }
+    if (params.has("secret_token") && !SECRET.matcher(secret).matches()) {
+      return Answer.error(400, "Bad Request: secret token contains unallowed characters");
+    }
+    List<String> allowed = new ArrayList<>();
+    JsonNode allowedUpdates = params.path("allowed_updates");
+    if (allowedUpdates.isTextual()) {
+      try {
+        allowedUpdates = JSON.readTree(allowedUpdates.asText());
+      } catch (JsonProcessingException e) {
+        return Answer.error(400, "Bad Request: can't parse allowed updates JSON object");
+      }
+    }
+    allowedUpdates.forEach(type -> allowed.add(type.asText()));
+    if (params.path("drop_pending_updates").asBoolean(false)) {
+      dropPending();
+    }
+    webhook = new Webhook(url, secret, allowed);
+    return Answer.ok(NODES.booleanNode(true));
+  }
+
+  private Answer deleteWebhook(ObjectNode params) {
+    webhook = null;
+    if (params.path("drop_pending_updates").asBoolean(false)) {
+      dropPending();
+    }
+    return Answer.ok(NODES.booleanNode(true));
+  }
+
+  private void dropPending() {
+    updatesLock.lock();
+    try {
+      pending.clear();
+    } finally {
+      updatesLock.unlock();
+    }
+  }
+
+  private ObjectNode webhookInfo() {
+    ObjectNode scripted = scriptedWebhookInfo;
+    if (scripted != null) return scripted.deepCopy();
+    Webhook current = webhook;
+    ObjectNode info = NODES.objectNode();
+    info.put("url", current == null ? "" : current.url());
+    info.put("has_custom_certificate", false);
+    updatesLock.lock();
+    try {
+      info.put("pending_update_count", pending.size());
+    } finally {
+      updatesLock.unlock();
+    }
+    if (current != null) {
+      info.put("max_connections", 40);
+      if (!current.allowedUpdates().isEmpty()) {
+        ArrayNode allowed = info.putArray("allowed_updates");
+        current.allowedUpdates().forEach(allowed::add);
+      }
+    }
+    return info;
   }
 
   // ---- HTTP ----------------------------------------------------------------------------------
@@ -636,17 +908,21 @@ public final class FakeBotApi implements AutoCloseable {
   private Answer execute(String method, ObjectNode params) throws InterruptedException {
     return switch (method) {
       case "getMe" -> Answer.ok(getMe());
-      case "getUpdates" -> Answer.ok(getUpdates(params));
+      case "getUpdates" ->
+          webhook != null
+              ? Answer.error(
+                  409,
+                  "Conflict: can't use getUpdates method while webhook is active;"
+                      + " use deleteWebhook to delete the webhook first")
+              : Answer.ok(getUpdates(params));
+      case "setWebhook" -> setWebhook(params);
+      case "deleteWebhook" -> deleteWebhook(params);
+      case "getWebhookInfo" -> Answer.ok(webhookInfo());
       case "sendMessage" -> sendMessage(params);
       case "editMessageText", "editMessageReplyMarkup" -> editMessage(params);
       case "sendDocument" -> sendDocument(params);
       case "getChat" -> Answer.ok(getChat(params));
-      case "getWebhookInfo" -> Answer.ok(webhookInfo.deepCopy());
-      case "deleteWebhook",
-          "answerCallbackQuery",
-          "setMyCommands",
-          "deleteMyCommands",
-          "sendChatAction" ->
+      case "answerCallbackQuery", "setMyCommands", "deleteMyCommands", "sendChatAction" ->
           Answer.ok(NODES.booleanNode(true));
       default -> throw new IllegalStateException("no handler for " + method);
     };

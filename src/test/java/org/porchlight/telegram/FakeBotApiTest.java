@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +19,14 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Proves the fake answers like the real Bot API, driven by a plain HTTP client. */
@@ -357,6 +364,119 @@ class FakeBotApiTest {
 
     assertThat(result.get(0).path("my_chat_member").path("new_chat_member").path("status").asText())
         .isEqualTo("kicked");
+  }
+
+  // ---- webhook -------------------------------------------------------------------------------
+
+  private static final String HOOK = "https://bot.example.org/telegram/webhook";
+
+  @Test
+  void setWebhookIsReadBackByGetWebhookInfo() {
+    ok(
+        post(
+            "setWebhook",
+            "{\"url\":\""
+                + HOOK
+                + "\",\"secret_token\":\"Abc_123-x\",\"allowed_updates\":[\"message\"]}"));
+
+    JsonNode info = ok(post("getWebhookInfo", "{}")).path("result");
+
+    assertThat(info.path("url").asText()).isEqualTo(HOOK);
+    assertThat(info.path("allowed_updates").get(0).asText()).isEqualTo("message");
+    assertThat(api.webhook().orElseThrow().secret()).isEqualTo("Abc_123-x");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "http://bot.example.org/hook | Abc | An HTTPS URL must be provided",
+        "https://bot.example.org:8080/hook | Abc | only on ports 80, 88, 443 or 8443",
+        "https://bot.example.org/hook | a b | secret token contains unallowed characters",
+        "https://bot.example.org/hook | pässword | secret token contains unallowed characters",
+      })
+  void setWebhookRefusesWhatTelegramRefuses(String url, String secret, String description) {
+    HttpResponse<String> answer =
+        post("setWebhook", "{\"url\":\"" + url + "\",\"secret_token\":\"" + secret + "\"}");
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(json(answer.body()).path("description").asText()).contains(description);
+    assertThat(api.webhook()).isEmpty();
+  }
+
+  @Test
+  void aSecretOver256CharactersIsRefused() {
+    HttpResponse<String> answer =
+        post(
+            "setWebhook",
+            "{\"url\":\"" + HOOK + "\",\"secret_token\":\"" + "a".repeat(257) + "\"}");
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(api.webhook()).isEmpty();
+  }
+
+  @Test
+  void getUpdatesIsRefusedWhileAWebhookIsSetAndWorksAgainOnceItIsDeleted() {
+    ok(post("setWebhook", "{\"url\":\"" + HOOK + "\"}"));
+
+    HttpResponse<String> refused = post("getUpdates", "{}");
+    ok(post("deleteWebhook", "{}"));
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(json(refused.body()).path("description").asText()).contains("webhook is active");
+    ok(post("getUpdates", "{}"));
+    assertThat(ok(post("getWebhookInfo", "{}")).path("result").path("url").asText()).isEmpty();
+  }
+
+  @Test
+  void anUpdateIsPostedWithTheSecretAndRetriedOnTheNextInstanceUntilOneSays200()
+      throws IOException {
+    List<String> received = Collections.synchronizedList(new ArrayList<>());
+    HttpServer failing = receiver(500, received);
+    HttpServer working = receiver(200, received);
+    try {
+      ok(post("setWebhook", "{\"url\":\"" + HOOK + "\",\"secret_token\":\"Abc\"}"));
+      api.webhookReaches(base(failing), base(working));
+
+      List<FakeBotApi.Post> posts = api.deliver(api.textMessage(MEMBER, MEMBER, "hello"));
+
+      assertThat(posts).extracting(FakeBotApi.Post::status).containsExactly(500, 200);
+      assertThat(posts).extracting(FakeBotApi.Post::instance).containsExactly(0, 1);
+      assertThat(received).hasSize(2).allMatch(line -> line.startsWith("/telegram/webhook Abc {"));
+      assertThat(received.get(0)).contains("\"text\":\"hello\"");
+      assertThat(api.redeliver(posts.get(0).updateId(), 1).status()).isEqualTo(200);
+      assertThat(received.get(2)).isEqualTo(received.get(0));
+    } finally {
+      failing.stop(0);
+      working.stop(0);
+    }
+  }
+
+  // An instance that answers every post with status, noting path, secret header and body.
+  private static HttpServer receiver(int status, List<String> received) throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            String body =
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(
+                exchange.getRequestURI().getPath()
+                    + " "
+                    + exchange.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token")
+                    + " "
+                    + body);
+            exchange.sendResponseHeaders(status, -1);
+          }
+        });
+    server.start();
+    return server;
+  }
+
+  private static String base(HttpServer server) {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   // ---- HTTP helpers --------------------------------------------------------------------------
