@@ -92,8 +92,7 @@ public final class FakeBotApi implements AutoCloseable {
           "deleteMyCommands",
           "sendDocument",
           "sendChatAction",
-          "getChat",
-          "getWebhookInfo");
+          "getChat");
   private static final Map<String, String> CANONICAL =
       METHODS.stream().collect(Collectors.toMap(FakeBotApi::key, name -> name));
 
