@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.porchlight.config.ConfigException;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
@@ -185,51 +186,62 @@ public final class Main implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Duration deadline = settings.shutdown().deadline();
+    // Not ready until everything has started; not ready again once stopping.
+    Health health = new Health();
+    AtomicReference<Scheduling> scheduling = new AtomicReference<>();
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runnable stop =
+        () -> {
+          if (!stopping.compareAndSet(false, true)) return;
+          LOG.info(
+              "Stopping: no new updates or sends; finishing what is under way (at most {} s)",
+              deadline.toSeconds());
+          health.stopping();
+          Scheduling running = scheduling.get();
+          if (running != null) running.stopTaking();
+          stopped.countDown();
+          watchdog(closed, deadline);
+        };
+    // From the first moment: a SIGTERM while starting stops as orderly as one later.
+    Signals.onStop(stop);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (closed.getCount() == 0) return; // already closed: nothing to wait for
+                  // Any other way out (System.exit, SIGHUP): the same stop, awaited here, since
+                  // the JVM ends once its hooks return.
+                  stop.run();
+                  Stopping.begin();
+                  awaitQuietly(closed, deadline);
+                },
+                "porchlight-stop"));
     // Closed in the reverse order of opening: the platforms, then the database.
     Deque<AutoCloseable> open = new ArrayDeque<>();
     try {
       Porchlight porchlight = open();
       open.push(porchlight);
-      Health health = new Health().check("database", porchlight.database::isReachable);
+      health.check("database", porchlight.database::isReachable);
       WebServer web = WebServer.start(settings.server().bindAddress(), settings.server().port());
       open.push(web);
       web.route("/health/live", health.live());
       web.route("/health/ready", health.ready());
       web.route("/metrics", porchlight.metrics.handler());
       List<Sender.Channel> channels = new ArrayList<>();
-      if (settings.telegram().tokenIfSet().isPresent()) {
+      if (settings.telegram().tokenIfSet().isPresent() && !stopping.get()) {
         channels.add(telegram(settings.telegram(), porchlight, health, open, web, clock));
       }
-      if (settings.discord().tokenIfSet().isPresent()) {
+      if (settings.discord().tokenIfSet().isPresent() && !stopping.get()) {
         channels.add(discord(settings.discord(), porchlight, health, open));
       }
-      Scheduling scheduling = porchlight.scheduling(channels);
-      open.push(scheduling);
-      scheduling.start();
-      AtomicBoolean stopping = new AtomicBoolean();
-      Runnable stop =
-          () -> {
-            if (!stopping.compareAndSet(false, true)) return;
-            LOG.info(
-                "Stopping: no new updates or sends; finishing what is under way (at most {} s)",
-                deadline.toSeconds());
-            health.stopping();
-            scheduling.stopTaking();
-            stopped.countDown();
-            watchdog(closed, deadline);
-          };
-      Signals.onStop(stop);
-      // Any other way out (System.exit, SIGHUP): the same stop, and the JVM waits for it here.
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    stop.run();
-                    Stopping.begin();
-                    awaitQuietly(closed, deadline);
-                  },
-                  "porchlight-stop"));
-      LOG.info("Porchlight is running. Stop it with Ctrl+C or SIGTERM.");
+      Scheduling sweeping = porchlight.scheduling(channels);
+      open.push(sweeping);
+      scheduling.set(sweeping);
+      if (!stopping.get()) {
+        sweeping.start();
+        health.started();
+        LOG.info("Porchlight is running. Stop it with Ctrl+C or SIGTERM.");
+      }
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

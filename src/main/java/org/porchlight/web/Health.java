@@ -21,12 +21,18 @@ public final class Health {
   private static final Logger LOG = LoggerFactory.getLogger(Health.class);
 
   private final Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+  private volatile boolean started;
   private volatile boolean stopping;
 
   /** Adds a readiness check: {@code database}, {@code telegram}, {@code discord}. */
   public Health check(String name, BooleanSupplier up) {
     checks.put(name, up);
     return this;
+  }
+
+  /** Everything has started: ready from now on, while the checks pass. */
+  public void started() {
+    started = true;
   }
 
   /** From now on, not ready: a load balancer sends nothing more here. */
@@ -42,6 +48,7 @@ public final class Health {
     return exchange -> {
       Map<String, Boolean> results = new LinkedHashMap<>();
       checks.forEach((name, check) -> results.put(name, safely(name, check)));
+      if (!started) results.put("started", false);
       boolean up = !stopping && results.values().stream().allMatch(Boolean::booleanValue);
       answer(exchange, up ? 200 : 503, status(up, results));
     };
@@ -49,7 +56,9 @@ public final class Health {
 
   /** Whether all is ready now, as {@code /health/ready} would say. */
   public boolean isReady() {
-    return !stopping && checks.entrySet().stream().allMatch(e -> safely(e.getKey(), e.getValue()));
+    return started
+        && !stopping
+        && checks.entrySet().stream().allMatch(e -> safely(e.getKey(), e.getValue()));
   }
 
   private static boolean safely(String name, BooleanSupplier check) {

@@ -80,4 +80,26 @@ class TelegramJarIT {
           .doesNotContain("Exception");
     }
   }
+
+  @Test
+  void aSigtermWhileStartingStopsAsOrderlyAsOneLater() throws Exception {
+    try (FakeBotApi telegram = FakeBotApi.start(TOKEN)) {
+      Path log = dir.resolve("starting.txt");
+      Process porchlight =
+          PorchlightJar.start(
+              Map.of(
+                  "TELEGRAM_BOT_TOKEN", TOKEN,
+                  "PORCHLIGHT_TELEGRAM_API_URL", telegram.baseUrl(),
+                  "PORCHLIGHT_DATA_DIR", dir.resolve("data").toString()),
+              log);
+      // Signed in, but not yet sweeping: the middle of starting.
+      telegram.awaitCall("getMe", call -> true, Duration.ofSeconds(30));
+      porchlight.destroy(); // SIGTERM
+
+      assertThat(porchlight.waitFor(20, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+      String printed = Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(porchlight.exitValue()).as(printed).isZero();
+      assertThat(printed).contains("Stopped.").doesNotContain("Exception").doesNotContain("ERROR");
+    }
+  }
 }

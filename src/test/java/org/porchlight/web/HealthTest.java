@@ -20,6 +20,7 @@ class HealthTest {
   HealthTest() {
     web.route("/health/live", health.live());
     web.route("/health/ready", health.ready());
+    health.started();
   }
 
   @AfterEach
@@ -61,6 +62,18 @@ class HealthTest {
 
     assertThat(ready.statusCode()).isEqualTo(503);
     assertThat(ready.body()).contains("\"discord\":\"down\"").doesNotContain("no gateway");
+  }
+
+  @Test
+  void notReadyWhileStarting() throws Exception {
+    Health starting = new Health().check("database", () -> true);
+    web.route("/starting/ready", starting.ready());
+
+    HttpResponse<String> ready = get("/starting/ready", "GET");
+
+    assertThat(ready.statusCode()).isEqualTo(503);
+    assertThat(ready.body()).contains("\"started\":\"down\"");
+    assertThat(starting.isReady()).isFalse();
   }
 
   @Test
