@@ -228,14 +228,17 @@ public final class Main implements Callable<Integer> {
       web.route("/health/ready", health.ready());
       web.route("/metrics", porchlight.metrics.handler());
       List<Sender.Channel> channels = new ArrayList<>();
+      // Closed first of all when stopping: no new updates while the last sends go out.
+      List<AutoCloseable> updates = new ArrayList<>();
       if (settings.telegram().tokenIfSet().isPresent() && !stopping.get()) {
-        channels.add(telegram(settings.telegram(), porchlight, health, open, web, clock));
+        channels.add(telegram(settings.telegram(), porchlight, health, open, updates, web, clock));
       }
       if (settings.discord().tokenIfSet().isPresent() && !stopping.get()) {
         channels.add(discord(settings.discord(), porchlight, health, open));
       }
       Scheduling sweeping = porchlight.scheduling(channels);
       open.push(sweeping);
+      updates.forEach(open::push);
       scheduling.set(sweeping);
       if (!stopping.get()) {
         sweeping.start();
@@ -284,6 +287,7 @@ public final class Main implements Callable<Integer> {
       Porchlight porchlight,
       Health health,
       Deque<AutoCloseable> open,
+      List<AutoCloseable> updates,
       WebServer web,
       Clock clock) {
     TelegramBot telegram =
@@ -296,6 +300,7 @@ public final class Main implements Callable<Integer> {
             settings.workers(),
             Pause.SLEEP);
     open.push(telegram);
+    updates.add(telegram::stopTakingUpdates);
     health.check("telegram", telegram::isConnected);
     porchlight.metrics.watch("telegram", telegram::isConnected);
     if (settings.mode().equals(Settings.Telegram.SEND_ONLY)) {

@@ -75,13 +75,14 @@ public final class TelegramBot implements AutoCloseable {
   private final ExecutorService workers;
   private final OkHttpTelegramClient client;
   private final TelegramApi api;
-  private TelegramBotsLongPollingApplication polling;
+  private volatile TelegramBotsLongPollingApplication polling;
   private ScheduledExecutorService poller;
   private volatile TelegramChat chat;
   private volatile long lastHandled;
   // When Telegram last answered (System.nanoTime), for readiness; 0 before it ever did.
   private volatile long lastHeardNanos;
   private volatile boolean polls;
+  private volatile TelegramWebhook webhookHandler;
   // From a webhook start until Telegram took the webhook: not connected meanwhile.
   private volatile boolean awaitingWebhook;
 
@@ -184,9 +185,10 @@ public final class TelegramBot implements AutoCloseable {
     awaitingWebhook = true;
     startSendingOnly();
     setCommandMenu();
-    route.accept(
+    webhookHandler =
         new TelegramWebhook(
-            webhook.secret(), chat::handle, webhook.handledUpdates(), webhook.clock(), workers));
+            webhook.secret(), chat::handle, webhook.handledUpdates(), webhook.clock(), workers);
+    route.accept(webhookHandler);
     setWebhook(webhook);
     awaitingWebhook = false;
     LOG.info("Telegram: updates come through the webhook at {}", webhook.url());
@@ -395,11 +397,17 @@ public final class TelegramBot implements AutoCloseable {
     return lastHandled == 0 ? OptionalLong.empty() : OptionalLong.of(lastHandled);
   }
 
-  @Override
-  public void close() {
-    if (polling != null) {
+  /**
+   * Takes no more updates (polling stops; the webhook answers 503, so Telegram posts again to
+   * another instance), while sending goes on: for a stop, before the outbox's last sends.
+   */
+  public void stopTakingUpdates() {
+    if (webhookHandler != null) webhookHandler.stop();
+    TelegramBotsLongPollingApplication stopping = polling;
+    polling = null;
+    if (stopping != null) {
       try {
-        polling.close();
+        stopping.close();
       } catch (Exception e) {
         LOG.warn("Telegram long polling did not stop cleanly: {}", e.toString());
       }
@@ -415,6 +423,11 @@ public final class TelegramBot implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  @Override
+  public void close() {
+    stopTakingUpdates();
     workers.shutdown();
     try {
       workers.awaitTermination(10, TimeUnit.SECONDS);

@@ -65,6 +65,7 @@ final class TelegramWebhook implements HttpHandler {
   // The last update taken on for each chat, for the next one to wait for.
   private final Map<Long, CompletableFuture<Void>> lastOfChat = new ConcurrentHashMap<>();
   private final AtomicReference<Instant> forgottenAt = new AtomicReference<>();
+  private volatile boolean stopped;
 
   /**
    * @param chat handles one update (the conversation's answer and all)
@@ -79,8 +80,18 @@ final class TelegramWebhook implements HttpHandler {
     this.workers = workers;
   }
 
+  /** From now on every post is answered 503: Telegram posts it again, to another instance. */
+  void stop() {
+    stopped = true;
+  }
+
   @Override
   public void handle(HttpExchange exchange) {
+    if (stopped) {
+      exchange.getResponseHeaders().set("Retry-After", "5");
+      finish(exchange, UNAVAILABLE);
+      return;
+    }
     if (!exchange.getRequestMethod().equals("POST")) {
       exchange.getResponseHeaders().set("Allow", "POST");
       finish(exchange, NOT_POST);

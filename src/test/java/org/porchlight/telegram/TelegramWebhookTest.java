@@ -551,6 +551,18 @@ class TelegramWebhookTest {
   }
 
   @Test
+  void anInstanceThatIsStoppingTakesNoMoreUpdatesAndTheRetryGoesToAnother() throws Exception {
+    instance().stopTakingUpdates(); // what a SIGTERM does first, while the last sends go out
+    instance();
+
+    List<FakeBotApi.Post> posts = telegram.deliver(telegram.textMessage(ALEX, ALEX, "/start"));
+
+    assertThat(statuses(posts)).containsExactly(503, 200);
+    assertThat(textsTo(ALEX).stream().filter(text -> text.contains("not therapy"))).hasSize(1);
+    assertThat(count("SELECT COUNT(*) FROM handled_updates")).as("not even claimed").isEqualTo(1);
+  }
+
+  @Test
   void updatesAreForgottenADayAfterTheirClaim() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-21T16:00:00Z"));
     instance(database.members(), clock);
