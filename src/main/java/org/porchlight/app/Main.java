@@ -157,7 +157,11 @@ public final class Main implements Callable<Integer> {
   Settings settings() {
     ConfigLoader loader = loader();
     Settings settings = config == null ? loader.settings() : loader.settings(config);
-    settings = settings.withEnvironment(env);
+    try {
+      settings = settings.withEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("an environment variable: " + e.getMessage());
+    }
     // The file may ask for JSON logs too: from here on, every line is in the format asked for.
     Logs.configure(settings.logging());
     return settings;

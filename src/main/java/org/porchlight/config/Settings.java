@@ -334,11 +334,11 @@ public record Settings(
    * These settings with the environment's overrides: {@code TELEGRAM_BOT_TOKEN}, {@code
    * DISCORD_BOT_TOKEN}, {@code PORCHLIGHT_DB_URL}, {@code PORCHLIGHT_DB_USER}, {@code
    * PORCHLIGHT_DB_PASSWORD}, {@code PORCHLIGHT_DATA_DIR}, {@code PORCHLIGHT_TELEGRAM_API_URL},
-   * {@code PORCHLIGHT_TELEGRAM_MODE}, {@code PORCHLIGHT_DISCORD_API_URL}, {@code
-   * PORCHLIGHT_DISCORD_GATEWAY_URL}, {@code PORCHLIGHT_TELEGRAM_WEBHOOK_URL}, {@code
-   * PORCHLIGHT_TELEGRAM_WEBHOOK_SECRET}, {@code PORCHLIGHT_SERVER_PORT}, {@code
-   * PORCHLIGHT_SERVER_BIND_ADDRESS}, {@code PORCHLIGHT_LOG_FORMAT}, {@code
-   * PORCHLIGHT_SHUTDOWN_DEADLINE_SECONDS}.
+   * {@code PORCHLIGHT_TELEGRAM_MODE}, {@code PORCHLIGHT_TELEGRAM_MESSAGES_PER_SECOND}, {@code
+   * PORCHLIGHT_DISCORD_API_URL}, {@code PORCHLIGHT_DISCORD_GATEWAY_URL}, {@code
+   * PORCHLIGHT_TELEGRAM_WEBHOOK_URL}, {@code PORCHLIGHT_TELEGRAM_WEBHOOK_SECRET}, {@code
+   * PORCHLIGHT_SERVER_PORT}, {@code PORCHLIGHT_SERVER_BIND_ADDRESS}, {@code PORCHLIGHT_LOG_FORMAT},
+   * {@code PORCHLIGHT_SHUTDOWN_DEADLINE_SECONDS}.
    */
   public Settings withEnvironment(Map<String, String> env) {
     Store s = store;
@@ -355,7 +355,7 @@ public record Settings(
             env.getOrDefault("PORCHLIGHT_TELEGRAM_API_URL", telegram.apiUrl()),
             env.getOrDefault("PORCHLIGHT_TELEGRAM_MODE", telegram.mode()),
             telegram.workers(),
-            telegram.messagesPerSecond(),
+            decimal(env, "PORCHLIGHT_TELEGRAM_MESSAGES_PER_SECOND", telegram.messagesPerSecond()),
             telegram.messagesPerSecondPerChat(),
             env.getOrDefault("PORCHLIGHT_TELEGRAM_WEBHOOK_URL", telegram.webhookUrl()),
             env.getOrDefault("PORCHLIGHT_TELEGRAM_WEBHOOK_SECRET", telegram.webhookSecret()));
@@ -368,12 +368,12 @@ public record Settings(
             discord.messagesPerSecond());
     Server newServer =
         new Server(
-            number(env.get("PORCHLIGHT_SERVER_PORT"), server.port()),
+            number(env, "PORCHLIGHT_SERVER_PORT", server.port()),
             env.getOrDefault("PORCHLIGHT_SERVER_BIND_ADDRESS", server.bindAddress()));
     Logging newLogging = new Logging(env.getOrDefault("PORCHLIGHT_LOG_FORMAT", logging.format()));
     Shutdown newShutdown =
         new Shutdown(
-            number(env.get("PORCHLIGHT_SHUTDOWN_DEADLINE_SECONDS"), shutdown.deadlineSeconds()));
+            number(env, "PORCHLIGHT_SHUTDOWN_DEADLINE_SECONDS", shutdown.deadlineSeconds()));
     return new Settings(
         locale,
         newStore,
@@ -390,12 +390,26 @@ public record Settings(
   }
 
   /** A whole number from the environment, or {@code fallback} when it is unset. */
-  private static int number(String value, int fallback) {
+  private static int number(Map<String, String> env, String key, int fallback) {
+    String value = env.get(key);
     if (value == null || value.isBlank()) return fallback;
     try {
       return Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + value.strip() + "' is not a whole number");
+      throw new IllegalArgumentException(
+          key + " '" + value.strip() + "' is not a whole number, like 8080");
+    }
+  }
+
+  /** A number from the environment, or {@code fallback} when it is unset. */
+  private static double decimal(Map<String, String> env, String key, double fallback) {
+    String value = env.get(key);
+    if (value == null || value.isBlank()) return fallback;
+    try {
+      return Double.parseDouble(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          key + " '" + value.strip() + "' is not a number, like 15 or 2.5");
     }
   }
 
