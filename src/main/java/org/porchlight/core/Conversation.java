@@ -964,6 +964,14 @@ public final class Conversation {
     private String nextCheckIn() {
       Optional<Instant> next = member.nextCheckInAt();
       if (next.isEmpty()) return texts.get(Text.NEXT_NONE_YET);
+      ZoneId zone = member.zoneOrUtc();
+      LocalDate day = LocalDate.ofInstant(next.get(), zone);
+      if (stored && checkIns.find(id, day).isPresent()) {
+        // That day was asked already (or answered unasked): the sweep won't ask again, so the
+        // next question is the day after's.
+        next = CheckInSchedule.next(member, day.plusDays(1).atStartOfDay(zone).toInstant());
+        if (next.isEmpty()) return texts.get(Text.NEXT_NONE_YET);
+      }
       DateTimeFormatter format = DateTimeFormatter.ofPattern(texts.get(Text.WHEN_FORMAT), locale());
       return texts.get(
           Text.NEXT_CHECK_IN, "when", format.format(next.get().atZone(member.zoneOrUtc())));

@@ -120,7 +120,9 @@ class HostingTest {
     assertThat(text(replies))
         .contains("I'm Porchlight")
         .contains("20:00, Europe/Lisbon time")
-        .contains("/time");
+        .contains("/time")
+        .as("today is answered already: the next question is tomorrow's")
+        .contains("Next check-in: Sunday 22 November at 20:00");
     assertThat(store.find(member(1), LocalDate.of(2026, 11, 21)).flatMap(CheckIn::mood))
         .contains(Mood.FINE);
   }
