@@ -42,6 +42,7 @@ import org.porchlight.telegram.Pause;
 import org.porchlight.telegram.TelegramBot;
 import org.porchlight.telegram.TelegramStartException;
 import org.porchlight.web.Health;
+import org.porchlight.web.Probe;
 import org.porchlight.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -225,7 +226,10 @@ public final class Main implements Callable<Integer> {
     try {
       Porchlight porchlight = open();
       open.push(porchlight);
-      health.check("database", porchlight.database::isReachable);
+      Probe database =
+          Probe.every(Duration.ofSeconds(5), "database", porchlight.database::isReachable);
+      open.push(database);
+      health.check("database", database);
       WebServer web = WebServer.start(settings.server().bindAddress(), settings.server().port());
       open.push(web);
       web.route("/health/live", health.live());

@@ -286,7 +286,7 @@ public record Settings(
 
   /**
    * The HTTP server for health checks, metrics and Telegram's webhook: {@code port} on {@code
-   * bindAddress} (every interface by default; {@code 127.0.0.1} keeps it to this machine).
+   * bindAddress} (this machine only by default; {@code 0.0.0.0} for every interface).
    */
   public record Server(int port, String bindAddress) {
     public Server {
@@ -294,7 +294,8 @@ public record Settings(
         throw new IllegalArgumentException("server.port " + port + " is not a port (0 to 65535)");
       }
       port = port == 0 ? 8080 : port;
-      bindAddress = blankTo(bindAddress, "0.0.0.0");
+      // This machine only, unless asked: /metrics and /health need not face the internet.
+      bindAddress = blankTo(bindAddress, "127.0.0.1");
     }
   }
 

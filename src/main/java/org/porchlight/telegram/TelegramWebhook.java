@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.porchlight.core.port.HandledUpdates;
@@ -66,6 +67,9 @@ final class TelegramWebhook implements HttpHandler {
   private final Map<Long, CompletableFuture<Void>> lastOfChat = new ConcurrentHashMap<>();
   private final AtomicReference<Instant> forgottenAt = new AtomicReference<>();
   private volatile boolean stopped;
+  private static final Duration REFUSAL_WARNING_EVERY = Duration.ofMinutes(1);
+  private final AtomicLong refusedSince = new AtomicLong();
+  private final AtomicLong lastRefusalWarning = new AtomicLong();
 
   /**
    * @param chat handles one update (the conversation's answer and all)
@@ -78,6 +82,26 @@ final class TelegramWebhook implements HttpHandler {
     this.handled = handled;
     this.clock = clock;
     this.workers = workers;
+  }
+
+  /**
+   * Says that a post was refused, at most once a minute as a warning (a scanner finding the public
+   * address must not flood the log), with how many were refused since.
+   */
+  private void refused(String how) {
+    long refused = refusedSince.incrementAndGet();
+    long now = System.nanoTime();
+    long last = lastRefusalWarning.get();
+    if (last != 0 && now - last < REFUSAL_WARNING_EVERY.toNanos()) {
+      LOG.debug("Telegram webhook: a post {} was refused (401)", how);
+      return;
+    }
+    if (!lastRefusalWarning.compareAndSet(last, now)) return;
+    refusedSince.addAndGet(-refused);
+    LOG.warn(
+        "Telegram webhook: a post {} was refused (401){}",
+        how,
+        refused > 1 ? "; " + refused + " refused in the last minute" : "");
   }
 
   /** From now on every post is answered 503: Telegram posts it again, to another instance. */
@@ -101,12 +125,12 @@ final class TelegramWebhook implements HttpHandler {
     // the other a member's words.
     String secret = exchange.getRequestHeaders().getFirst(SECRET_HEADER);
     if (secret == null) {
-      LOG.warn("Telegram webhook: a post without Telegram's secret token was refused (401)");
+      refused("without Telegram's secret token");
       finish(exchange, UNAUTHORIZED);
       return;
     }
     if (!MessageDigest.isEqual(digest(secret), secretDigest)) {
-      LOG.warn("Telegram webhook: a post with a wrong secret token was refused (401)");
+      refused("with a wrong secret token");
       finish(exchange, UNAUTHORIZED);
       return;
     }

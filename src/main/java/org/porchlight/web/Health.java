@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class Health {
   private static final Logger LOG = LoggerFactory.getLogger(Health.class);
 
-  private final Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+  // Checks are added while probes are already being answered: every use holds the map's lock.
+  private final Map<String, BooleanSupplier> checks =
+      Collections.synchronizedMap(new LinkedHashMap<>());
   private volatile boolean started;
   private volatile boolean stopping;
 
@@ -47,7 +50,7 @@ public final class Health {
   public HttpHandler ready() {
     return exchange -> {
       Map<String, Boolean> results = new LinkedHashMap<>();
-      checks.forEach((name, check) -> results.put(name, safely(name, check)));
+      current().forEach((name, check) -> results.put(name, safely(name, check)));
       if (!started) results.put("started", false);
       boolean up = !stopping && results.values().stream().allMatch(Boolean::booleanValue);
       answer(exchange, up ? 200 : 503, status(up, results));
@@ -58,7 +61,13 @@ public final class Health {
   public boolean isReady() {
     return started
         && !stopping
-        && checks.entrySet().stream().allMatch(e -> safely(e.getKey(), e.getValue()));
+        && current().entrySet().stream().allMatch(e -> safely(e.getKey(), e.getValue()));
+  }
+
+  private Map<String, BooleanSupplier> current() {
+    synchronized (checks) {
+      return new LinkedHashMap<>(checks);
+    }
   }
 
   private static boolean safely(String name, BooleanSupplier check) {

@@ -25,7 +25,7 @@ public final class WebServer implements AutoCloseable {
     this.threads = threads;
   }
 
-  /** Listens on {@code bindAddress:port} (port 0: any free one). */
+  /** Listens on {@code bindAddress:port} (for tests, port 0: any free one). */
   public static WebServer start(String bindAddress, int port) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);

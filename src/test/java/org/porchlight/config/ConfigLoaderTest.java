@@ -201,12 +201,12 @@ class ConfigLoaderTest {
                 Map.of(
                     "PORCHLIGHT_TELEGRAM_MESSAGES_PER_SECOND", "15",
                     "PORCHLIGHT_SERVER_PORT", "9090",
-                    "PORCHLIGHT_SERVER_BIND_ADDRESS", "127.0.0.1",
+                    "PORCHLIGHT_SERVER_BIND_ADDRESS", "0.0.0.0",
                     "PORCHLIGHT_LOG_FORMAT", "JSON",
                     "PORCHLIGHT_SHUTDOWN_DEADLINE_SECONDS", "45"));
 
     assertThat(settings.telegram().messagesPerSecond()).isEqualTo(15.0);
-    assertThat(settings.server()).isEqualTo(new Settings.Server(9090, "127.0.0.1"));
+    assertThat(settings.server()).isEqualTo(new Settings.Server(9090, "0.0.0.0"));
     assertThat(settings.logging().format()).isEqualTo("json");
     assertThat(settings.shutdown().deadline()).isEqualTo(java.time.Duration.ofSeconds(45));
     assertThatThrownBy(

@@ -1,0 +1,67 @@
+package org.porchlight.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class ProbeTest {
+  @Test
+  void aProbeAnswersAtOnceWhateverTheCheckIsDoing() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (Probe stuck =
+        Probe.every(
+            Duration.ofMillis(50),
+            "stuck",
+            () -> {
+              try {
+                release.await(); // a database that never hands out a connection
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return true;
+            })) {
+      long started = System.nanoTime();
+      boolean up = stuck.getAsBoolean();
+
+      assertThat(up).as("no answer yet is not up").isFalse();
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(50));
+      release.countDown();
+      await().atMost(Duration.ofSeconds(5)).until(stuck::getAsBoolean);
+    }
+  }
+
+  @Test
+  void itFollowsTheCheckAndAnAnswerTooOldIsDown() throws Exception {
+    AtomicBoolean reachable = new AtomicBoolean(true);
+    CountDownLatch hang = new CountDownLatch(1);
+    AtomicBoolean hanging = new AtomicBoolean();
+    try (Probe probe =
+        Probe.every(
+            Duration.ofMillis(50),
+            "database",
+            () -> {
+              if (hanging.get()) {
+                try {
+                  hang.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return reachable.get();
+            })) {
+      await().atMost(Duration.ofSeconds(5)).until(probe::getAsBoolean);
+      reachable.set(false);
+      await().atMost(Duration.ofSeconds(5)).until(() -> !probe.getAsBoolean());
+      reachable.set(true);
+      await().atMost(Duration.ofSeconds(5)).until(probe::getAsBoolean);
+
+      hanging.set(true); // the next check never returns: its last answer grows old
+      await().atMost(Duration.ofSeconds(5)).until(() -> !probe.getAsBoolean());
+      hang.countDown();
+    }
+  }
+}
