@@ -73,6 +73,10 @@ public final class TelegramBot implements AutoCloseable {
   private final TelegramUrl url;
   private final Pause pause;
   private final ExecutorService workers;
+  // Sending only or by webhook, a getMe this often tells whether Telegram still answers.
+  private static final Duration HEARTBEAT = Duration.ofSeconds(60);
+  private final ScheduledExecutorService heartbeat =
+      Executors.newSingleThreadScheduledExecutor(daemon("telegram-heartbeat"));
   private final OkHttpTelegramClient client;
   private final TelegramApi api;
   private volatile TelegramBotsLongPollingApplication polling;
@@ -172,6 +176,20 @@ public final class TelegramBot implements AutoCloseable {
     heardFromTelegram();
     LOG.info("Telegram: signed in as @{}", me.getUserName());
     chat = new TelegramChat(conversation, members, api, me.getUserName());
+    // Without polls, nothing else shows whether Telegram still answers: ask it now and then.
+    heartbeat.scheduleWithFixedDelay(
+        this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Asks Telegram who the bot is, unless polls already show it answers; notes when it does. */
+  void heartbeat() {
+    if (polls) return;
+    try {
+      client.execute(new GetMe());
+      heardFromTelegram();
+    } catch (TelegramApiException e) {
+      LOG.debug("Telegram did not answer getMe: {}", e.toString());
+    }
   }
 
   /**
@@ -387,10 +405,14 @@ public final class TelegramBot implements AutoCloseable {
    * the last two long polls' time; with a webhook, Telegram took it.
    */
   public boolean isConnected() {
+    return isConnected(
+        polls ? Duration.ofSeconds(2L * POLL_SECONDS + 30) : HEARTBEAT.multipliedBy(3));
+  }
+
+  /** Connected, having heard from Telegram within {@code lately}. */
+  boolean isConnected(Duration lately) {
     if (chat == null || lastHeardNanos == 0 || awaitingWebhook) return false;
-    if (!polls) return true;
-    return System.nanoTime() - lastHeardNanos
-        < Duration.ofSeconds(2L * POLL_SECONDS + 30).toNanos();
+    return System.nanoTime() - lastHeardNanos < lately.toNanos();
   }
 
   public OptionalLong lastHandledUpdate() {
@@ -427,6 +449,7 @@ public final class TelegramBot implements AutoCloseable {
 
   @Override
   public void close() {
+    heartbeat.shutdownNow();
     stopTakingUpdates();
     workers.shutdown();
     try {

@@ -97,6 +97,35 @@ class TelegramDeliveryTest {
   }
 
   @Test
+  void sendingOnlyReadinessFollowsWhetherTelegramStillAnswers() throws Exception {
+    TelegramBot sendOnly =
+        new TelegramBot(
+            RealConversation.on(database, Clock.systemUTC()),
+            database.members(),
+            database.offsets(),
+            TOKEN,
+            telegram.baseUrl(),
+            1,
+            pause -> {});
+    try {
+      sendOnly.startSendingOnly();
+      Duration lately = Duration.ofMillis(300);
+      assertThat(sendOnly.isConnected(lately)).isTrue();
+
+      telegram.failNext(
+          "getMe", 1, 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+      sleep(Duration.ofMillis(400));
+      sendOnly.heartbeat();
+      assertThat(sendOnly.isConnected(lately)).as("no answer lately").isFalse();
+
+      sendOnly.heartbeat();
+      assertThat(sendOnly.isConnected(lately)).as("answering again").isTrue();
+    } finally {
+      sendOnly.close();
+    }
+  }
+
+  @Test
   void aDueMemberGetsTheQuestionWithButtonsAndTheirPressIsRecorded() throws SQLException {
     Seed.dueMembers(database.dataSource(), "telegram", 7001, 3, due);
 
