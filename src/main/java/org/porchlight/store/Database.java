@@ -56,6 +56,40 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(
       String jdbcUrl, String user, String password, int poolSize, Object metricRegistry) {
+    HikariDataSource dataSource = pool(jdbcUrl, user, password, poolSize, metricRegistry);
+    try {
+      flyway(dataSource).migrate();
+    } catch (FlywayException e) {
+      dataSource.close();
+      throw new StoreException("could not prepare the database: " + rootMessage(e), e);
+    }
+    return new Database(dataSource);
+  }
+
+  /**
+   * Opens the database as it is, changing nothing: for looking (porchlight doctor), while the
+   * instances running may be older than this one. {@link #pendingMigrations} says what a start
+   * would change.
+   */
+  public static Database openAsItIs(String jdbcUrl, String user, String password) {
+    return new Database(pool(jdbcUrl, user, password, 2, null));
+  }
+
+  /** How many schema changes a start of this version would apply. */
+  public int pendingMigrations() {
+    try {
+      return flyway(dataSource).info().pending().length;
+    } catch (FlywayException e) {
+      throw new StoreException("could not read the schema's history: " + rootMessage(e), e);
+    }
+  }
+
+  private static Flyway flyway(DataSource dataSource) {
+    return Flyway.configure().dataSource(dataSource).javaMigrations(new V4__Quartz_tables()).load();
+  }
+
+  private static HikariDataSource pool(
+      String jdbcUrl, String user, String password, int poolSize, Object metricRegistry) {
     HikariConfig config = new HikariConfig();
     if (metricRegistry != null) config.setMetricRegistry(metricRegistry);
     config.setJdbcUrl(jdbcUrl);
@@ -65,23 +99,11 @@ public final class Database implements AutoCloseable {
     config.setPoolName("porchlight");
     // Fail at once with the driver's reason instead of waiting for a pool that never fills.
     config.setInitializationFailTimeout(1);
-    HikariDataSource dataSource;
     try {
-      dataSource = new HikariDataSource(config);
+      return new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new StoreException("could not open the database: " + rootMessage(e), e);
     }
-    try {
-      Flyway.configure()
-          .dataSource(dataSource)
-          .javaMigrations(new V4__Quartz_tables())
-          .load()
-          .migrate();
-    } catch (FlywayException e) {
-      dataSource.close();
-      throw new StoreException("could not prepare the database: " + rootMessage(e), e);
-    }
-    return new Database(dataSource);
   }
 
   public MemberStore members() {
