@@ -40,7 +40,11 @@ final class TelegramWebhook implements HttpHandler {
   // Telegram's updates are a few kilobytes; anything this big is not one.
   private static final int MOST_BYTES = 1 << 20;
   // A claim this old was left by an instance that stopped mid-update: a retry may take it over.
-  private static final Duration LAPSE = Duration.ofMinutes(3);
+  // Far longer than an update takes while its instance is alive, even when a reply waits out one
+  // of Telegram's 429s (up to 2 minutes), so a live instance is not overtaken and the member
+  // answered twice; Telegram keeps posting the update, so one a dead instance held is answered
+  // after this. (Several long 429s in one update could still outlast it.)
+  private static final Duration LAPSE = Duration.ofMinutes(15);
   // Telegram keeps an update for a day at most, so no retry comes later than that.
   private static final Duration KEEP = Duration.ofHours(24);
   private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
