@@ -195,6 +195,8 @@ public final class Main implements Callable<Integer> {
     Health health = new Health();
     AtomicReference<Scheduling> scheduling = new AtomicReference<>();
     AtomicBoolean stopping = new AtomicBoolean();
+    // Opening the database migrates its schema: the deadline never cuts a migration in two.
+    CountDownLatch migrating = new CountDownLatch(1);
     Runnable stop =
         () -> {
           if (!stopping.compareAndSet(false, true)) return;
@@ -205,7 +207,7 @@ public final class Main implements Callable<Integer> {
           Scheduling running = scheduling.get();
           if (running != null) running.stopTaking();
           stopped.countDown();
-          watchdog(closed, deadline);
+          watchdog(closed, deadline, migrating);
         };
     // From the first moment: a SIGTERM while starting stops as orderly as one later.
     Signals.onStop(stop);
@@ -224,7 +226,12 @@ public final class Main implements Callable<Integer> {
     // Closed in the reverse order of opening: the platforms, then the database.
     Deque<AutoCloseable> open = new ArrayDeque<>();
     try {
-      Porchlight porchlight = open();
+      Porchlight porchlight;
+      try {
+        porchlight = open();
+      } finally {
+        migrating.countDown();
+      }
       open.push(porchlight);
       Probe database =
           Probe.every(Duration.ofSeconds(5), "database", porchlight.database::isReachable);
@@ -274,11 +281,15 @@ public final class Main implements Callable<Integer> {
   }
 
   /** Past the deadline, the process ends however far the stop has come. */
-  private static void watchdog(CountDownLatch closed, Duration deadline) {
+  private static void watchdog(CountDownLatch closed, Duration deadline, CountDownLatch migrating) {
     Thread watchdog =
         new Thread(
             () -> {
               if (awaitQuietly(closed, deadline)) return;
+              if (migrating.getCount() > 0) {
+                LOG.warn("Still migrating the database's schema: exiting once that is done");
+                awaitQuietly(migrating, Duration.ofMinutes(10));
+              }
               LOG.warn(
                   "Still stopping after {} s (shutdown.deadlineSeconds): exiting now. Messages"
                       + " not sent wait in the outbox for the next start.",
