@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -237,7 +238,15 @@ public final class Main implements Callable<Integer> {
           Probe.every(Duration.ofSeconds(5), "database", porchlight.database::isReachable);
       open.push(database);
       health.check("database", database);
-      WebServer web = WebServer.start(settings.server().bindAddress(), settings.server().port());
+      WebServer web;
+      try {
+        web = WebServer.start(settings.server().bindAddress(), settings.server().port());
+      } catch (UncheckedIOException e) {
+        throw new ConfigException(
+            e.getMessage()
+                + ". Is another Porchlight, or another program, using it? Choose another with"
+                + " server.port or PORCHLIGHT_SERVER_PORT.");
+      }
       open.push(web);
       web.route("/health/live", health.live());
       web.route("/health/ready", health.ready());

@@ -102,4 +102,30 @@ class TelegramJarIT {
       assertThat(printed).contains("Stopped.").doesNotContain("Exception").doesNotContain("ERROR");
     }
   }
+
+  @Test
+  void aPortInUseStopsTheStartWithWhatToChange() throws Exception {
+    try (FakeBotApi telegram = FakeBotApi.start(TOKEN);
+        java.net.ServerSocket taken =
+            new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Path log = dir.resolve("port.txt");
+      Process porchlight =
+          PorchlightJar.start(
+              Map.of(
+                  "TELEGRAM_BOT_TOKEN", TOKEN,
+                  "PORCHLIGHT_TELEGRAM_API_URL", telegram.baseUrl(),
+                  "PORCHLIGHT_DATA_DIR", dir.resolve("data").toString(),
+                  "PORCHLIGHT_SERVER_PORT", String.valueOf(taken.getLocalPort())),
+              log);
+
+      assertThat(porchlight.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      String printed = Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(porchlight.exitValue()).as(printed).isEqualTo(2);
+      assertThat(printed)
+          .contains(
+              "Porchlight could not start: could not listen on 127.0.0.1:" + taken.getLocalPort())
+          .contains("PORCHLIGHT_SERVER_PORT")
+          .doesNotContain("Exception");
+    }
+  }
 }
