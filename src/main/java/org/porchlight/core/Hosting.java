@@ -69,11 +69,6 @@ public final class Hosting {
     return communities.find(id).orElseGet(() -> Community.unset(id, name));
   }
 
-  /** Notes that a member used Porchlight in a community; its meeting becomes theirs. */
-  public void visited(MemberId member, Community.Id id, String name) {
-    communities.visited(member, id, name, clock.instant());
-  }
-
   /**
    * Saves a community's setup, or, when anything in the form can't be read, saves nothing and says
    * exactly what, with an example that works.
@@ -165,28 +160,18 @@ public final class Hosting {
     Week week = communities.week(id, from, to);
     DateTimeFormatter day =
         DateTimeFormatter.ofPattern(texts.get(Text.DAY_FORMAT), Locale.forLanguageTag(locale));
-    if (week.members() < FEWEST_MEMBERS_SHOWN) {
-      return Reply.text(
-          texts.get(
-              Text.SUMMARY_WITHHELD,
-              "name",
-              name,
-              "from",
-              day.format(from),
-              "to",
-              day.format(to),
-              "fewest",
-              FEWEST_MEMBERS_SHOWN));
-    }
+    // The same figures for both texts: the withheld one names none of the week's numbers.
     return Reply.text(
         texts.get(
-            Text.SUMMARY,
+            week.members() < FEWEST_MEMBERS_SHOWN ? Text.SUMMARY_WITHHELD : Text.SUMMARY,
             "name",
             name,
             "from",
             day.format(from),
             "to",
             day.format(to),
+            "fewest",
+            FEWEST_MEMBERS_SHOWN,
             "members",
             week.members(),
             "fine",

@@ -47,6 +47,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.porchlight.testing.MultipartForm;
 
 /**
  * An in-process Discord: the REST API over HTTP and the gateway over a WebSocket, both on

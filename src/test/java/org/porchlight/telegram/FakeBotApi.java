@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -50,6 +49,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.porchlight.testing.MultipartForm;
 
 /**
  * An in-process Telegram Bot API server: real HTTP on 127.0.0.1, the real envelope ({@code
@@ -871,7 +871,7 @@ public final class FakeBotApi implements AutoCloseable {
         Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
     String type = contentType.toLowerCase(Locale.ROOT);
     if (type.startsWith("multipart/form-data")) {
-      Multipart.parse(body, Multipart.boundary(contentType), params);
+      multipart(body, contentType, params);
     } else if (type.startsWith("application/x-www-form-urlencoded")) {
       putForm(params, new String(body, StandardCharsets.UTF_8));
     } else if (body.length > 0) {
@@ -1271,107 +1271,18 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
-  /** A multipart/form-data body taken apart: text fields as text, files as name and content. */
-  private static final class Multipart {
-    private Multipart() {}
-
-    static String boundary(String contentType) {
-      for (String part : contentType.split(";")) {
-        String trimmed = part.trim();
-        if (trimmed.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
-          String boundary = trimmed.substring("boundary=".length());
-          return boundary.startsWith("\"")
-              ? boundary.substring(1, boundary.length() - 1)
-              : boundary;
-        }
+  /** A multipart/form-data body as parameters: text fields as text, files as name and content. */
+  private static void multipart(byte[] body, String contentType, ObjectNode into) {
+    for (MultipartForm.Part part : MultipartForm.parse(body, MultipartForm.boundary(contentType))) {
+      if (part.fileName().isEmpty()) {
+        into.put(part.name(), part.text());
+        continue;
       }
-      throw new IllegalArgumentException("multipart body without a boundary");
-    }
-
-    static void parse(byte[] body, String boundary, ObjectNode into) {
-      // With a CRLF in front, every delimiter, the first included, reads "\r\n--boundary".
-      byte[] data = new byte[body.length + 2];
-      data[0] = '\r';
-      data[1] = '\n';
-      System.arraycopy(body, 0, data, 2, body.length);
-      byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-      int at = indexOf(data, delimiter, 0);
-      if (at < 0) {
-        throw new IllegalArgumentException("multipart body without its boundary");
-      }
-      while (true) {
-        int partStart = at + delimiter.length;
-        if (partStart + 1 < data.length && data[partStart] == '-' && data[partStart + 1] == '-') {
-          return;
-        }
-        partStart += 2; // the CRLF after the delimiter
-        int next = indexOf(data, delimiter, partStart);
-        if (next < 0) {
-          throw new IllegalArgumentException("multipart body is cut short");
-        }
-        part(data, partStart, next, into);
-        at = next;
-      }
-    }
-
-    private static void part(byte[] data, int start, int end, ObjectNode into) {
-      byte[] headerEnd = "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-      int split = indexOf(data, headerEnd, start);
-      if (split < 0 || split > end) {
-        throw new IllegalArgumentException("multipart part without headers");
-      }
-      String headers = new String(data, start, split - start, StandardCharsets.UTF_8);
-      byte[] content = Arrays.copyOfRange(data, split + headerEnd.length, end);
-      String name = null;
-      String fileName = null;
-      String contentType = null;
-      for (String line : headers.split("\r\n")) {
-        String lower = line.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("content-disposition:")) {
-          name = attribute(line, "name");
-          fileName = attribute(line, "filename");
-        } else if (lower.startsWith("content-type:")) {
-          contentType = line.substring("content-type:".length()).trim();
-        }
-      }
-      if (name == null) {
-        throw new IllegalArgumentException("multipart part without a name");
-      }
-      if (fileName == null) {
-        into.put(name, new String(content, StandardCharsets.UTF_8));
-        return;
-      }
-      ObjectNode file = into.putObject(name);
-      file.put("file_name", fileName);
-      file.put("content", new String(content, StandardCharsets.UTF_8));
-      file.put("content_type", contentType == null ? "application/octet-stream" : contentType);
-      file.put("size", content.length);
-    }
-
-    private static String attribute(String header, String attribute) {
-      for (String piece : header.split(";")) {
-        String trimmed = piece.trim();
-        if (trimmed.toLowerCase(Locale.ROOT).startsWith(attribute + "=")) {
-          String value = trimmed.substring(attribute.length() + 1);
-          return value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2
-              ? value.substring(1, value.length() - 1)
-              : value;
-        }
-      }
-      return null;
-    }
-
-    private static int indexOf(byte[] data, byte[] pattern, int from) {
-      outer:
-      for (int i = from; i <= data.length - pattern.length; i++) {
-        for (int j = 0; j < pattern.length; j++) {
-          if (data[i + j] != pattern[j]) {
-            continue outer;
-          }
-        }
-        return i;
-      }
-      return -1;
+      ObjectNode file = into.putObject(part.name());
+      file.put("file_name", part.fileName().get());
+      file.put("content", part.text());
+      file.put("content_type", part.contentType());
+      file.put("size", part.content().length);
     }
   }
 }

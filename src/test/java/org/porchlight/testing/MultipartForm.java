@@ -1,4 +1,4 @@
-package org.porchlight.discord;
+package org.porchlight.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A multipart/form-data body taken apart, as Discord reads a message with files: a {@code
- * payload_json} part and {@code files[n]} parts.
+ * A multipart/form-data body taken apart, as the fake platforms read requests with files: Discord's
+ * {@code payload_json} and {@code files[n]} parts, Telegram's fields and document.
  */
-final class MultipartForm {
+public final class MultipartForm {
   /** One part: {@code fileName} is empty for a plain field. */
-  record Part(String name, Optional<String> fileName, String contentType, byte[] content) {
-    String text() {
+  public record Part(String name, Optional<String> fileName, String contentType, byte[] content) {
+    public String text() {
       return new String(content, StandardCharsets.UTF_8);
     }
   }
@@ -22,7 +22,7 @@ final class MultipartForm {
   private MultipartForm() {}
 
   /** The boundary of a {@code multipart/form-data; boundary=...} content type. */
-  static String boundary(String contentType) {
+  public static String boundary(String contentType) {
     for (String piece : contentType.split(";")) {
       String trimmed = piece.trim();
       if (trimmed.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
@@ -32,7 +32,7 @@ final class MultipartForm {
     throw new IllegalArgumentException("multipart body without a boundary");
   }
 
-  static List<Part> parse(byte[] body, String boundary) {
+  public static List<Part> parse(byte[] body, String boundary) {
     // With a CRLF in front, every delimiter, the first included, reads "\r\n--boundary".
     byte[] data = new byte[body.length + 2];
     data[0] = '\r';
