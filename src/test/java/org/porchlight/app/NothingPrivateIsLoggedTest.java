@@ -30,6 +30,7 @@ import org.porchlight.store.Database;
 import org.porchlight.telegram.FakeBotApi;
 import org.porchlight.telegram.TelegramBot;
 import org.porchlight.testing.CapturedLog;
+import org.porchlight.testing.Fixtures;
 import org.porchlight.testing.RealConversation;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +46,7 @@ class NothingPrivateIsLoggedTest {
   private static final String WORDS = MARKER + " and I walked the long pier at dawn";
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path DM =
-      Path.of("..", "shared", "testdata", "discord", "gateway", "docs_example_message_object.json");
+  private static final Path DM = Fixtures.path("discord/gateway/message_create_in_a_dm.json");
 
   @TempDir Path dir;
   private CapturedLog log;
@@ -186,7 +186,7 @@ class NothingPrivateIsLoggedTest {
       try {
         bot.start();
         String morgan = discord.newUser("morgan");
-        ObjectNode message = (ObjectNode) JSON.readTree(DM.toFile());
+        ObjectNode message = (ObjectNode) JSON.readTree(DM.toFile()).path("d");
         message.put("channel_id", discord.dmChannelOf(morgan));
         message.with("author").put("id", morgan);
         message.put("content", WORDS);

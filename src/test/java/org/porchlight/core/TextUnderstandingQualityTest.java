@@ -15,18 +15,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.porchlight.testing.Corpus;
 
 /**
- * Measures the reader against public datasets (never copied into the project) and writes the
- * figures to {@code target/quality.md}. Run alone with {@code ./mvnw -q test
- * -Dtest=TextUnderstandingQualityTest}; {@code docs/quality.md} explains the figures.
+ * Measures the reader against public datasets (the corpus, never copied into the project) and
+ * writes the figures to {@code target/quality.md}. A corpus check: run alone with {@code ./mvnw -q
+ * -Pcorpus test -Dtest=TextUnderstandingQualityTest}; {@code docs/quality.md} explains the figures.
  */
+@Tag(Corpus.TAG)
 class TextUnderstandingQualityTest {
-  private static final Path TESTDATA = Path.of("..", "shared", "testdata");
-  private static final Path SAFETY = TESTDATA.resolve("safety");
-  private static final Path GOEMOTIONS =
-      TESTDATA.resolve("datasets/goemotions/dev_checkin_mapped.tsv");
   private static final Path REPORT = Path.of("target", "quality.md");
 
   /** Construct as the lexicon files name its column, and as the definitions file names it. */
@@ -136,7 +135,7 @@ class TextUnderstandingQualityTest {
 
   @Test
   void fewerThanTwoPercentOfXsTestSafePromptsAreFlaggedAsCrisis() throws IOException {
-    List<List<String>> table = csv(SAFETY.resolve("xstest_prompts.csv"));
+    List<List<String>> table = csv(Corpus.path("safety/xstest_prompts.csv"));
     List<String> header = table.get(0);
     int prompt = header.indexOf("prompt");
     int label = header.indexOf("label");
@@ -164,7 +163,9 @@ class TextUnderstandingQualityTest {
 
   @Test
   void fewerThanFivePercentOfFirstPersonGoEmotionsRowsAreReadTheWrongWayRound() throws IOException {
-    List<String> lines = Files.readAllLines(GOEMOTIONS, StandardCharsets.UTF_8);
+    List<String> lines =
+        Files.readAllLines(
+            Corpus.path("datasets/goemotions/dev_checkin_mapped.tsv"), StandardCharsets.UTF_8);
     List<String> header = List.of(lines.get(0).split("\t", -1));
     int textColumn = header.indexOf("text");
     int labelColumn = header.indexOf("checkin_label");
@@ -244,7 +245,7 @@ class TextUnderstandingQualityTest {
     CONSTRUCT_ORDER.forEach(c -> phrases.put(c, new LinkedHashSet<>()));
 
     List<List<String>> definitions =
-        csv(SAFETY.resolve("srl__suicide_risk_constructs_and_definitions_clean.csv"));
+        csv(Corpus.path("safety/srl__suicide_risk_constructs_and_definitions_clean.csv"));
     int name = definitions.get(0).indexOf("Construct");
     int examples = definitions.get(0).indexOf("Examples");
     for (List<String> row : definitions.subList(1, definitions.size())) {
@@ -257,12 +258,12 @@ class TextUnderstandingQualityTest {
 
     addLexicon(
         csv(
-            SAFETY.resolve(
-                "srl__suicide_risk_lexicon_validated_prototypical_tokens_24-08-07T16-25-19.csv")),
+            Corpus.path(
+                "safety/srl__suicide_risk_lexicon_validated_prototypical_tokens_24-08-07T16-25-19.csv")),
         false,
         phrases);
     addLexicon(
-        csv(SAFETY.resolve("srl__suicide_risk_lexicon_validated_24-08-02T21-27-35.csv")),
+        csv(Corpus.path("safety/srl__suicide_risk_lexicon_validated_24-08-02T21-27-35.csv")),
         true,
         phrases);
     return phrases;

@@ -29,8 +29,11 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.porchlight.core.CheckIn;
 import org.porchlight.core.Conversation;
 import org.porchlight.core.DueCheckIns;
@@ -46,6 +49,7 @@ import org.porchlight.schedule.Sender;
 import org.porchlight.schedule.Sweeper;
 import org.porchlight.schedule.Ticker;
 import org.porchlight.store.Database;
+import org.porchlight.testing.Corpus;
 import org.porchlight.testing.RealConversation;
 import org.slf4j.LoggerFactory;
 
@@ -433,6 +437,54 @@ class DiscordBotTest {
         .doesNotContain("Exception");
   }
 
+  // ---- Recorded payloads ----
+
+  @ParameterizedTest
+  @MethodSource("org.porchlight.discord.DiscordPayloads#interactionNames")
+  void everyRecordedKindOfInteractionIsAnswered(String fileName) {
+    answeredKindly(discord.replayInteraction(DiscordPayloads.interaction(fileName)));
+  }
+
+  @Tag(Corpus.TAG)
+  @ParameterizedTest
+  @MethodSource("org.porchlight.discord.DiscordPayloads#corpusInteractionNames")
+  void everyCorpusInteractionIsAnswered(String fileName) {
+    answeredKindly(discord.replayInteraction(DiscordPayloads.corpusInteraction(fileName)));
+  }
+
+  /**
+   * The interaction was acknowledged at once, and what followed (a form, or words once the turn was
+   * done) is kind: never an error's name.
+   */
+  private void answeredKindly(String interaction) {
+    FakeDiscord.Callback callback = discord.awaitCallback(interaction, WAIT);
+    if (callback.type() == 9) {
+      assertThat(callback.data().path("custom_id").asText()).as("a form").isNotBlank();
+      return;
+    }
+    await().atMost(WAIT).until(() -> !text(discord.answers(interaction)).isBlank());
+    assertThat(text(settled(interaction))).doesNotContain("Exception").doesNotContain("went wrong");
+  }
+
+  @Tag(Corpus.TAG)
+  @Test
+  void onTheCorpusServerMembersAndHostsAreAnsweredAsOnOurs() {
+    bot.close();
+    discord.close();
+    discord = FakeDiscord.start(DiscordPayloads.corpus(), FakeDiscord.DEFAULT_HEARTBEAT_INTERVAL);
+    bot = startBot(discord, Optional.empty());
+    Where inServer = Where.channel(discord.checkInChannelId());
+
+    String member = discord.memberUserId();
+    answered(command(member, IN_DMS, "about"), "not an emergency service");
+    discord.directMessage(member, "rough day honestly");
+    awaitDm(member, "Rough day");
+    answered(command(member, inServer, "setup"), "for this server's hosts");
+
+    String setup = command(discord.hostUserId(), inServer, "setup");
+    assertThat(discord.awaitCallback(setup, WAIT).type()).as("the setup form").isEqualTo(9);
+  }
+
   // ---- Helpers ----
 
   /**
@@ -488,6 +540,11 @@ class DiscordBotTest {
       throw new AssertionError(
           "no answer saying '" + words + "'; answers: " + text(discord.answers(interaction)), e);
     }
+    return settled(interaction);
+  }
+
+  /** The answers to an interaction, once they have stopped growing for a while. */
+  private List<JsonNode> settled(String interaction) {
     // Follow-ups may still be on their way: wait until the answers stop growing for a while.
     int[] seen = {-1, 0};
     await()

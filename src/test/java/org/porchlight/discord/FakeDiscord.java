@@ -2,7 +2,6 @@ package org.porchlight.discord;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,8 +17,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,35 +48,31 @@ import org.porchlight.testing.MultipartForm;
 
 /**
  * An in-process Discord: the REST API over HTTP and the gateway over a WebSocket, both on
- * 127.0.0.1, speaking the protocol JDA speaks, fed the real payloads in the shared test data. It
- * holds one guild (the real one in {@code discord4j__GuildCreate.json}) with a host and a member
- * patched in, records every REST call, and turns test calls like {@link #slashCommand} into
- * INTERACTION_CREATE dispatches. Adapter tests point JDA at {@link #apiUrl()} and {@link
- * #gatewayUrl()}.
+ * 127.0.0.1, speaking the protocol JDA speaks, built from {@link DiscordPayloads}: ours by default,
+ * the corpus's for the corpus checks. It holds one guild (the real one in {@code
+ * discord4j__GuildCreate.json}) with a host and a member patched in, records every REST call, and
+ * turns test calls like {@link #slashCommand} into INTERACTION_CREATE dispatches. Adapter tests
+ * point JDA at {@link #apiUrl()} and {@link #gatewayUrl()}.
  */
 public final class FakeDiscord implements AutoCloseable {
-  /** The guild in the shared GUILD_CREATE. */
-  public static final String GUILD_ID = "135197118292819968";
+  /** The server in our GUILD_CREATE fixture. */
+  public static final String GUILD_ID = "1085261609959558209";
 
   /**
-   * The guild's "test3" text channel: no permission overwrites, so the bot may post there ("test1"
-   * denies @everyone SEND_MESSAGES).
+   * The server's "check-ins" text channel: no permission overwrites, so the bot may post there
+   * ("welcome" denies @everyone SEND_MESSAGES).
    */
-  public static final String CHECK_IN_CHANNEL_ID = "263773872204152833";
+  public static final String CHECK_IN_CHANNEL_ID = "1085266307580038867";
 
-  /** The guild's "admin" role, with MANAGE_GUILD (and ADMINISTRATOR). */
-  public static final String ADMIN_ROLE_ID = "136965347994632192";
+  /** The server's "Hosts" role, with MANAGE_GUILD (not ADMINISTRATOR). */
+  public static final String ADMIN_ROLE_ID = "1085263493202054006";
 
   /** How often the fake asks for heartbeats unless told otherwise: often enough to see in tests. */
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
 
-  private static final Path TESTDATA = Path.of("..", "shared", "testdata", "discord");
-  private static final Path ERRORS = TESTDATA.resolve("rest_errors/discord_error_responses.json");
   private static final String API_PREFIX = "/api/v10/";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonNode DM_MESSAGE_TEMPLATE =
-      readJson(TESTDATA.resolve("gateway/docs_example_message_object.json"));
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final long DISCORD_EPOCH = 1_420_070_400_000L;
@@ -154,7 +147,7 @@ public final class FakeDiscord implements AutoCloseable {
     /** The user's DM channel with the bot. */
     record InDms() implements Where {}
 
-    /** A text channel of {@link #GUILD_ID}. */
+    /** A text channel of the fake's server. */
     record InChannel(String channelId) implements Where {
       public InChannel {
         requireNonNull(channelId, "channelId == null");
@@ -231,6 +224,10 @@ public final class FakeDiscord implements AutoCloseable {
   private final AtomicLong lastSnowflake = new AtomicLong();
 
   private final JsonNode errorCases;
+  private final JsonNode dmMessageTemplate;
+  private final String guildId;
+  private final String checkInChannelId;
+  private final String adminRoleId;
   private final ObjectNode readyTemplate;
   private final ObjectNode guildTemplate;
   private final ObjectNode botUser;
@@ -268,10 +265,14 @@ public final class FakeDiscord implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
-  private FakeDiscord(Duration heartbeatInterval) throws IOException {
-    this.errorCases = readJson(ERRORS);
-    JsonNode ready = FakeGateway.read("discord4j__Ready.json").path("d");
-    JsonNode guild = FakeGateway.read("discord4j__GuildCreate.json").path("d");
+  private FakeDiscord(DiscordPayloads payloads, Duration heartbeatInterval) throws IOException {
+    this.errorCases = payloads.restErrors();
+    this.dmMessageTemplate = payloads.dmMessage();
+    this.guildId = payloads.guildId();
+    this.checkInChannelId = payloads.checkInChannelId();
+    this.adminRoleId = payloads.adminRoleId();
+    JsonNode ready = payloads.ready();
+    JsonNode guild = payloads.guild();
     this.readyTemplate = (ObjectNode) ready.deepCopy();
     this.guildTemplate = (ObjectNode) guild.deepCopy();
 
@@ -285,7 +286,7 @@ public final class FakeDiscord implements AutoCloseable {
             + HexFormat.of().formatHex(randomBytes(19));
 
     loadGuild();
-    this.hostUserId = addMember("Robin", List.of(ADMIN_ROLE_ID));
+    this.hostUserId = addMember("Robin", List.of(adminRoleId));
     this.memberUserId = addMember("Sam", List.of());
 
     this.executor =
@@ -301,7 +302,7 @@ public final class FakeDiscord implements AutoCloseable {
     server.createContext("/", this::handle);
     server.start();
     try {
-      this.gateway = new FakeGateway(token, heartbeatInterval, new GatewayWorld());
+      this.gateway = new FakeGateway(token, heartbeatInterval, payloads, new GatewayWorld());
     } catch (IOException | RuntimeException e) {
       server.stop(0);
       executor.shutdownNow();
@@ -316,8 +317,13 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** Starts a fake Discord whose HELLO asks for a heartbeat every {@code heartbeatInterval}. */
   public static FakeDiscord start(Duration heartbeatInterval) {
+    return start(DiscordPayloads.ours(), heartbeatInterval);
+  }
+
+  /** Starts a fake Discord built from {@code payloads}. */
+  static FakeDiscord start(DiscordPayloads payloads, Duration heartbeatInterval) {
     try {
-      return new FakeDiscord(heartbeatInterval);
+      return new FakeDiscord(payloads, heartbeatInterval);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -353,22 +359,22 @@ public final class FakeDiscord implements AutoCloseable {
     return token;
   }
 
-  /** The bot's user id, from the shared READY. */
+  /** The bot's user id, from READY. */
   public String botId() {
     return botId;
   }
 
-  /** The application id, from the shared READY; the same as the bot's id, as for newer bots. */
+  /** The application id, from READY; the same as the bot's id, as for newer bots. */
   public String applicationId() {
     return applicationId;
   }
 
   public String guildId() {
-    return GUILD_ID;
+    return guildId;
   }
 
   public String checkInChannelId() {
-    return CHECK_IN_CHANNEL_ID;
+    return checkInChannelId;
   }
 
   /** A guild member with the admin role, which has MANAGE_GUILD; not the guild's owner. */
@@ -458,7 +464,7 @@ public final class FakeDiscord implements AutoCloseable {
     ObjectNode message;
     synchronized (state) {
       requireUser(userId);
-      message = (ObjectNode) DM_MESSAGE_TEMPLATE.deepCopy();
+      message = (ObjectNode) dmMessageTemplate.deepCopy();
       message.put("id", snowflake());
       message.put("channel_id", dmChannelId(userId));
       message.set("author", users.get(userId).deepCopy());
@@ -475,7 +481,7 @@ public final class FakeDiscord implements AutoCloseable {
     ObjectNode message;
     synchronized (state) {
       requireUser(userId);
-      message = (ObjectNode) DM_MESSAGE_TEMPLATE.deepCopy();
+      message = (ObjectNode) dmMessageTemplate.deepCopy();
       message.put("id", snowflake());
       message.put("channel_id", dmChannelId(userId));
       message.set("author", users.get(userId).deepCopy());
@@ -593,6 +599,76 @@ public final class FakeDiscord implements AutoCloseable {
         payload.set("message", messages.get(opener.messageId).deepCopy());
       }
       remember(new Interaction(payload, customId, opener.messageId));
+    }
+    gateway.dispatch("INTERACTION_CREATE", payload);
+    return payload.path("id").asText();
+  }
+
+  /**
+   * Sends an interaction recorded elsewhere (our fixtures, or the corpus) as recorded, but for what
+   * routes it to this fake: a new id and token and this application's id; in a server, this server
+   * and its check-in channel (the bot is in no other); the id Porchlight's command was registered
+   * with; and the user and the message it carries made known here, so the bot's answers reach it.
+   * Returns the interaction id.
+   */
+  String replayInteraction(JsonNode recorded) {
+    ObjectNode payload = (ObjectNode) recorded.deepCopy();
+    synchronized (state) {
+      payload.put("id", snowflake());
+      payload.put("token", interactionToken());
+      payload.put("application_id", applicationId);
+      if (payload.has("guild_id")) {
+        payload.put("guild_id", guildId);
+        payload.put("channel_id", checkInChannelId);
+        if (payload.path("guild").isObject()) {
+          payload.with("guild").put("id", guildId);
+        }
+        if (payload.path("channel").isObject()) {
+          payload.with("channel").put("id", checkInChannelId).put("guild_id", guildId);
+        }
+        if (payload.path("message").isObject()) {
+          payload.with("message").put("channel_id", checkInChannelId);
+        }
+      }
+      // Recordings older than 2024 lack what Discord sends today and JDA 6 requires.
+      boolean inGuild = payload.has("guild_id");
+      if (!payload.path("channel").isObject()) {
+        ObjectNode channel =
+            inGuild
+                ? guildChannels.get(checkInChannelId).deepCopy().put("guild_id", guildId)
+                : NODES.objectNode().put("id", payload.path("channel_id").asText()).put("type", 1);
+        if (inGuild) {
+          String member = payload.path("member").path("user").path("id").asText();
+          channel.put("permissions", Long.toString(permissions(member, checkInChannelId)));
+        }
+        payload.set("channel", channel);
+      }
+      if (inGuild && !payload.path("guild").isObject()) {
+        ObjectNode guild = payload.putObject("guild");
+        guild.put("id", guildId).put("locale", guildTemplate.path("preferred_locale").asText());
+        guild.set("features", guildTemplate.path("features").deepCopy());
+      }
+      if (!payload.has("context")) {
+        payload.put("context", inGuild ? 0 : 1);
+        payload.putObject("authorizing_integration_owners").put("0", inGuild ? guildId : "0");
+      }
+      JsonNode user =
+          payload.has("member") ? payload.path("member").path("user") : payload.path("user");
+      users.putIfAbsent(user.path("id").asText(), (ObjectNode) user.deepCopy());
+      JsonNode data = payload.path("data");
+      String name =
+          data.has("custom_id") ? data.path("custom_id").asText() : data.path("name").asText();
+      if (payload.path("type").asInt() == APPLICATION_COMMAND) {
+        Where where = payload.has("guild_id") ? Where.channel(checkInChannelId) : Where.dm();
+        registeredCommand(name, where)
+            .ifPresent(command -> ((ObjectNode) data).put("id", command.path("id").asText()));
+      }
+      String messageId = null;
+      if (payload.path("message").isObject()) {
+        messageId = payload.path("message").path("id").asText();
+        messages.putIfAbsent(messageId, (ObjectNode) payload.path("message").deepCopy());
+      }
+      remember(new Interaction(payload, name, messageId));
     }
     gateway.dispatch("INTERACTION_CREATE", payload);
     return payload.path("id").asText();
@@ -789,17 +865,16 @@ public final class FakeDiscord implements AutoCloseable {
       members.put(id, copy);
     }
     if (!members.containsKey(botId)) {
-      throw new IllegalStateException("the shared GUILD_CREATE has no member for the bot " + botId);
+      throw new IllegalStateException("the GUILD_CREATE has no member for the bot " + botId);
     }
-    for (String id : List.of(GUILD_ID, ADMIN_ROLE_ID)) {
+    for (String id : List.of(guildId, adminRoleId)) {
       if (!rolePermissions.containsKey(id)) {
-        throw new IllegalStateException("the shared GUILD_CREATE has no role " + id);
+        throw new IllegalStateException("the GUILD_CREATE has no role " + id);
       }
     }
-    ObjectNode checkIn = guildChannels.get(CHECK_IN_CHANNEL_ID);
+    ObjectNode checkIn = guildChannels.get(checkInChannelId);
     if (checkIn == null || checkIn.path("type").asInt(-1) != 0) {
-      throw new IllegalStateException(
-          "the shared GUILD_CREATE has no text channel " + CHECK_IN_CHANNEL_ID);
+      throw new IllegalStateException("the GUILD_CREATE has no text channel " + checkInChannelId);
     }
   }
 
@@ -831,7 +906,7 @@ public final class FakeDiscord implements AutoCloseable {
       ready.set("user", botUser.deepCopy());
       ready.putArray("private_channels");
       ArrayNode guilds = ready.putArray("guilds");
-      guilds.addObject().put("id", GUILD_ID).put("unavailable", true);
+      guilds.addObject().put("id", guildId).put("unavailable", true);
       ObjectNode application = (ObjectNode) ready.path("application");
       application.put("id", applicationId);
       return ready;
@@ -875,20 +950,20 @@ public final class FakeDiscord implements AutoCloseable {
       if (channel == null || channel.path("type").asInt() != 0) {
         throw new IllegalArgumentException("no text channel " + channelId + " in the guild");
       }
-      payload.put("guild_id", GUILD_ID);
+      payload.put("guild_id", guildId);
       ObjectNode guild = payload.putObject("guild");
-      guild.put("id", GUILD_ID).put("locale", guildTemplate.path("preferred_locale").asText());
+      guild.put("id", guildId).put("locale", guildTemplate.path("preferred_locale").asText());
       guild.set("features", guildTemplate.path("features").deepCopy());
       payload.put("guild_locale", guildTemplate.path("preferred_locale").asText());
       payload.put("channel_id", channelId);
       ObjectNode channelJson = channel.deepCopy();
-      channelJson.put("guild_id", GUILD_ID);
+      channelJson.put("guild_id", guildId);
       channelJson.put("permissions", Long.toString(permissions(userId, channelId)));
       payload.set("channel", channelJson);
       payload.set("member", interactionMember(userId, channelId));
       payload.put("app_permissions", Long.toString(permissions(botId, channelId)));
       payload.put("context", 0);
-      owners.put("0", GUILD_ID);
+      owners.put("0", guildId);
     } else {
       String channelId = dmChannelId(userId);
       payload.put("channel_id", channelId);
@@ -931,7 +1006,7 @@ public final class FakeDiscord implements AutoCloseable {
     if (member != null) {
       member.path("roles").forEach(role -> roles.add(role.asText()));
     }
-    long base = rolePermissions.getOrDefault(GUILD_ID, 0L);
+    long base = rolePermissions.getOrDefault(guildId, 0L);
     for (String role : roles) {
       base |= rolePermissions.getOrDefault(role, 0L);
     }
@@ -942,7 +1017,7 @@ public final class FakeDiscord implements AutoCloseable {
     long allow = 0;
     long deny = 0;
     for (JsonNode overwrite : overwrites) {
-      if (overwrite.path("id").asText().equals(GUILD_ID)) {
+      if (overwrite.path("id").asText().equals(guildId)) {
         base = (base & ~overwrite.path("deny").asLong()) | overwrite.path("allow").asLong();
       } else if (overwrite.path("type").asInt() == 0
           && roles.contains(overwrite.path("id").asText())) {
@@ -962,7 +1037,7 @@ public final class FakeDiscord implements AutoCloseable {
   private Optional<ObjectNode> registeredCommand(String name, Where where) {
     List<ObjectNode> candidates = new ArrayList<>();
     if (where instanceof Where.InChannel) {
-      candidates.addAll(guildCommands.getOrDefault(GUILD_ID, List.of()));
+      candidates.addAll(guildCommands.getOrDefault(guildId, List.of()));
     }
     candidates.addAll(globalCommands);
     return candidates.stream()
@@ -1009,7 +1084,7 @@ public final class FakeDiscord implements AutoCloseable {
         resolved.set(field, channel.get(field).deepCopy());
       }
     }
-    resolved.put("guild_id", GUILD_ID).put("flags", 0);
+    resolved.put("guild_id", guildId).put("flags", 0);
     resolved.put("permissions", Long.toString(permissions(userId, channelId)));
     return resolved;
   }
@@ -1130,14 +1205,14 @@ public final class FakeDiscord implements AutoCloseable {
             }
           }
           if (size == 5 && path.get(2).equals("guilds") && path.get(4).equals("commands")) {
-            String guildId = path.get(3);
-            if (!guildId.equals(GUILD_ID)) {
+            String requested = path.get(3);
+            if (!requested.equals(guildId)) {
               return Answer.error(403, 50001, "Missing Access");
             }
             if (method.equals("PUT")) {
-              return putCommands(body, guildId);
+              return putCommands(body, requested);
             } else if (method.equals("GET")) {
-              return Answer.ok(array(guildCommands.getOrDefault(guildId, List.of())));
+              return Answer.ok(array(guildCommands.getOrDefault(requested, List.of())));
             }
           }
         }
@@ -1380,7 +1455,7 @@ public final class FakeDiscord implements AutoCloseable {
       message.set("nonce", body.get("nonce").deepCopy());
     }
     if (guildChannels.containsKey(channelId)) {
-      message.put("guild_id", GUILD_ID);
+      message.put("guild_id", guildId);
     }
     return message;
   }
@@ -1513,7 +1588,7 @@ public final class FakeDiscord implements AutoCloseable {
     metadata.set("user", users.get(interaction.userId).deepCopy());
     metadata
         .putObject("authorizing_integration_owners")
-        .put("0", interaction.inGuild ? GUILD_ID : "0");
+        .put("0", interaction.inGuild ? guildId : "0");
     if (interaction.type == APPLICATION_COMMAND) {
       metadata.put("name", interaction.name).put("command_type", 1);
     } else if (interaction.messageId != null) {
@@ -1586,7 +1661,7 @@ public final class FakeDiscord implements AutoCloseable {
             errorCase.path("http_status").asInt(), errorCase.path("body").deepCopy(), Map.of());
       }
     }
-    throw new IllegalStateException("no error " + code + " in the shared test data");
+    throw new IllegalStateException("no error " + code + " in the error bodies");
   }
 
   private Answer invalidFormBody(String field, String code, String message) {
@@ -1614,7 +1689,7 @@ public final class FakeDiscord implements AutoCloseable {
       }
     }
     if (example == null) {
-      throw new IllegalStateException("no user-scoped 429 in the shared test data");
+      throw new IllegalStateException("no user-scoped 429 in the error bodies");
     }
     double seconds = tooManyRequestsRetryAfter.toMillis() / 1000.0;
     ObjectNode body = example.path("body").deepCopy();
@@ -1766,15 +1841,5 @@ public final class FakeDiscord implements AutoCloseable {
     byte[] bytes = new byte[count];
     RANDOM.nextBytes(bytes);
     return bytes;
-  }
-
-  private static JsonNode readJson(Path file) {
-    try {
-      return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot parse " + file, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
   }
 }

@@ -8,13 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +29,6 @@ import java.util.function.Supplier;
  * what the client missed, op 7 and dropped connections. One bot session at a time.
  */
 final class FakeGateway implements AutoCloseable {
-  private static final Path GATEWAY = Path.of("..", "shared", "testdata", "discord", "gateway");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -111,15 +106,16 @@ final class FakeGateway implements AutoCloseable {
   private long identifyIntents = -1;
   private volatile boolean closing;
 
-  FakeGateway(String token, Duration heartbeatInterval, World world) throws IOException {
+  FakeGateway(String token, Duration heartbeatInterval, DiscordPayloads payloads, World world)
+      throws IOException {
     this.token = requireNonNull(token, "token == null");
     this.heartbeatInterval = requireNonNull(heartbeatInterval, "heartbeatInterval == null");
     this.world = requireNonNull(world, "world == null");
-    this.hello = (ObjectNode) read("discord4j__Hello.json");
+    this.hello = payloads.hello().deepCopy();
     ((ObjectNode) hello.path("d")).put("heartbeat_interval", heartbeatInterval.toMillis());
-    this.heartbeatAck = read("discord4j__HeartbeatAck.json").toString();
-    this.reconnect = read("discord4j__Reconnect.json").toString();
-    this.invalidSession = read("discord4j__InvalidSession.json").toString();
+    this.heartbeatAck = payloads.heartbeatAck().toString();
+    this.reconnect = payloads.reconnect().toString();
+    this.invalidSession = payloads.invalidSession().toString();
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.acceptor = new Thread(this::acceptLoop, "fake-discord-gateway-accept");
     acceptor.setDaemon(true);
@@ -500,15 +496,6 @@ final class FakeGateway implements AutoCloseable {
       thread.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  static JsonNode read(String fileName) {
-    Path file = GATEWAY.resolve(fileName);
-    try {
-      return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 }

@@ -21,8 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,10 +59,6 @@ import org.porchlight.testing.MultipartForm;
 public final class FakeBotApi implements AutoCloseable {
   static final String BOT_USERNAME = "PorchlightTestBot";
 
-  private static final Path TESTDATA = Path.of("..", "shared", "testdata", "telegram");
-  private static final Path UPDATES = TESTDATA.resolve("updates");
-  private static final Path ERRORS = TESTDATA.resolve("errors/telegram_error_responses.json");
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -73,9 +67,6 @@ public final class FakeBotApi implements AutoCloseable {
   private static final Duration LONG_POLL_CAP = Duration.ofMillis(500);
   private static final int MAX_MESSAGE_LENGTH = 4096;
   private static final long FIRST_UPDATE_ID = 700_000_001L;
-
-  // Fixture update ids for files that carry none; push() keeps ids increasing regardless.
-  private static final AtomicLong FIXTURE_UPDATE_IDS = new AtomicLong(500_000_001L);
 
   private static final List<String> METHODS =
       List.of(
@@ -113,19 +104,6 @@ public final class FakeBotApi implements AutoCloseable {
     public String param(String name) {
       JsonNode value = params.path(name);
       return value.isValueNode() ? value.asText() : value.isMissingNode() ? "" : value.toString();
-    }
-  }
-
-  /** One error body from the shared test data, with the HTTP status it came with. */
-  record ErrorCase(String name, int httpStatus, String body) {
-    ErrorCase {
-      requireNonNull(name, "name == null");
-      requireNonNull(body, "body == null");
-    }
-
-    @Override
-    public String toString() {
-      return name;
     }
   }
 
@@ -473,62 +451,6 @@ public final class FakeBotApi implements AutoCloseable {
   void delayNext(String method, Duration delay) {
     synchronized (delays) {
       delays.put(key(method), requireNonNull(delay, "delay == null"));
-    }
-  }
-
-  // ---- shared test data ----------------------------------------------------------------------
-
-  /** Every error body in the shared test data. */
-  static List<ErrorCase> errorCases() {
-    JsonNode cases = readJson(ERRORS);
-    List<ErrorCase> result = new ArrayList<>();
-    for (JsonNode errorCase : cases) {
-      result.add(
-          new ErrorCase(
-              errorCase.path("case").asText(),
-              errorCase.path("http_status").asInt(),
-              errorCase.path("body").toString()));
-    }
-    return List.copyOf(result);
-  }
-
-  /**
-   * A fixture from the shared updates as a complete Update: a bare Message wrapped, a missing
-   * {@code update_id} added, and {@code "date": 0} (read by the library as an inaccessible message)
-   * made a real date.
-   */
-  static String fixture(String fileName) {
-    JsonNode node = readJson(UPDATES.resolve(fileName));
-    if (!node.isObject()) {
-      throw new IllegalArgumentException(fileName + " does not hold a JSON object");
-    }
-    ObjectNode update;
-    if (isBareMessage(node)) {
-      update = NODES.objectNode().put("update_id", FIXTURE_UPDATE_IDS.getAndIncrement());
-      update.set("message", node);
-    } else {
-      update = (ObjectNode) node;
-      if (!update.has("update_id")) {
-        ObjectNode numbered =
-            NODES.objectNode().put("update_id", FIXTURE_UPDATE_IDS.getAndIncrement());
-        numbered.setAll(update);
-        update = numbered;
-      }
-    }
-    replaceZeroDates(update, Instant.now().getEpochSecond());
-    return update.toString();
-  }
-
-  /** The file names of every update fixture. */
-  static List<String> allFixtureNames() {
-    try (Stream<Path> files = Files.list(UPDATES)) {
-      return files
-          .map(path -> path.getFileName().toString())
-          .filter(name -> name.endsWith(".json") && !name.equals("SOURCES.json"))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -1242,32 +1164,6 @@ public final class FakeBotApi implements AutoCloseable {
       return (ObjectNode) node;
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(what + " is not JSON: " + json, e);
-    }
-  }
-
-  private static JsonNode readJson(Path file) {
-    try {
-      return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
-
-  // A Message always has message_id, chat and date; an Update never has them at its top level.
-  private static boolean isBareMessage(JsonNode node) {
-    return node.has("message_id") && node.has("chat") && node.has("date");
-  }
-
-  private static void replaceZeroDates(JsonNode node, long date) {
-    if (node.isObject()) {
-      ObjectNode object = (ObjectNode) node;
-      JsonNode value = object.get("date");
-      if (value != null && value.isNumber() && value.asLong() == 0) {
-        object.put("date", date);
-      }
-      object.elements().forEachRemaining(child -> replaceZeroDates(child, date));
-    } else if (node.isArray()) {
-      node.elements().forEachRemaining(child -> replaceZeroDates(child, date));
     }
   }
 

@@ -24,10 +24,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.porchlight.testing.Corpus;
 
 /** Proves the fake answers like the real Bot API, driven by a plain HTTP client. */
 class FakeBotApiTest {
@@ -239,8 +241,19 @@ class FakeBotApiTest {
   }
 
   @ParameterizedTest
-  @MethodSource("org.porchlight.telegram.FakeBotApi#errorCases")
-  void failNextServesTheStatusAndBodyThenRecovers(FakeBotApi.ErrorCase error) {
+  @MethodSource("org.porchlight.telegram.TelegramPayloads#errorCases")
+  void failNextServesTheStatusAndBodyThenRecovers(TelegramPayloads.ErrorCase error) {
+    servedThenRecovered(error);
+  }
+
+  @Tag(Corpus.TAG)
+  @ParameterizedTest
+  @MethodSource("org.porchlight.telegram.TelegramPayloads#corpusErrorCases")
+  void failNextServesEveryCorpusErrorBodyThenRecovers(TelegramPayloads.ErrorCase error) {
+    servedThenRecovered(error);
+  }
+
+  private void servedThenRecovered(TelegramPayloads.ErrorCase error) {
     api.failNext("sendMessage", 1, error.httpStatus(), error.body());
     String params = "{\"chat_id\":" + MEMBER + ",\"text\":\"Hi\"}";
 
@@ -254,7 +267,7 @@ class FakeBotApiTest {
 
   @Test
   void aScriptedFailureIsRecordedButNotExecuted() {
-    api.failNext("sendMessage", 2, 429, FakeBotApi.errorCases().get(0).body());
+    api.failNext("sendMessage", 2, 429, TelegramPayloads.errorCases().get(0).body());
     String params = "{\"chat_id\":" + MEMBER + ",\"text\":\"Hi\"}";
 
     post("sendMessage", params);
@@ -330,35 +343,48 @@ class FakeBotApiTest {
     assertThat(answer.path("result").path("caption").asText()).isEqualTo("Your check-ins ✓");
   }
 
-  // ---- shared test data ----------------------------------------------------------------------
+  // ---- fixtures and the corpus ----------------------------------------------------------------
 
   @Test
-  void theSharedTestDataHasFixturesAndErrorCases() {
-    assertThat(FakeBotApi.allFixtureNames()).hasSize(30);
-    assertThat(FakeBotApi.errorCases()).isNotEmpty();
+  void ourFixturesCoverEveryKindOfUpdateAndError() {
+    assertThat(TelegramPayloads.updateNames()).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(TelegramPayloads.errorCases())
+        .extracting(TelegramPayloads.ErrorCase::httpStatus)
+        .contains(400, 401, 403, 429, 500, 502);
   }
 
   @ParameterizedTest
-  @MethodSource("org.porchlight.telegram.FakeBotApi#allFixtureNames")
-  void everyFixtureLoadsAsAnUpdateWithAnId(String fileName) {
-    JsonNode update = json(FakeBotApi.fixture(fileName));
+  @MethodSource("org.porchlight.telegram.TelegramPayloads#updateNames")
+  void everyFixtureIsACompleteUpdate(String fileName) {
+    JsonNode update = json(TelegramPayloads.update(fileName));
+
+    assertThat(update.path("update_id").canConvertToLong()).isTrue();
+    assertThat(update.size()).as("update_id and one kind of update").isEqualTo(2);
+  }
+
+  @Tag(Corpus.TAG)
+  @ParameterizedTest
+  @MethodSource("org.porchlight.telegram.TelegramPayloads#corpusUpdateNames")
+  void everyCorpusUpdateIsMadeAnUpdateWithAnId(String fileName) {
+    JsonNode update = json(TelegramPayloads.corpusUpdate(fileName));
 
     assertThat(update.isObject()).isTrue();
     assertThat(update.path("update_id").canConvertToLong()).isTrue();
     assertThat(update.findValues("date")).noneMatch(date -> date.asLong() == 0);
   }
 
+  @Tag(Corpus.TAG)
   @Test
-  void aBareMessageFixtureIsWrappedAsAMessageUpdate() {
+  void aBareMessageOfTheCorpusIsWrappedAsAMessageUpdate() {
     JsonNode update =
-        json(FakeBotApi.fixture("teloxide__message_private_text_cyrillic_emoji.json"));
+        json(TelegramPayloads.corpusUpdate("teloxide__message_private_text_cyrillic_emoji.json"));
 
     assertThat(update.path("message").path("text").asText()).isEqualTo("Лол кек 😂");
   }
 
   @Test
   void aPushedFixtureComesBackFromGetUpdates() {
-    api.push(FakeBotApi.fixture("autogram__my_chat_member_private_blocked_kicked.json"));
+    api.push(TelegramPayloads.update("private_my_chat_member_blocked.json"));
 
     JsonNode result = ok(post("getUpdates", "{}")).path("result");
 

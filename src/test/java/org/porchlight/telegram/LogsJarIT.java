@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.porchlight.discord.FakeDiscord;
 import org.porchlight.discord.FakeDiscord.Where;
+import org.porchlight.testing.Fixtures;
 import org.porchlight.testing.PorchlightJar;
 
 /**
@@ -37,8 +38,7 @@ class LogsJarIT {
   private static final long SAM = 7002;
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path DM =
-      Path.of("..", "shared", "testdata", "discord", "gateway", "docs_example_message_object.json");
+  private static final Path DM = Fixtures.path("discord/gateway/message_create_in_a_dm.json");
 
   @TempDir Path dir;
   private Path log;
@@ -49,8 +49,8 @@ class LogsJarIT {
     log = dir.resolve("log-" + format + ".txt");
     try (FakeBotApi telegram = FakeBotApi.start(TOKEN);
         FakeDiscord discord = FakeDiscord.start()) {
-      telegram.failNext("setMyCommands", 1, 400, error("generic envelope with both parameters"));
-      telegram.failNext("getUpdates", 1, 401, error("401 bad token"));
+      telegram.failNext("setMyCommands", 1, 400, error("400 group upgraded to a supergroup"));
+      telegram.failNext("getUpdates", 1, 401, error("401 unauthorized"));
       Process porchlight =
           PorchlightJar.start(
               Map.of(
@@ -102,7 +102,7 @@ class LogsJarIT {
   private void onTelegram(FakeBotApi telegram) {
     say(telegram, ALEX, "/start", "check in");
     // A reply echoing a bad argument is refused; the refusal is logged, the argument is not.
-    telegram.failNext("sendMessage", 1, 400, error("400 message too long (>4096 chars)"));
+    telegram.failNext("sendMessage", 1, 400, error("400 message is too long"));
     int failedBefore = failed(telegram);
     telegram.push(telegram.textMessage(ALEX, ALEX, "/timezone " + MARKER + " Harbour"));
     await().atMost(WAIT).until(() -> failed(telegram) > failedBefore);
@@ -113,9 +113,8 @@ class LogsJarIT {
     say(telegram, ALEX, MARKER + ", I don't want to be alive anymore", "116 123");
     FakeBotApi.Call question =
         say(telegram, ALEX, "/checkin", call -> call.param("reply_markup").contains("Rough day"));
-    telegram.failNext(
-        "answerCallbackQuery", 1, 400, error("generic envelope with both parameters"));
-    telegram.failNext("editMessageText", 1, 400, error("400 edit with identical content"));
+    telegram.failNext("answerCallbackQuery", 1, 400, error("400 query is too old"));
+    telegram.failNext("editMessageText", 1, 400, error("400 message is not modified"));
     String rough = button(question, "Rough day");
     say(
         telegram,
@@ -123,7 +122,7 @@ class LogsJarIT {
         telegram.callback(ALEX, ALEX, question.messageId(), rough),
         "One small thing");
     // Sam blocked the bot: the answer to their words meets a 403.
-    telegram.failNext("sendMessage", 1, 403, error("403 user blocked the bot"));
+    telegram.failNext("sendMessage", 1, 403, error("403 blocked by the user"));
     int failedNow = failed(telegram);
     telegram.push(telegram.textMessage(SAM, SAM, MARKER + " says hello from the pier"));
     await().atMost(WAIT).until(() -> failed(telegram) > failedNow);
@@ -141,7 +140,7 @@ class LogsJarIT {
     discord.directMessage(river, MARKER + " says hello from the pier");
     await().atMost(WAIT).until(() -> printed().contains("Discord refused a direct message"));
     // A DM JDA cannot read: JDA logs the whole event, words and all, unless they are withheld.
-    ObjectNode unreadable = (ObjectNode) readJson(DM);
+    ObjectNode unreadable = (ObjectNode) readJson(DM).path("d");
     unreadable.put("channel_id", discord.dmChannelOf(morgan));
     unreadable.with("author").put("id", morgan);
     unreadable.put("content", MARKER + " wrote this in a shape JDA does not expect");
@@ -210,13 +209,9 @@ class LogsJarIT {
             });
   }
 
-  /** One of Telegram's error bodies from the shared test data. */
+  /** One of our Bot API error bodies. */
   private static String error(String name) {
-    return FakeBotApi.errorCases().stream()
-        .filter(errorCase -> errorCase.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no error case '" + name + "'"))
-        .body();
+    return TelegramPayloads.errorBody(name);
   }
 
   private String printed() {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,7 @@ import org.porchlight.core.Conversation;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.TextParts;
 import org.porchlight.store.Database;
+import org.porchlight.testing.Corpus;
 import org.porchlight.testing.RealConversation;
 import org.slf4j.LoggerFactory;
 
@@ -336,8 +338,19 @@ class TelegramBotTest {
   }
 
   @ParameterizedTest
-  @MethodSource("org.porchlight.telegram.FakeBotApi#errorCases")
-  void everyRealErrorBodyIsHandledWithoutCrashing(FakeBotApi.ErrorCase error) {
+  @MethodSource("org.porchlight.telegram.TelegramPayloads#errorCases")
+  void everyErrorBodyIsHandledWithoutCrashing(TelegramPayloads.ErrorCase error) {
+    handledWithoutCrashing(error);
+  }
+
+  @Tag(Corpus.TAG)
+  @ParameterizedTest
+  @MethodSource("org.porchlight.telegram.TelegramPayloads#corpusErrorCases")
+  void everyCorpusErrorBodyIsHandledWithoutCrashing(TelegramPayloads.ErrorCase error) {
+    handledWithoutCrashing(error);
+  }
+
+  private void handledWithoutCrashing(TelegramPayloads.ErrorCase error) {
     setUp(ALEX);
     telegram.failNext("sendMessage", 1, error.httpStatus(), error.body());
     telegram.push(telegram.textMessage(ALEX, ALEX, "/help"));
@@ -425,12 +438,23 @@ class TelegramBotTest {
         .allMatch(text -> text.contains("peer support"));
   }
 
-  // ---- every real update ----
+  // ---- every kind of update ----
 
   @ParameterizedTest
-  @MethodSource("org.porchlight.telegram.FakeBotApi#allFixtureNames")
-  void everyRealUpdateIsHandledWithoutAnError(String fixture) {
-    long pushed = telegram.push(FakeBotApi.fixture(fixture));
+  @MethodSource("org.porchlight.telegram.TelegramPayloads#updateNames")
+  void everyKindOfUpdateIsHandledWithoutAnError(String fixture) {
+    handledWithoutAnError(TelegramPayloads.update(fixture));
+  }
+
+  @Tag(Corpus.TAG)
+  @ParameterizedTest
+  @MethodSource("org.porchlight.telegram.TelegramPayloads#corpusUpdateNames")
+  void everyCorpusUpdateIsHandledWithoutAnError(String fileName) {
+    handledWithoutAnError(TelegramPayloads.corpusUpdate(fileName));
+  }
+
+  private void handledWithoutAnError(String update) {
+    long pushed = telegram.push(update);
     await().atMost(WAIT).until(() -> bot.lastHandledUpdate().orElse(0) >= pushed);
 
     assertThat(logged())

@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,7 @@ import org.porchlight.schedule.Sender;
 import org.porchlight.schedule.Sweeper;
 import org.porchlight.schedule.Ticker;
 import org.porchlight.store.Database;
+import org.porchlight.testing.Corpus;
 import org.porchlight.testing.RealConversation;
 
 /**
@@ -161,9 +163,21 @@ class TelegramDeliveryTest {
   }
 
   @ParameterizedTest
-  @MethodSource("org.porchlight.telegram.FakeBotApi#errorCases")
-  void everyRealErrorBodyLeavesTheLetterRightlyPlaced(FakeBotApi.ErrorCase error)
+  @MethodSource("org.porchlight.telegram.TelegramPayloads#errorCases")
+  void everyErrorBodyLeavesTheLetterRightlyPlaced(TelegramPayloads.ErrorCase error)
       throws SQLException {
+    letterRightlyPlacedAfter(error);
+  }
+
+  @Tag(Corpus.TAG)
+  @ParameterizedTest
+  @MethodSource("org.porchlight.telegram.TelegramPayloads#corpusErrorCases")
+  void everyCorpusErrorBodyLeavesTheLetterRightlyPlaced(TelegramPayloads.ErrorCase error)
+      throws SQLException {
+    letterRightlyPlacedAfter(error);
+  }
+
+  private void letterRightlyPlacedAfter(TelegramPayloads.ErrorCase error) throws SQLException {
     Seed.dueMembers(database.dataSource(), "telegram", 9001, 1, due);
     MemberId member = new MemberId("telegram", "9001");
     telegram.failNext("sendMessage", 1, error.httpStatus(), error.body());

@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +46,7 @@ import org.porchlight.core.MemberId;
 import org.porchlight.core.MutableClock;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.store.Database;
+import org.porchlight.testing.Corpus;
 import org.porchlight.testing.RealConversation;
 import org.porchlight.web.WebServer;
 import org.slf4j.LoggerFactory;
@@ -340,20 +342,31 @@ class TelegramWebhookTest {
     instance();
 
     List<FakeBotApi.Post> posts =
-        telegram.deliver(FakeBotApi.fixture("official__update_message_start_no_entities.json"));
+        telegram.deliver(TelegramPayloads.update("private_command_start_older_shape.json"));
 
     assertThat(statuses(posts)).containsExactly(200);
     // Answered by the time the post was: a post that fails is one Telegram makes again.
-    assertThat(textsTo(1111111)).isNotEmpty();
-    assertThat(textsTo(1111111).get(0)).contains("not therapy");
+    assertThat(textsTo(2718281)).isNotEmpty();
+    assertThat(textsTo(2718281).get(0)).contains("not therapy");
   }
 
   @ParameterizedTest
-  @MethodSource("org.porchlight.telegram.FakeBotApi#allFixtureNames")
-  void everyRealUpdateIsTakenWith200(String fixture) {
+  @MethodSource("org.porchlight.telegram.TelegramPayloads#updateNames")
+  void everyKindOfUpdateIsTakenWith200(String fixture) {
+    takenWith200(TelegramPayloads.update(fixture));
+  }
+
+  @Tag(Corpus.TAG)
+  @ParameterizedTest
+  @MethodSource("org.porchlight.telegram.TelegramPayloads#corpusUpdateNames")
+  void everyCorpusUpdateIsTakenWith200(String fileName) {
+    takenWith200(TelegramPayloads.corpusUpdate(fileName));
+  }
+
+  private void takenWith200(String update) {
     instance();
 
-    List<FakeBotApi.Post> posts = telegram.deliver(FakeBotApi.fixture(fixture));
+    List<FakeBotApi.Post> posts = telegram.deliver(update);
 
     assertThat(statuses(posts)).containsExactly(200);
     assertThat(loggedLines()).noneMatch(line -> line.contains("could not be handled"));
