@@ -21,8 +21,10 @@ import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.GenericContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericSelectMenuInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
@@ -149,7 +151,7 @@ final class DiscordChat extends ListenerAdapter {
       } else if (event.getModalId().startsWith(SETUP_FORM)) {
         setupSubmitted(event);
       } else {
-        answerLater(event, () -> List.of(Reply.text(texts(event).get(Text.STALE_BUTTON))));
+        notOurs(event);
       }
     } catch (RuntimeException e) {
       somethingWentWrong(event, e);
@@ -215,6 +217,31 @@ final class DiscordChat extends ListenerAdapter {
     fields.put("days", Text.FORM_DAYS);
     fields.put("quiet", Text.FORM_QUIET);
     return fields;
+  }
+
+  // ---- Menus Porchlight never offers ----
+
+  /**
+   * A select menu or a context-menu command (or a form Porchlight does not know): Porchlight offers
+   * none, so one comes only from an older release or a message that is not ours. It is answered
+   * kindly, never left to fail.
+   */
+  @Override
+  public void onGenericSelectMenuInteraction(GenericSelectMenuInteractionEvent<?, ?> event) {
+    notOurs(event);
+  }
+
+  @Override
+  public void onGenericContextInteraction(GenericContextInteractionEvent<?> event) {
+    notOurs(event);
+  }
+
+  private void notOurs(IReplyCallback event) {
+    try {
+      answerLater(event, () -> List.of(Reply.text(texts(event).get(Text.STALE_BUTTON))));
+    } catch (RuntimeException e) {
+      somethingWentWrong(event, e);
+    }
   }
 
   // ---- Hosts ----
