@@ -63,7 +63,7 @@ public final class FakeBotApi implements AutoCloseable {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   // Tests must stay fast: a client asking for a 50 s long poll gets at most this (a stopping bot
-  // waits for its poll in flight).
+  // waits for its poll in flight). Telegram too may answer a long poll early.
   private static final Duration LONG_POLL_CAP = Duration.ofMillis(500);
   private static final int MAX_MESSAGE_LENGTH = 4096;
   private static final long FIRST_UPDATE_ID = 700_000_001L;
@@ -171,6 +171,8 @@ public final class FakeBotApi implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
+  private volatile Duration longPollCap = LONG_POLL_CAP;
+
   private FakeBotApi(String token, Clock clock) throws IOException {
     this.token = requireNonNull(token, "token == null");
     this.clock = requireNonNull(clock, "clock == null");
@@ -192,6 +194,15 @@ public final class FakeBotApi implements AutoCloseable {
   /** Starts a fake that answers requests for {@code token}, dating everything by the system. */
   public static FakeBotApi start(String token) {
     return start(token, Clock.systemUTC());
+  }
+
+  /**
+   * Holds an empty long poll at most {@code cap}, 500 ms unless set: shorter for tests that start
+   * and stop a bot many times and are not about long polls, since a stopping bot waits for its poll
+   * in flight.
+   */
+  void longPollsAtMost(Duration cap) {
+    this.longPollCap = requireNonNull(cap, "cap == null");
   }
 
   /** Starts a fake that answers requests for {@code token}, dating messages and calls by clock. */
@@ -864,8 +875,8 @@ public final class FakeBotApi implements AutoCloseable {
     int limit = params.has("limit") ? params.path("limit").asInt(100) : 100;
     limit = Math.max(1, Math.min(100, limit));
     Duration timeout = Duration.ofSeconds(Math.max(0, params.path("timeout").asLong(0)));
-    if (timeout.compareTo(LONG_POLL_CAP) > 0) {
-      timeout = LONG_POLL_CAP;
+    if (timeout.compareTo(longPollCap) > 0) {
+      timeout = longPollCap;
     }
     updatesLock.lock();
     try {

@@ -51,6 +51,7 @@ class TelegramBotTest {
     log.start();
     root.addAppender(log);
     telegram = FakeBotApi.start(TOKEN);
+    telegram.longPollsAtMost(Duration.ofMillis(50));
     database =
         Database.open(
             "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",

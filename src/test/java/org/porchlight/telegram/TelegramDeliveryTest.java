@@ -62,6 +62,7 @@ class TelegramDeliveryTest {
       sleep(Duration.between(now, LocalTime.MAX).plusSeconds(2));
     }
     telegram = FakeBotApi.start(TOKEN);
+    telegram.longPollsAtMost(Duration.ofMillis(50));
     database =
         Database.open(new Settings.Store(null, null, null, dir.toString(), 0).jdbcUrl(), "", "", 4);
     Conversation conversation = RealConversation.on(database, Clock.systemUTC());
