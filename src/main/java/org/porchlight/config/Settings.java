@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Porchlight's settings, from {@code config/porchlight.yaml} and the environment. Every key is
- * optional; what is left out takes the default named in the README.
+ * optional; what is left out takes the default named in docs/configuration.md.
  */
 public record Settings(
     String locale,
