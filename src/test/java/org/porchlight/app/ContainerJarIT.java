@@ -70,12 +70,9 @@ class ContainerJarIT {
   void onPostgresAsComposeRunsItItBecomesReadyAndStopsOnSigterm() throws Exception {
     emptyPostgres();
     Map<String, String> database = new LinkedHashMap<>();
-    database.put("PORCHLIGHT_DB_URL", System.getenv(TestPostgres.URL_VARIABLE));
-    database.put(
-        "PORCHLIGHT_DB_USER", System.getenv().getOrDefault("PORCHLIGHT_TEST_POSTGRES_USER", ""));
-    database.put(
-        "PORCHLIGHT_DB_PASSWORD",
-        System.getenv().getOrDefault("PORCHLIGHT_TEST_POSTGRES_PASSWORD", ""));
+    database.put("PORCHLIGHT_DB_URL", TestPostgres.url());
+    database.put("PORCHLIGHT_DB_USER", TestPostgres.user());
+    database.put("PORCHLIGHT_DB_PASSWORD", TestPostgres.password());
     try (FakeBotApi telegram = FakeBotApi.start(TOKEN)) {
       Container container = start(telegram, database);
       JsonNode ready = container.awaitReady();
