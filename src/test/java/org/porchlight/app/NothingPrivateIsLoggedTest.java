@@ -32,6 +32,7 @@ import org.porchlight.telegram.TelegramBot;
 import org.porchlight.testing.CapturedLog;
 import org.porchlight.testing.Fixtures;
 import org.porchlight.testing.RealConversation;
+import org.porchlight.testing.TestH2;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -63,8 +64,7 @@ class NothingPrivateIsLoggedTest {
   }
 
   private Database database() {
-    return Database.open(
-        "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "", "", 2);
+    return TestH2.open(dir, 2);
   }
 
   /** Neither the token nor the member's words; in JSON, every line an object with its fields. */

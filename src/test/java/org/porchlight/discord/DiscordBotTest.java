@@ -51,6 +51,7 @@ import org.porchlight.schedule.Ticker;
 import org.porchlight.store.Database;
 import org.porchlight.testing.Corpus;
 import org.porchlight.testing.RealConversation;
+import org.porchlight.testing.TestH2;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -77,12 +78,7 @@ class DiscordBotTest {
     log.start();
     root().addAppender(log);
     discord = FakeDiscord.start();
-    database =
-        Database.open(
-            "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-            "",
-            "",
-            4);
+    database = TestH2.open(dir, 4);
     conversation = RealConversation.on(database, Clock.systemUTC());
     bot = startBot(discord, Optional.empty());
   }
@@ -545,10 +541,12 @@ class DiscordBotTest {
 
   /** The answers to an interaction, once they have stopped growing for a while. */
   private List<JsonNode> settled(String interaction) {
-    // Follow-ups may still be on their way: wait until the answers stop growing for a while.
+    // Follow-ups may still be on their way: wait until the answers stop growing for a while. The
+    // bot sends each follow-up as soon as the one before is answered, milliseconds apart here, so
+    // 150 quiet milliseconds are a wide margin.
     int[] seen = {-1, 0};
     await()
-        .pollInterval(Duration.ofMillis(100))
+        .pollInterval(Duration.ofMillis(50))
         .atMost(WAIT)
         .until(
             () -> {

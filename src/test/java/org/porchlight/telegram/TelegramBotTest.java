@@ -29,6 +29,7 @@ import org.porchlight.core.TextParts;
 import org.porchlight.store.Database;
 import org.porchlight.testing.Corpus;
 import org.porchlight.testing.RealConversation;
+import org.porchlight.testing.TestH2;
 import org.slf4j.LoggerFactory;
 
 /** Porchlight on Telegram end to end, against a fake Bot API server speaking real HTTP. */
@@ -52,12 +53,7 @@ class TelegramBotTest {
     root.addAppender(log);
     telegram = FakeBotApi.start(TOKEN);
     telegram.longPollsAtMost(Duration.ofMillis(50));
-    database =
-        Database.open(
-            "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-            "",
-            "",
-            4);
+    database = TestH2.open(dir, 4);
     bot = startBot();
   }
 

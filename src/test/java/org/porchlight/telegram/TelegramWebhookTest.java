@@ -48,6 +48,7 @@ import org.porchlight.core.port.MemberStore;
 import org.porchlight.store.Database;
 import org.porchlight.testing.Corpus;
 import org.porchlight.testing.RealConversation;
+import org.porchlight.testing.TestH2;
 import org.porchlight.web.WebServer;
 import org.slf4j.LoggerFactory;
 
@@ -76,12 +77,7 @@ class TelegramWebhookTest {
     log.start();
     root().addAppender(log);
     telegram = FakeBotApi.start(TOKEN);
-    database =
-        Database.open(
-            "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-            "",
-            "",
-            8);
+    database = TestH2.open(dir, 8);
   }
 
   @AfterEach
