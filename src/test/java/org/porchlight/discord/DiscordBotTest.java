@@ -373,6 +373,48 @@ class DiscordBotTest {
     await().atMost(WAIT).until(() -> database.members().isReachable(member));
   }
 
+  @ParameterizedTest
+  @MethodSource("org.porchlight.discord.DiscordPayloads#restErrorsBesidesRateLimits")
+  void everyRefusedDirectMessageLeavesTheMemberRightlyReachable(DiscordPayloads.RestError error) {
+    refusedDirectMessage(error);
+  }
+
+  @Tag(Corpus.TAG)
+  @ParameterizedTest
+  @MethodSource("org.porchlight.discord.DiscordPayloads#corpusRestErrorsBesidesRateLimits")
+  void everyCorpusRefusalLeavesTheMemberRightlyReachable(DiscordPayloads.RestError error) {
+    refusedDirectMessage(error);
+  }
+
+  /**
+   * A DM that Discord refuses: a member it cannot reach (DMs closed, gone) is marked unreachable;
+   * anything else fails that one delivery, to be tried again, and costs the member nothing.
+   */
+  private void refusedDirectMessage(DiscordPayloads.RestError error) {
+    String ray = discord.newUser("ray");
+    MemberId member = new MemberId("discord", ray);
+    answered(command(ray, IN_DMS, "timezone", Map.of("zone", "Lisbon")), "Lisbon");
+    discord.failNextMessage(error);
+
+    Delivery delivery =
+        bot.messenger()
+            .send(
+                member,
+                conversation.prompt(
+                    Prompt.REMINDER,
+                    database.members().find(member).orElseThrow(),
+                    LocalDate.now(ZoneId.of("Europe/Lisbon"))));
+
+    int code = error.recorded().path("body").path("code").asInt();
+    if (Set.of(50007, 10003, 10013).contains(code)) {
+      assertThat(delivery).isEqualTo(Delivery.unreachable());
+    } else {
+      assertThat(delivery).isEqualTo(Delivery.failed());
+      String dm = "channels/" + discord.dmChannelOf(ray) + "/messages";
+      assertThat(discord.calls()).filteredOn(call -> call.is("POST", dm)).hasSize(1);
+    }
+  }
+
   @Test
   void aRateLimitFromDiscordIsWaitedOutAndTheMessageSentOnce() {
     String lee = settledMember("lee");

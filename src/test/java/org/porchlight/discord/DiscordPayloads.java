@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.porchlight.testing.Corpus;
 import org.porchlight.testing.Fixtures;
@@ -82,6 +83,43 @@ record DiscordPayloads(
         "135197118292819968",
         "263773872204152833",
         "136965347994632192");
+  }
+
+  /** One of Discord's REST error answers: its HTTP status, body and headers, as recorded. */
+  record RestError(String name, int httpStatus, JsonNode recorded) {
+    RestError {
+      requireNonNull(name, "name == null");
+      requireNonNull(recorded, "recorded == null");
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /**
+   * Our REST errors other than 429s, whose waits JDA honours in full (a rate limit has tests of its
+   * own).
+   */
+  static List<RestError> restErrorsBesidesRateLimits() {
+    return besidesRateLimits(read(Fixtures.path("discord/rest_errors.json")));
+  }
+
+  /** The corpus's REST errors that name their HTTP status, other than 429s. */
+  static List<RestError> corpusRestErrorsBesidesRateLimits() {
+    return besidesRateLimits(read(Corpus.path("discord/rest_errors/discord_error_responses.json")));
+  }
+
+  private static List<RestError> besidesRateLimits(JsonNode errors) {
+    List<RestError> result = new ArrayList<>();
+    for (JsonNode error : errors) {
+      int status = error.path("http_status").asInt(0);
+      if (status != 0 && status != 429) {
+        result.add(new RestError(error.path("case").asText(), status, error));
+      }
+    }
+    return List.copyOf(result);
   }
 
   /** The file names of our recorded interactions. */

@@ -251,6 +251,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, String> unregisteredCommandIds = new HashMap<>();
   private final Map<String, Interaction> interactions = new LinkedHashMap<>();
   private final Map<String, String> interactionsByToken = new HashMap<>();
+  private Answer nextMessageFails;
   private int tooManyRequestsLeft;
   private Duration tooManyRequestsRetryAfter = Duration.ZERO;
   private int rateLimited;
@@ -675,6 +676,24 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   // ---- what the bot did ----------------------------------------------------------------------
+
+  /**
+   * The next message the bot sends, in any channel, is answered with {@code error} instead, as
+   * recorded: its HTTP status, its body and its headers.
+   */
+  void failNextMessage(DiscordPayloads.RestError error) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (JsonNode line : error.recorded().path("headers")) {
+      String[] header = line.asText().split(":\\s*", 2);
+      if (header.length == 2 && !header[0].startsWith("HTTP/")) {
+        headers.put(header[0], header[1]);
+      }
+    }
+    synchronized (state) {
+      nextMessageFails =
+          new Answer(error.httpStatus(), error.recorded().path("body").deepCopy(), headers);
+    }
+  }
 
   /** Every REST call in the order it was answered. */
   public List<Call> calls() {
@@ -1364,6 +1383,11 @@ public final class FakeDiscord implements AutoCloseable {
     boolean guildChannel = guildChannels.containsKey(channelId);
     if (!guildChannel && !dmUsers.containsKey(channelId)) {
       return Answer.error(404, 10003, "Unknown Channel");
+    }
+    if (nextMessageFails != null) {
+      Answer failure = nextMessageFails;
+      nextMessageFails = null;
+      return failure;
     }
     if (tooManyRequestsLeft > 0) {
       tooManyRequestsLeft--;
