@@ -396,14 +396,7 @@ class DiscordBotTest {
     answered(command(ray, IN_DMS, "timezone", Map.of("zone", "Lisbon")), "Lisbon");
     discord.failNextMessage(error);
 
-    Delivery delivery =
-        bot.messenger()
-            .send(
-                member,
-                conversation.prompt(
-                    Prompt.REMINDER,
-                    database.members().find(member).orElseThrow(),
-                    LocalDate.now(ZoneId.of("Europe/Lisbon"))));
+    Delivery delivery = remind(member);
 
     int code = error.recorded().path("body").path("code").asInt();
     if (Set.of(50007, 10003, 10013).contains(code)) {
@@ -422,14 +415,7 @@ class DiscordBotTest {
     discord.tooManyRequests(1, Duration.ofSeconds(1));
 
     long started = System.nanoTime();
-    Delivery delivery =
-        bot.messenger()
-            .send(
-                member,
-                conversation.prompt(
-                    Prompt.REMINDER,
-                    database.members().find(member).orElseThrow(),
-                    LocalDate.now(ZoneId.of("Europe/Lisbon"))));
+    Delivery delivery = remind(member);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(delivery).isEqualTo(Delivery.sent());
@@ -552,6 +538,17 @@ class DiscordBotTest {
       scheduling.start();
       await().atMost(WAIT).until(done);
     }
+  }
+
+  /** Sends {@code member} today's reminder through the Discord messenger, as the sender would. */
+  private Delivery remind(MemberId member) {
+    return bot.messenger()
+        .send(
+            member,
+            conversation.prompt(
+                Prompt.REMINDER,
+                database.members().find(member).orElseThrow(),
+                LocalDate.now(ZoneId.of("Europe/Lisbon"))));
   }
 
   /** A member who set a time and a zone in DMs. */

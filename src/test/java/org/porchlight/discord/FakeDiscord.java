@@ -608,17 +608,19 @@ public final class FakeDiscord implements AutoCloseable {
   /**
    * Sends an interaction recorded elsewhere (our fixtures, or the corpus) as recorded, but for what
    * routes it to this fake: a new id and token and this application's id; in a server, this server
-   * and its check-in channel (the bot is in no other); the id Porchlight's command was registered
+   * and its check-in channel (the bot is in no other); the guild, channel and context that
+   * recordings older than 2024 lack and JDA 6 requires; the id Porchlight's command was registered
    * with; and the user and the message it carries made known here, so the bot's answers reach it.
    * Returns the interaction id.
    */
   String replayInteraction(JsonNode recorded) {
     ObjectNode payload = (ObjectNode) recorded.deepCopy();
+    boolean inGuild = payload.has("guild_id");
     synchronized (state) {
       payload.put("id", snowflake());
       payload.put("token", interactionToken());
       payload.put("application_id", applicationId);
-      if (payload.has("guild_id")) {
+      if (inGuild) {
         payload.put("guild_id", guildId);
         payload.put("channel_id", checkInChannelId);
         if (payload.path("guild").isObject()) {
@@ -631,8 +633,6 @@ public final class FakeDiscord implements AutoCloseable {
           payload.with("message").put("channel_id", checkInChannelId);
         }
       }
-      // Recordings older than 2024 lack what Discord sends today and JDA 6 requires.
-      boolean inGuild = payload.has("guild_id");
       if (!payload.path("channel").isObject()) {
         ObjectNode channel =
             inGuild
@@ -660,7 +660,7 @@ public final class FakeDiscord implements AutoCloseable {
       String name =
           data.has("custom_id") ? data.path("custom_id").asText() : data.path("name").asText();
       if (payload.path("type").asInt() == APPLICATION_COMMAND) {
-        Where where = payload.has("guild_id") ? Where.channel(checkInChannelId) : Where.dm();
+        Where where = inGuild ? Where.channel(checkInChannelId) : Where.dm();
         registeredCommand(name, where)
             .ifPresent(command -> ((ObjectNode) data).put("id", command.path("id").asText()));
       }
