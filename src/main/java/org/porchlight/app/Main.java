@@ -28,7 +28,6 @@ import org.porchlight.config.ConfigException;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
 import org.porchlight.console.ConsoleChat;
-import org.porchlight.core.Community;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
 import org.porchlight.discord.DiscordBot;
@@ -38,6 +37,7 @@ import org.porchlight.schedule.Scheduling;
 import org.porchlight.schedule.Sender;
 import org.porchlight.schedule.Ticker;
 import org.porchlight.store.Database;
+import org.porchlight.store.JsonExport;
 import org.porchlight.store.StoreException;
 import org.porchlight.telegram.Pause;
 import org.porchlight.telegram.TelegramBot;
@@ -513,28 +513,37 @@ public final class Main implements Callable<Integer> {
         return BAD_INPUT;
       }
       try (Porchlight porchlight = main.open()) {
-        List<MemberData> members;
+        List<JsonExport.Entry> entries;
         try {
-          members = porchlight.export.read(document);
+          entries = porchlight.export.readEach(document);
         } catch (IllegalArgumentException e) {
           main.stderr.println(file + " is not a Porchlight export: " + e.getMessage());
           return BAD_INPUT;
         }
-        Database database = porchlight.database;
-        for (MemberData data : members) {
-          database.members().forget(data.member().id());
-          database.members().save(data.member());
-          data.checkIns().forEach(database.checkIns()::save);
-          data.stepsGiven().forEach(database.steps()::record);
-          for (Community.Visit visit : data.communities()) {
-            database
-                .communities()
-                .visited(data.member().id(), visit.id(), visit.name(), visit.lastSeenAt());
+        // Each member in a transaction of its own: one that can't be read or stored is left as
+        // it was, and the others are imported all the same.
+        int imported = 0;
+        List<String> leftAsTheyWere = new ArrayList<>();
+        for (JsonExport.Entry entry : entries) {
+          if (entry instanceof JsonExport.Entry.Unreadable bad) {
+            leftAsTheyWere.add(bad.where() + ": " + bad.problem());
+            continue;
+          }
+          MemberData data = ((JsonExport.Entry.Read) entry).data();
+          try {
+            porchlight.database.replace(data);
+            imported++;
+          } catch (StoreException e) {
+            leftAsTheyWere.add(
+                entry.where() + " (" + data.member().id() + "): not stored, " + e.getMessage());
           }
         }
+        main.stderr.println("Imported " + imported + (imported == 1 ? " member." : " members."));
+        if (leftAsTheyWere.isEmpty()) return OK;
         main.stderr.println(
-            "Imported " + members.size() + (members.size() == 1 ? " member." : " members."));
-        return OK;
+            "Left as they were, since they could not be imported (" + leftAsTheyWere.size() + "):");
+        leftAsTheyWere.forEach(line -> main.stderr.println("  " + line));
+        return BAD_INPUT;
       }
     }
   }

@@ -8,6 +8,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.porchlight.core.Community;
+import org.porchlight.core.MemberData;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.DueStore;
@@ -43,6 +45,32 @@ public final class Database implements AutoCloseable {
     this.outbox = new JdbcOutbox(dataSource);
     this.communities = new JdbcCommunityStore(dataSource);
     this.handledUpdates = new JdbcHandledUpdates(dataSource);
+  }
+
+  /**
+   * Replaces everything stored about the member in {@code data} with {@code data}, in one
+   * transaction: if any of it fails, the member is left as they were.
+   */
+  public void replace(MemberData data) {
+    new Jdbc(dataSource)
+        .inTransaction(
+            "replacing " + data.member().id(),
+            connection -> {
+              DataSource one = new OneConnection(connection);
+              JdbcMemberStore members = new JdbcMemberStore(one);
+              members.forget(data.member().id());
+              members.save(data.member());
+              JdbcCheckInStore checkIns = new JdbcCheckInStore(one);
+              data.checkIns().forEach(checkIns::save);
+              JdbcStepStore steps = new JdbcStepStore(one);
+              data.stepsGiven().forEach(steps::record);
+              JdbcCommunityStore communities = new JdbcCommunityStore(one);
+              for (Community.Visit visit : data.communities()) {
+                communities.visited(
+                    data.member().id(), visit.id(), visit.name(), visit.lastSeenAt());
+              }
+              return null;
+            });
   }
 
   /** Opens the database at {@code jdbcUrl} and migrates its schema to the newest version. */

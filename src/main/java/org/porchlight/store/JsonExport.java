@@ -73,8 +73,41 @@ public final class JsonExport implements ExportFormat {
     return text(root);
   }
 
-  /** Reads a document written by {@link #write} or {@link #writeAll}. */
+  /** One member of a document: read, or the reason it could not be, and where it stands. */
+  public sealed interface Entry {
+    /** Where in the document: {@code members[2]}, or {@code document} for a single member. */
+    String where();
+
+    /** A member read whole. */
+    record Read(String where, MemberData data) implements Entry {}
+
+    /** A member that could not be read, and why. */
+    record Unreadable(String where, String problem) implements Entry {}
+  }
+
+  /**
+   * Reads a document written by {@link #write} or {@link #writeAll}.
+   *
+   * @throws IllegalArgumentException naming the first member that could not be read
+   */
   public List<MemberData> read(String document) {
+    List<MemberData> result = new ArrayList<>();
+    for (Entry entry : readEach(document)) {
+      if (entry instanceof Entry.Unreadable bad) {
+        throw new IllegalArgumentException(bad.where() + ": " + bad.problem());
+      }
+      result.add(((Entry.Read) entry).data());
+    }
+    return result;
+  }
+
+  /**
+   * Reads each member of a document on its own, so one that cannot be read leaves the others
+   * readable.
+   *
+   * @throws IllegalArgumentException when the document as a whole cannot be read
+   */
+  public List<Entry> readEach(String document) {
     JsonNode root;
     try {
       root = json.readTree(document);
@@ -85,20 +118,27 @@ public final class JsonExport implements ExportFormat {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("expected a JSON object");
     }
-    List<MemberData> result = new ArrayList<>();
-    if (root.has("members")) {
-      if (root.path("version").asInt(VERSION) > VERSION) {
-        throw new IllegalArgumentException(
-            "written by a newer Porchlight (version " + root.path("version").asInt() + ")");
-      }
-      int index = 0;
-      for (JsonNode member : root.get("members")) {
-        result.add(memberData(member, "members[" + index++ + "]"));
-      }
-    } else {
-      result.add(memberData(root, "document"));
+    if (!root.has("members")) {
+      return List.of(entry(root, "document"));
+    }
+    if (root.path("version").asInt(VERSION) > VERSION) {
+      throw new IllegalArgumentException(
+          "written by a newer Porchlight (version " + root.path("version").asInt() + ")");
+    }
+    List<Entry> result = new ArrayList<>();
+    int index = 0;
+    for (JsonNode member : root.get("members")) {
+      result.add(entry(member, "members[" + index++ + "]"));
     }
     return result;
+  }
+
+  private static Entry entry(JsonNode member, String where) {
+    try {
+      return new Entry.Read(where, memberData(member));
+    } catch (RuntimeException e) {
+      return new Entry.Unreadable(where, String.valueOf(e.getMessage()));
+    }
   }
 
   private ObjectNode tree(MemberData data) {
@@ -148,61 +188,57 @@ public final class JsonExport implements ExportFormat {
     return root;
   }
 
-  private static MemberData memberData(JsonNode root, String where) {
-    try {
-      JsonNode m = root.required("member");
-      MemberId id = new MemberId(m.required("platform").asText(), m.required("userId").asText());
-      Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-      m.path("days").forEach(day -> days.add(DayOfWeek.valueOf(day.asText().toUpperCase())));
-      Instant joinedAt = Instant.parse(m.required("joinedAt").asText());
-      Member member =
-          new Member(
+  private static MemberData memberData(JsonNode root) {
+    JsonNode m = root.required("member");
+    MemberId id = new MemberId(m.required("platform").asText(), m.required("userId").asText());
+    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+    m.path("days").forEach(day -> days.add(DayOfWeek.valueOf(day.asText().toUpperCase())));
+    Instant joinedAt = Instant.parse(m.required("joinedAt").asText());
+    Member member =
+        new Member(
+            id,
+            m.path("locale").asText("en"),
+            text(m, "checkInTime").map(LocalTime::parse),
+            text(m, "timeZone").map(ZoneId::of),
+            text(m, "country"),
+            days.isEmpty() ? EnumSet.allOf(DayOfWeek.class) : days,
+            text(m, "quietHours").flatMap(QuietHours::parse).orElse(QuietHours.DEFAULT),
+            m.path("paused").asBoolean(false),
+            text(m, "pausedUntil").map(LocalDate::parse),
+            Member.Awaiting.NOTHING,
+            joinedAt,
+            text(m, "nextCheckInAt").map(Instant::parse),
+            new Contact(
+                text(m, "lastHeardAt").map(Instant::parse).orElse(joinedAt),
+                text(m, "reachedOutOn").map(LocalDate::parse),
+                text(m, "lightsOnAt").map(Instant::parse)));
+    List<CheckIn> checkIns = new ArrayList<>();
+    for (JsonNode c : root.path("checkIns")) {
+      checkIns.add(
+          new CheckIn(
               id,
-              m.path("locale").asText("en"),
-              text(m, "checkInTime").map(LocalTime::parse),
-              text(m, "timeZone").map(ZoneId::of),
-              text(m, "country"),
-              days.isEmpty() ? EnumSet.allOf(DayOfWeek.class) : days,
-              text(m, "quietHours").flatMap(QuietHours::parse).orElse(QuietHours.DEFAULT),
-              m.path("paused").asBoolean(false),
-              text(m, "pausedUntil").map(LocalDate::parse),
-              Member.Awaiting.NOTHING,
-              joinedAt,
-              text(m, "nextCheckInAt").map(Instant::parse),
-              new Contact(
-                  text(m, "lastHeardAt").map(Instant::parse).orElse(joinedAt),
-                  text(m, "reachedOutOn").map(LocalDate::parse),
-                  text(m, "lightsOnAt").map(Instant::parse)));
-      List<CheckIn> checkIns = new ArrayList<>();
-      for (JsonNode c : root.path("checkIns")) {
-        checkIns.add(
-            new CheckIn(
-                id,
-                LocalDate.parse(c.required("date").asText()),
-                text(c, "promptedAt").map(Instant::parse),
-                text(c, "answeredAt").map(Instant::parse),
-                text(c, "mood").map(Mood::fromKey),
-                text(c, "via").map(Via::fromKey),
-                text(c, "remindedAt").map(Instant::parse)));
-      }
-      List<StepGiven> steps = new ArrayList<>();
-      for (JsonNode s : root.path("stepsGiven")) {
-        steps.add(
-            new StepGiven(
-                id, s.required("step").asText(), Instant.parse(s.required("givenAt").asText())));
-      }
-      List<Community.Visit> communities = new ArrayList<>();
-      for (JsonNode v : root.path("communities")) {
-        communities.add(
-            new Community.Visit(
-                new Community.Id(v.required("platform").asText(), v.required("id").asText()),
-                v.path("name").asText(""),
-                Instant.parse(v.required("lastSeenAt").asText())));
-      }
-      return new MemberData(member, checkIns, steps, communities);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+              LocalDate.parse(c.required("date").asText()),
+              text(c, "promptedAt").map(Instant::parse),
+              text(c, "answeredAt").map(Instant::parse),
+              text(c, "mood").map(Mood::fromKey),
+              text(c, "via").map(Via::fromKey),
+              text(c, "remindedAt").map(Instant::parse)));
     }
+    List<StepGiven> steps = new ArrayList<>();
+    for (JsonNode s : root.path("stepsGiven")) {
+      steps.add(
+          new StepGiven(
+              id, s.required("step").asText(), Instant.parse(s.required("givenAt").asText())));
+    }
+    List<Community.Visit> communities = new ArrayList<>();
+    for (JsonNode v : root.path("communities")) {
+      communities.add(
+          new Community.Visit(
+              new Community.Id(v.required("platform").asText(), v.required("id").asText()),
+              v.path("name").asText(""),
+              Instant.parse(v.required("lastSeenAt").asText())));
+    }
+    return new MemberData(member, checkIns, steps, communities);
   }
 
   private static Optional<String> text(JsonNode node, String field) {

@@ -108,6 +108,40 @@ class ConsoleJarIT {
   }
 
   @Test
+  void anImportWithAnUnreadableMemberImportsTheOthersAndLeavesThatOneAsItWas() throws Exception {
+    porchlight("/time 20:00\n/timezone Europe/London\n/checkin\n2\n");
+    String local = porchlight("", "export", "--platform", "console", "--user", "local").out();
+    // Two new members, then local again with a join date nobody can read.
+    String backup =
+        "{\"version\": 1, \"exportedAt\": \"2026-12-01T00:00:00Z\", \"members\": ["
+            + local.replace("\"userId\": \"local\"", "\"userId\": \"ana\"")
+            + ", "
+            + local.replace("\"userId\": \"local\"", "\"userId\": \"ben\"")
+            + ", "
+            + local
+                .replaceAll("\"joinedAt\": \"[^\"]*\"", "\"joinedAt\": \"last spring\"")
+                .replace("\"checkInTime\": \"20:00\"", "\"checkInTime\": \"06:00\"")
+            + "]}";
+    Path file = Files.writeString(dataDir.resolve("backup.json"), backup);
+
+    Run restore = porchlight("", "import", file.toString());
+
+    assertThat(restore.exitCode()).as("bad input").isEqualTo(2);
+    assertThat(restore.err())
+        .contains("Imported 2 members.")
+        .contains("members[2]")
+        .contains("last spring")
+        .doesNotContain("Exception");
+    for (String user : List.of("ana", "ben")) {
+      assertThat(porchlight("", "export", "--platform", "console", "--user", user).out())
+          .contains("\"mood\": \"rough\"");
+    }
+    assertThat(porchlight("", "export", "--platform", "console", "--user", "local").out())
+        .as("left as it was")
+        .contains("\"checkInTime\": \"20:00\"");
+  }
+
+  @Test
   void aBrokenSettingsFileIsNamedWithoutAStackTrace() throws Exception {
     Path config =
         Files.writeString(dataDir.resolve("porchlight.yaml"), "store:\n  poolSize: many\n");

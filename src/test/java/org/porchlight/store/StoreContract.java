@@ -1,6 +1,7 @@
 package org.porchlight.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.porchlight.core.CheckIn;
 import org.porchlight.core.Community;
 import org.porchlight.core.Member;
+import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
 import org.porchlight.core.QuietHours;
@@ -69,6 +71,46 @@ abstract class StoreContract {
         .withCheckInTime(LocalTime.of(20, 0))
         .withZone(ZoneId.of("Europe/London"))
         .withNextCheckInAt(Optional.of(Instant.parse("2026-11-21T20:00:00Z")));
+  }
+
+  @Test
+  void aReplacementStoresTheMemberWhole() {
+    database.members().save(member(ALEX).withCheckInTime(LocalTime.of(7, 0)));
+    LocalDate day = LocalDate.of(2026, 11, 20);
+    database.checkIns().save(CheckIn.prompted(ALEX, day.minusDays(1), T0));
+    CheckIn answered = CheckIn.unasked(ALEX, day).answered(Mood.ROUGH, Via.TEXT, T0);
+
+    database.replace(new MemberData(member(ALEX), List.of(answered), List.of(), List.of()));
+
+    assertThat(database.members().find(ALEX).orElseThrow().checkInTime())
+        .contains(LocalTime.of(20, 0));
+    assertThat(database.checkIns().find(ALEX, day).flatMap(CheckIn::mood)).contains(Mood.ROUGH);
+    assertThat(database.checkIns().find(ALEX, day.minusDays(1)))
+        .as("replaced, not merged")
+        .isEmpty();
+  }
+
+  @Test
+  void aReplacementThatFailsPartWayLeavesTheMemberAsTheyWere() {
+    database.members().save(member(ALEX).withCheckInTime(LocalTime.of(7, 0)));
+    LocalDate day = LocalDate.of(2026, 11, 20);
+    database.checkIns().save(CheckIn.unasked(ALEX, day).answered(Mood.FINE, Via.BUTTON, T0));
+    // The second check-in belongs to nobody stored: its row can't be written, after the member's.
+    MemberId nobody = new MemberId("telegram", "no-such-member");
+    MemberData replacement =
+        new MemberData(
+            member(ALEX),
+            List.of(
+                CheckIn.unasked(ALEX, day).answered(Mood.ROUGH, Via.TEXT, T0),
+                CheckIn.unasked(nobody, day).answered(Mood.ROUGH, Via.TEXT, T0)),
+            List.of(),
+            List.of());
+
+    assertThatThrownBy(() -> database.replace(replacement)).isInstanceOf(StoreException.class);
+
+    assertThat(database.members().find(ALEX).orElseThrow().checkInTime())
+        .contains(LocalTime.of(7, 0));
+    assertThat(database.checkIns().find(ALEX, day).flatMap(CheckIn::mood)).contains(Mood.FINE);
   }
 
   @Test
