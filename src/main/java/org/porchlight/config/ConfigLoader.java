@@ -68,7 +68,16 @@ public final class ConfigLoader {
       throw new ConfigException("There is no configuration file at " + file + ".");
     }
     Settings settings = read(file, Settings.class);
-    return settings == null ? Settings.defaults() : settings;
+    if (settings == null) return Settings.defaults();
+    Optional<Limits.Problem> outOfRange = Limits.firstProblem(read(file, JsonNode.class));
+    if (outOfRange.isPresent()) {
+      String key = outOfRange.get().key();
+      StringBuilder where = new StringBuilder(file.toString());
+      lineOfKey(file, List.of(key.split("\\.")))
+          .ifPresent(line -> where.append(", line ").append(line));
+      throw new ConfigException(where + ", key '" + key + "': " + outOfRange.get().message() + ".");
+    }
+    return settings;
   }
 
   /** Everything hosts can change without code: texts, steps, crisis lines, the group. */

@@ -356,7 +356,11 @@ public record Settings(
             env.getOrDefault("PORCHLIGHT_TELEGRAM_API_URL", telegram.apiUrl()),
             env.getOrDefault("PORCHLIGHT_TELEGRAM_MODE", telegram.mode()),
             telegram.workers(),
-            decimal(env, "PORCHLIGHT_TELEGRAM_MESSAGES_PER_SECOND", telegram.messagesPerSecond()),
+            number(
+                env,
+                "PORCHLIGHT_TELEGRAM_MESSAGES_PER_SECOND",
+                "telegram.messagesPerSecond",
+                telegram.messagesPerSecond()),
             telegram.messagesPerSecondPerChat(),
             env.getOrDefault("PORCHLIGHT_TELEGRAM_WEBHOOK_URL", telegram.webhookUrl()),
             env.getOrDefault("PORCHLIGHT_TELEGRAM_WEBHOOK_SECRET", telegram.webhookSecret()));
@@ -369,12 +373,17 @@ public record Settings(
             discord.messagesPerSecond());
     Server newServer =
         new Server(
-            number(env, "PORCHLIGHT_SERVER_PORT", server.port()),
+            (int) number(env, "PORCHLIGHT_SERVER_PORT", "server.port", server.port()),
             env.getOrDefault("PORCHLIGHT_SERVER_BIND_ADDRESS", server.bindAddress()));
     Logging newLogging = new Logging(env.getOrDefault("PORCHLIGHT_LOG_FORMAT", logging.format()));
     Shutdown newShutdown =
         new Shutdown(
-            number(env, "PORCHLIGHT_SHUTDOWN_DEADLINE_SECONDS", shutdown.deadlineSeconds()));
+            (int)
+                number(
+                    env,
+                    "PORCHLIGHT_SHUTDOWN_DEADLINE_SECONDS",
+                    "shutdown.deadlineSeconds",
+                    shutdown.deadlineSeconds()));
     return new Settings(
         locale,
         newStore,
@@ -390,28 +399,33 @@ public record Settings(
         newShutdown);
   }
 
-  /** A whole number from the environment, or {@code fallback} when it is unset. */
-  private static int number(Map<String, String> env, String key, int fallback) {
-    String value = env.get(key);
+  /**
+   * A number from the environment for {@code key} (a key of {@link Limits}), or {@code fallback}
+   * when it is unset; one that is not a number or out of range names the variable.
+   */
+  private static double number(
+      Map<String, String> env, String variable, String key, double fallback) {
+    String value = env.get(variable);
     if (value == null || value.isBlank()) return fallback;
+    Limits.Range range = Limits.of(key);
+    double number;
     try {
-      return Integer.parseInt(value.strip());
+      number = Double.parseDouble(value.strip());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          key + " '" + value.strip() + "' is not a whole number, like 8080");
+          variable
+              + " '"
+              + value.strip()
+              + "' is not a "
+              + (range.whole() ? "whole number" : "number")
+              + ", like "
+              + range.fallback());
     }
-  }
-
-  /** A number from the environment, or {@code fallback} when it is unset. */
-  private static double decimal(Map<String, String> env, String key, double fallback) {
-    String value = env.get(key);
-    if (value == null || value.isBlank()) return fallback;
-    try {
-      return Double.parseDouble(value.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          key + " '" + value.strip() + "' is not a number, like 15 or 2.5");
+    Optional<String> problem = range.problemWith(number);
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException(variable + " " + problem.get());
     }
+    return number;
   }
 
   private static String blankTo(String value, String fallback) {

@@ -156,6 +156,20 @@ class ConsoleJarIT {
   }
 
   @Test
+  void aZeroBatchSizeStopsTheStartNamingFileLineAndKey() throws Exception {
+    Path config =
+        Files.writeString(dataDir.resolve("porchlight.yaml"), "schedule:\n  batchSize: 0\n");
+
+    Run run = porchlight("", "--config", config.toString(), "console");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("porchlight.yaml, line 2, key 'schedule.batchSize': 0 is out of range")
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void helpListsTheCommands() throws Exception {
     Run help = porchlight("", "--help");
 

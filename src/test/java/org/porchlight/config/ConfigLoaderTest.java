@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,6 +103,69 @@ class ConfigLoaderTest {
         .hasMessageContaining("porchlight.yaml, line 3, key 'telegram.tokn'")
         .hasMessageContaining("no such setting")
         .hasMessageContaining("token");
+  }
+
+  @Test
+  void aNumberOutOfItsRangeIsNamedWithFileLineAndKeyNotQuietlyReplaced() throws IOException {
+    Path file = write("porchlight.yaml", "schedule:\n  sweepSeconds: 5\n  batchSize: 0\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(dir).settings(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("porchlight.yaml, line 3, key 'schedule.batchSize'")
+        .hasMessageContaining("0 is out of range")
+        .hasMessageContaining("from 1 to 100000, like 500");
+  }
+
+  @Test
+  void aNegativeOrFractionalCountIsAnErrorToo() throws IOException {
+    Path negative = write("porchlight.yaml", "schedule:\n  senders: -2\n");
+    assertThatThrownBy(() -> new ConfigLoader(dir).settings(negative))
+        .hasMessageContaining("line 2, key 'schedule.senders': -2 is out of range");
+
+    Path fractional = write("porchlight.yaml", "store:\n  poolSize: 2.5\n");
+    assertThatThrownBy(() -> new ConfigLoader(dir).settings(fractional))
+        .hasMessageContaining("line 2, key 'store.poolSize': 2.5 is not a whole number, like 10");
+  }
+
+  @Test
+  void everyRangedKeyIsASetting() {
+    Settings defaults = Settings.defaults();
+    for (Limits.Range range : Limits.RANGES) {
+      String[] key = range.key().split("\\.");
+      assertThat(
+              Arrays.stream(Settings.class.getRecordComponents())
+                  .filter(component -> component.getName().equals(key[0]))
+                  .flatMap(component -> Arrays.stream(component.getType().getRecordComponents()))
+                  .anyMatch(component -> component.getName().equals(key[1])))
+          .as(range.key())
+          .isTrue();
+      assertThat(range.problemWith(Double.parseDouble(range.fallback())))
+          .as(range.key() + "'s default is in its range")
+          .isEmpty();
+    }
+    assertThat(defaults.schedule().batchSize()).isEqualTo(500);
+  }
+
+  @Test
+  void theDocsListEveryRangeAsTheCodeHasIt() throws IOException {
+    String docs = Files.readString(Path.of("docs", "configuration.md"));
+    for (Limits.Range range : Limits.RANGES) {
+      String row =
+          "| `"
+              + range.key()
+              + "` | "
+              + plain(range.least())
+              + " to "
+              + plain(range.most())
+              + " | "
+              + range.fallback()
+              + " |";
+      assertThat(docs).as(range.key()).contains(row);
+    }
+  }
+
+  private static String plain(double number) {
+    return number == Math.rint(number) ? Long.toString((long) number) : Double.toString(number);
   }
 
   @Test
@@ -214,6 +278,11 @@ class ConfigLoaderTest {
                 Settings.defaults()
                     .withEnvironment(Map.of("PORCHLIGHT_SERVER_PORT", "eighty-eighty")))
         .hasMessageContaining("PORCHLIGHT_SERVER_PORT 'eighty-eighty' is not a whole number");
+    assertThatThrownBy(
+            () ->
+                Settings.defaults()
+                    .withEnvironment(Map.of("PORCHLIGHT_SHUTDOWN_DEADLINE_SECONDS", "0")))
+        .hasMessageContaining("PORCHLIGHT_SHUTDOWN_DEADLINE_SECONDS 0 is out of range");
   }
 
   @Test
