@@ -11,7 +11,7 @@ import org.porchlight.core.Conversation;
 import org.porchlight.core.DueCheckIns;
 import org.porchlight.core.Hosting;
 import org.porchlight.core.Places;
-import org.porchlight.core.TextReader;
+import org.porchlight.core.reading.TextReader;
 import org.porchlight.metrics.Metrics;
 import org.porchlight.schedule.Scheduling;
 import org.porchlight.schedule.Sender;

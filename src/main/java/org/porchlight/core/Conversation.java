@@ -38,6 +38,8 @@ import org.porchlight.core.port.ExportFormat;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
 import org.porchlight.core.port.Tally;
+import org.porchlight.core.reading.Reading;
+import org.porchlight.core.reading.TextReader;
 
 /**
  * The check-in conversation, the same on every platform: hears what a member did and answers with

@@ -29,6 +29,19 @@ class DependencyRuleTest {
   }
 
   @Test
+  void readingStandsAloneInTheCore() {
+    // What a message means is worked out from its words alone: the conversation asks the
+    // reader, never the other way round.
+    classes()
+        .that()
+        .resideInAPackage("org.porchlight.core.reading..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("org.porchlight.core.reading..", "java..")
+        .check(PORCHLIGHT);
+  }
+
+  @Test
   void coreUsesNoJdbcNoLoggingAndNoDesktop() {
     noClasses()
         .that()

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.porchlight.core.reading.TextReader;
 
 class ConversationTest {
   // Saturday 21 November 2026, 16:00 UTC: 16:00 in London, 11:00 in New York.

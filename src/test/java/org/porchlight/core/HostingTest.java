@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.porchlight.core.reading.TextReader;
 
 /** Hosts' setup and summary, and what a community changes in members' conversations. */
 class HostingTest {

@@ -8,11 +8,11 @@ import org.porchlight.config.Settings;
 import org.porchlight.core.Conversation;
 import org.porchlight.core.Hosting;
 import org.porchlight.core.Places;
-import org.porchlight.core.TextReader;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
+import org.porchlight.core.reading.TextReader;
 import org.porchlight.store.Database;
 import org.porchlight.store.JsonExport;
 

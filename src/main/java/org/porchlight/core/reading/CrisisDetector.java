@@ -1,4 +1,4 @@
-package org.porchlight.core;
+package org.porchlight.core.reading;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.porchlight.core;
+package org.porchlight.core.reading;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,7 +35,7 @@ final class PatternFile {
 
   /** Reads {@code name} from this package's folder on the class path. */
   static PatternFile load(String name) {
-    String path = "org/porchlight/core/" + name;
+    String path = "org/porchlight/core/reading/" + name;
     ClassLoader loader = PatternFile.class.getClassLoader();
     try (InputStream in = loader.getResourceAsStream(path)) {
       if (in == null) {

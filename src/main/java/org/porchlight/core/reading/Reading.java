@@ -1,4 +1,4 @@
-package org.porchlight.core;
+package org.porchlight.core.reading;
 
 /** What a member's free text was understood to say. */
 public enum Reading {

@@ -1,4 +1,4 @@
-package org.porchlight.core;
+package org.porchlight.core.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
