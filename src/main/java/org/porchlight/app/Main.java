@@ -36,7 +36,6 @@ import org.porchlight.schedule.RateLimit;
 import org.porchlight.schedule.Scheduling;
 import org.porchlight.schedule.Sender;
 import org.porchlight.schedule.Ticker;
-import org.porchlight.store.Database;
 import org.porchlight.store.JsonExport;
 import org.porchlight.store.StoreException;
 import org.porchlight.telegram.Pause;
@@ -457,13 +456,13 @@ public final class Main implements Callable<Integer> {
         if (which.all) {
           List<MemberData> all = new ArrayList<>();
           for (MemberId id : porchlight.database.members().all()) {
-            all.add(data(porchlight, id).orElseThrow());
+            all.add(porchlight.conversation.dataOf(id).orElseThrow());
           }
           main.stdout.println(porchlight.export.writeAll(all, main.clock.instant()));
           return OK;
         }
         MemberId id = which.member.id();
-        Optional<MemberData> data = data(porchlight, id);
+        Optional<MemberData> data = porchlight.conversation.dataOf(id);
         if (data.isEmpty()) {
           main.stderr.println("Nothing is stored for " + id + ".");
           return NOT_FOUND;
@@ -471,20 +470,6 @@ public final class Main implements Callable<Integer> {
         main.stdout.println(porchlight.export.write(data.get()));
         return OK;
       }
-    }
-
-    private static Optional<MemberData> data(Porchlight porchlight, MemberId id) {
-      Database database = porchlight.database;
-      return database
-          .members()
-          .find(id)
-          .map(
-              member ->
-                  new MemberData(
-                      member,
-                      database.checkIns().allFor(id),
-                      database.steps().givenTo(id),
-                      database.communities().visitsOf(id)));
     }
   }
 

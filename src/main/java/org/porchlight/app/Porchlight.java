@@ -7,11 +7,12 @@ import java.util.random.RandomGenerator;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
 import org.porchlight.core.Content;
-import org.porchlight.core.Conversation;
+import org.porchlight.core.ConversationOptions;
 import org.porchlight.core.DueCheckIns;
 import org.porchlight.core.Hosting;
 import org.porchlight.core.Places;
-import org.porchlight.core.reading.TextReader;
+import org.porchlight.core.conversation.Conversation;
+import org.porchlight.core.conversation.Stores;
 import org.porchlight.metrics.Metrics;
 import org.porchlight.schedule.Scheduling;
 import org.porchlight.schedule.Sender;
@@ -30,7 +31,7 @@ final class Porchlight implements AutoCloseable {
   final Hosting hosting;
   final JsonExport export = new JsonExport();
   final Metrics metrics;
-  private final Conversation.Options options;
+  private final ConversationOptions options;
   private final Clock clock;
 
   Porchlight(Settings settings, ConfigLoader loader, Clock clock) {
@@ -49,14 +50,13 @@ final class Porchlight implements AutoCloseable {
     metrics.watch(database.outbox());
     this.conversation =
         new Conversation(
-                database.members(),
-                database.checkIns(),
-                database.steps(),
-                database.communities(),
+                new Stores(
+                    database.members(),
+                    database.checkIns(),
+                    database.steps(),
+                    database.communities()),
                 content,
                 options,
-                new TextReader(),
-                new Places(),
                 export,
                 clock,
                 RandomGenerator.getDefault())

@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.porchlight.core.Content;
-import org.porchlight.core.Conversation;
+import org.porchlight.core.ConversationOptions;
 import org.porchlight.core.CrisisLines;
 import org.porchlight.core.Group;
 import org.porchlight.core.Messages;
@@ -89,8 +89,8 @@ public final class ConfigLoader {
   }
 
   /** The conversation's options from the settings. */
-  public static Conversation.Options options(Settings settings) {
-    return new Conversation.Options(
+  public static ConversationOptions options(Settings settings) {
+    return new ConversationOptions(
         settings.checkin().morning(),
         settings.checkin().midday(),
         settings.checkin().evening(),

@@ -21,7 +21,7 @@ public final class DueCheckIns {
   private final Duration reminderAfter;
   private final Duration silence;
 
-  public DueCheckIns(Conversation.Options options) {
+  public DueCheckIns(ConversationOptions options) {
     requireNonNull(options, "options == null");
     this.reminderAfter = options.reminderAfter();
     this.silence = Duration.ofDays(options.silentDays());

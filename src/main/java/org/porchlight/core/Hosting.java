@@ -83,7 +83,7 @@ public final class Hosting {
       if (isWebLink(line)) {
         links.add(line);
       } else {
-        problems.add(texts.get(Text.SETUP_BAD_LINK, "input", Conversation.echo(line)));
+        problems.add(texts.get(Text.SETUP_BAD_LINK, "input", Echo.of(line)));
       }
     }
     if (links.size() > MAX_LINKS)
@@ -98,7 +98,7 @@ public final class Hosting {
     if (!form.time().isBlank()) {
       time = TimeInput.parse(form.time());
       if (time.isEmpty())
-        problems.add(texts.get(Text.SETUP_BAD_TIME, "input", Conversation.echo(form.time())));
+        problems.add(texts.get(Text.SETUP_BAD_TIME, "input", Echo.of(form.time())));
     }
 
     Optional<ZoneId> zone = Optional.empty();
@@ -106,7 +106,7 @@ public final class Hosting {
       if (places.find(form.zone()) instanceof Places.Found.Zone found) {
         zone = Optional.of(found.zone());
       } else {
-        problems.add(texts.get(Text.SETUP_BAD_ZONE, "input", Conversation.echo(form.zone())));
+        problems.add(texts.get(Text.SETUP_BAD_ZONE, "input", Echo.of(form.zone())));
       }
     }
 

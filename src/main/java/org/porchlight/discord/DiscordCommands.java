@@ -12,9 +12,9 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import org.porchlight.core.Conversation;
 import org.porchlight.core.Messages;
 import org.porchlight.core.Text;
+import org.porchlight.core.conversation.Conversation;
 
 /**
  * Porchlight's slash commands: every command of the conversation, usable in servers and in DMs, the

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.porchlight.config.Settings;
 import org.porchlight.console.ConsoleChat;
-import org.porchlight.core.Conversation;
+import org.porchlight.core.conversation.Conversation;
 import org.porchlight.discord.DiscordBot;
 import org.porchlight.discord.FakeDiscord;
 import org.porchlight.store.Database;

@@ -42,6 +42,34 @@ class DependencyRuleTest {
   }
 
   @Test
+  void theConversationSitsAboveTheCoresRecordsAndRules() {
+    // The flows use members, check-ins and steps; those never reach back into a flow.
+    noClasses()
+        .that()
+        .resideInAPackage("org.porchlight.core")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.porchlight.core.conversation..")
+        .check(PORCHLIGHT);
+  }
+
+  @Test
+  void adaptersSeeTheConversationAndItsStoresAloneNotItsFlows() {
+    classes()
+        .that()
+        .resideInAPackage("org.porchlight.core.conversation")
+        .and()
+        .areTopLevelClasses()
+        .and()
+        .doNotHaveSimpleName("Conversation")
+        .and()
+        .doNotHaveSimpleName("Stores")
+        .should()
+        .notBePublic()
+        .check(PORCHLIGHT);
+  }
+
+  @Test
   void coreUsesNoJdbcNoLoggingAndNoDesktop() {
     noClasses()
         .that()

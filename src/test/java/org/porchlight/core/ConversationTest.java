@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.porchlight.core.reading.TextReader;
+import org.porchlight.core.conversation.Conversation;
+import org.porchlight.core.conversation.Stores;
 
 class ConversationTest {
   // Saturday 21 November 2026, 16:00 UTC: 16:00 in London, 11:00 in New York.
@@ -31,17 +32,7 @@ class ConversationTest {
 
   private Conversation conversation() {
     return new Conversation(
-        store,
-        store,
-        store,
-        store,
-        content,
-        Conversation.Options.DEFAULT,
-        new TextReader(),
-        new Places(),
-        new SummaryExport(),
-        clock,
-        random);
+        Stores.in(store), content, ConversationOptions.DEFAULT, new SummaryExport(), clock, random);
   }
 
   private List<Reply> say(String text) {

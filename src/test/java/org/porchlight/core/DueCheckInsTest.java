@@ -16,7 +16,7 @@ import org.porchlight.core.DueCheckIns.Decision;
 class DueCheckInsTest {
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
   private static final Instant JOINED = Instant.parse("2026-11-20T12:00:00Z");
-  private static final DueCheckIns RULES = new DueCheckIns(Conversation.Options.DEFAULT);
+  private static final DueCheckIns RULES = new DueCheckIns(ConversationOptions.DEFAULT);
 
   private static Member member(LocalTime time, Instant after) {
     Member member =

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.porchlight.core.reading.TextReader;
+import org.porchlight.core.conversation.Conversation;
+import org.porchlight.core.conversation.Stores;
 
 /** Hosts' setup and summary, and what a community changes in members' conversations. */
 class HostingTest {
@@ -26,14 +27,9 @@ class HostingTest {
   private final Hosting hosting = new Hosting(store, content, new Places(), clock);
   private final Conversation conversation =
       new Conversation(
-          store,
-          store,
-          store,
-          store,
+          Stores.in(store),
           content,
-          Conversation.Options.DEFAULT,
-          new TextReader(),
-          new Places(),
+          ConversationOptions.DEFAULT,
           new SummaryExport(),
           clock,
           () -> 1L << 40);

@@ -35,12 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.porchlight.core.CheckIn;
-import org.porchlight.core.Conversation;
+import org.porchlight.core.ConversationOptions;
 import org.porchlight.core.DueCheckIns;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
 import org.porchlight.core.Prompt;
+import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.Messenger.Delivery;
 import org.porchlight.discord.FakeDiscord.Where;
 import org.porchlight.schedule.RateLimit;
@@ -518,7 +519,7 @@ class DiscordBotTest {
   private void checkInTimeComes(MemberId member, Callable<Boolean> done) {
     Instant due = database.members().find(member).orElseThrow().nextCheckInAt().orElseThrow();
     Clock at = Clock.fixed(due.plusSeconds(1), ZoneOffset.UTC);
-    DueCheckIns rules = new DueCheckIns(Conversation.Options.DEFAULT);
+    DueCheckIns rules = new DueCheckIns(ConversationOptions.DEFAULT);
     Sender sender =
         new Sender(
             database.outbox(),

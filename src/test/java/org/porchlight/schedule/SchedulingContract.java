@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.porchlight.core.CheckIn;
 import org.porchlight.core.CheckInSchedule;
 import org.porchlight.core.Contact;
-import org.porchlight.core.Conversation;
+import org.porchlight.core.ConversationOptions;
 import org.porchlight.core.DueCheckIns;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
@@ -48,7 +48,7 @@ abstract class SchedulingContract {
   // Saturday 21 November 2026; London is on UTC in November.
   private static final Instant MORNING = Instant.parse("2026-11-21T08:30:00Z");
   private static final MemberId ALEX = new MemberId("telegram", "1001");
-  private static final DueCheckIns RULES = new DueCheckIns(Conversation.Options.DEFAULT);
+  private static final DueCheckIns RULES = new DueCheckIns(ConversationOptions.DEFAULT);
 
   private Database database;
   private MutableClock clock;

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.porchlight.config.Settings;
-import org.porchlight.core.Conversation;
+import org.porchlight.core.ConversationOptions;
 import org.porchlight.core.DueCheckIns;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
+import org.porchlight.core.conversation.Conversation;
 import org.porchlight.schedule.RateLimit;
 import org.porchlight.schedule.Seed;
 import org.porchlight.schedule.Sender;
@@ -76,7 +77,7 @@ class TelegramDeliveryTest {
             4,
             pause -> {});
     bot.start();
-    DueCheckIns rules = new DueCheckIns(Conversation.Options.DEFAULT);
+    DueCheckIns rules = new DueCheckIns(ConversationOptions.DEFAULT);
     sender =
         new Sender(
             database.outbox(),

@@ -5,14 +5,14 @@ import java.time.Clock;
 import java.util.random.RandomGenerator;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
-import org.porchlight.core.Conversation;
 import org.porchlight.core.Hosting;
 import org.porchlight.core.Places;
+import org.porchlight.core.conversation.Conversation;
+import org.porchlight.core.conversation.Stores;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
-import org.porchlight.core.reading.TextReader;
 import org.porchlight.store.Database;
 import org.porchlight.store.JsonExport;
 
@@ -40,14 +40,9 @@ public final class RealConversation {
       Clock clock) {
     ConfigLoader loader = new ConfigLoader(Path.of("config"));
     return new Conversation(
-        members,
-        checkIns,
-        steps,
-        communities,
+        new Stores(members, checkIns, steps, communities),
         loader.content(Settings.defaults()),
         ConfigLoader.options(Settings.defaults()),
-        new TextReader(),
-        new Places(),
         new JsonExport(),
         clock,
         // Seeded, so a run can be repeated.

@@ -1,0 +1,139 @@
+package org.porchlight.core.conversation;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.porchlight.core.Community;
+import org.porchlight.core.Content;
+import org.porchlight.core.ConversationOptions;
+import org.porchlight.core.Incoming;
+import org.porchlight.core.Member;
+import org.porchlight.core.MemberData;
+import org.porchlight.core.MemberId;
+import org.porchlight.core.Messages;
+import org.porchlight.core.Prompt;
+import org.porchlight.core.Reply;
+import org.porchlight.core.Text;
+import org.porchlight.core.port.ExportFormat;
+import org.porchlight.core.port.Tally;
+import org.porchlight.core.reading.Reading;
+
+/**
+ * The check-in conversation, the same on every platform: hears what a member did and answers with
+ * {@link Reply} values. Crisis language is answered first, wherever it appears. This class routes
+ * each message to its flow; the flows beside it do the talking.
+ */
+public final class Conversation {
+  /** A command members can use, with its short description, for platforms' command menus. */
+  public record MenuEntry(String command, String description) {}
+
+  private static final List<Map.Entry<String, Text>> MENU =
+      List.of(
+          Map.entry("checkin", Text.MENU_CHECKIN),
+          Map.entry("step", Text.MENU_STEP),
+          Map.entry("group", Text.MENU_GROUP),
+          Map.entry("history", Text.MENU_HISTORY),
+          Map.entry("time", Text.MENU_TIME),
+          Map.entry("timezone", Text.MENU_TIMEZONE),
+          Map.entry("days", Text.MENU_DAYS),
+          Map.entry("quiet", Text.MENU_QUIET),
+          Map.entry("country", Text.MENU_COUNTRY),
+          Map.entry("pause", Text.MENU_PAUSE),
+          Map.entry("resume", Text.MENU_RESUME),
+          Map.entry("mydata", Text.MENU_MYDATA),
+          Map.entry("forget", Text.MENU_FORGET),
+          Map.entry("help", Text.MENU_HELP),
+          Map.entry("about", Text.MENU_ABOUT),
+          Map.entry("start", Text.MENU_START));
+
+  private final Context ctx;
+  private final Flows flows;
+  private final Router router;
+
+  public Conversation(
+      Stores stores,
+      Content content,
+      ConversationOptions options,
+      ExportFormat export,
+      Clock clock,
+      RandomGenerator random) {
+    this.ctx = new Context(stores, content, options, export, clock, random);
+    this.flows = Flows.of(ctx);
+    this.router = new Router(ctx, flows);
+  }
+
+  /** Counts what happens from now on (answers, crisis replies, reach-outs) in {@code tally}. */
+  public Conversation counting(Tally tally) {
+    ctx.tally = requireNonNull(tally, "tally == null");
+    return this;
+  }
+
+  /** Answers what a member did. Never empty: every message gets an answer. */
+  public List<Reply> handle(MemberId member, Incoming incoming) {
+    return router.handle(new Turn(ctx, flows, member, Optional.empty()), incoming);
+  }
+
+  /**
+   * Answers what a member did inside a community, such as a command in a Discord server: the
+   * community becomes the member's home, whose meeting they are shown, and a member new to
+   * Porchlight starts with its check-in time and zone.
+   */
+  public List<Reply> handle(MemberId member, Incoming incoming, Community.Place place) {
+    return router.handle(new Turn(ctx, flows, member, Optional.of(place)), incoming);
+  }
+
+  /** The members' commands in the order a menu should show them. */
+  public List<MenuEntry> menu(String locale) {
+    Messages texts = ctx.content.messagesFor(locale);
+    return MENU.stream().map(e -> new MenuEntry(e.getKey(), texts.get(e.getValue()))).toList();
+  }
+
+  /** The texts of a language, for adapters that say something of their own. */
+  public Messages texts(String locale) {
+    return ctx.content.messagesFor(locale);
+  }
+
+  /**
+   * The crisis reply when {@code text} is crisis language, and nothing otherwise: for places such
+   * as group chats, where only a crisis is answered and nothing is recorded.
+   */
+  public Optional<Reply> crisisCheck(MemberId member, String text) {
+    if (ctx.reader.read(text) != Reading.CRISIS) return Optional.empty();
+    Turn turn = new Turn(ctx, flows, member, Optional.empty());
+    flows.crisis().reply(turn);
+    return turn.finish().stream().findFirst();
+  }
+
+  /** The check-in question for one day, with its three answer buttons. */
+  public Reply checkInQuestion(Member member, LocalDate date) {
+    Messages texts = ctx.content.messagesFor(member.locale());
+    return Reply.withButtons(
+        texts.any(Text.CHECK_IN_QUESTION, ctx.random), CheckInAnswers.answerButtons(texts, date));
+  }
+
+  /**
+   * What Porchlight says when it starts the conversation itself: the check-in question, the one
+   * reminder, or "the light's on" after a long silence. {@code date} is the day a check-in or
+   * reminder asks about.
+   */
+  public Reply prompt(Prompt prompt, Member member, LocalDate date) {
+    Messages texts = ctx.content.messagesFor(member.locale());
+    return switch (prompt) {
+      case CHECK_IN -> checkInQuestion(member, date);
+      case REMINDER ->
+          Reply.withButtons(
+              texts.any(Text.REMINDER, ctx.random), CheckInAnswers.answerButtons(texts, date));
+      case LIGHTS_ON -> Reply.text(texts.any(Text.LIGHTS_ON, ctx.random));
+    };
+  }
+
+  /** Everything stored about a member, as {@code /mydata} sends it; empty when nothing is. */
+  public Optional<MemberData> dataOf(MemberId member) {
+    return flows.data().of(member);
+  }
+}

@@ -1,0 +1,24 @@
+package org.porchlight.core.conversation;
+
+/** The conversation's flows, one for each thing a member can do, made once per conversation. */
+record Flows(
+    Onboarding onboarding,
+    SettingsCommands settings,
+    CheckInAnswers answers,
+    StepOffers steps,
+    Outreach outreach,
+    CrisisReplies crisis,
+    MemberDataRequests data,
+    Phrasing phrasing) {
+  static Flows of(Context ctx) {
+    return new Flows(
+        new Onboarding(ctx),
+        new SettingsCommands(ctx),
+        new CheckInAnswers(ctx),
+        new StepOffers(ctx),
+        new Outreach(ctx),
+        new CrisisReplies(ctx),
+        new MemberDataRequests(ctx),
+        new Phrasing(ctx));
+  }
+}

@@ -1,0 +1,85 @@
+package org.porchlight.core.conversation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import org.porchlight.core.CheckInSchedule;
+import org.porchlight.core.Community;
+import org.porchlight.core.Group;
+import org.porchlight.core.Mood;
+import org.porchlight.core.Text;
+
+/** How things are said back: input echoed, the next check-in, the group, days and moods. */
+final class Phrasing {
+  private final Context ctx;
+
+  Phrasing(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  /** When the next check-in comes, in the member's own time, or that none is set yet. */
+  String nextCheckIn(Turn t) {
+    Optional<Instant> next = t.member.nextCheckInAt();
+    if (next.isEmpty()) return t.texts.get(Text.NEXT_NONE_YET);
+    ZoneId zone = t.member.zoneOrUtc();
+    LocalDate day = LocalDate.ofInstant(next.get(), zone);
+    if (t.stored && ctx.stores.checkIns().find(t.id, day).isPresent()) {
+      // That day was asked already (or answered unasked): the sweep won't ask again, so the
+      // next question is the day after's.
+      next = CheckInSchedule.next(t.member, day.plusDays(1).atStartOfDay(zone).toInstant());
+      if (next.isEmpty()) return t.texts.get(Text.NEXT_NONE_YET);
+    }
+    DateTimeFormatter format =
+        DateTimeFormatter.ofPattern(t.texts.get(Text.WHEN_FORMAT), t.locale());
+    return t.texts.get(
+        Text.NEXT_CHECK_IN, "when", format.format(next.get().atZone(t.member.zoneOrUtc())));
+  }
+
+  /** The member's group and its meeting: their community's, else the configured one. */
+  Optional<String> groupText(Turn t) {
+    Optional<Community> community =
+        t.place.isPresent()
+            ? ctx.stores.communities().find(t.place.get().id())
+            : ctx.stores.communities().homeOf(t.id);
+    Group group =
+        community.map(Community::group).filter(Group::hasMeeting).orElse(ctx.content.group());
+    if (!group.hasMeeting()) return Optional.empty();
+    return Optional.of(
+        group.schedule().isPresent()
+            ? t.texts.get(
+                Text.GROUP,
+                "name",
+                group.name(),
+                "schedule",
+                group.schedule().get(),
+                "url",
+                group.meetingUrl().get())
+            : t.texts.get(
+                Text.GROUP_NO_SCHEDULE, "name", group.name(), "url", group.meetingUrl().get()));
+  }
+
+  String zoneName(Turn t) {
+    return t.member.zone().map(ZoneId::getId).orElse("UTC");
+  }
+
+  String countryName(Turn t, Optional<String> code) {
+    return code.map(c -> new Locale("", c).getDisplayCountry(t.locale()))
+        .orElse(ctx.content.crisisLines().international().name());
+  }
+
+  String dayName(Turn t, LocalDate day) {
+    return DateTimeFormatter.ofPattern(t.texts.get(Text.DAY_FORMAT), t.locale()).format(day);
+  }
+
+  String moodName(Turn t, Mood mood) {
+    return t.texts.get(
+        switch (mood) {
+          case FINE -> Text.MOOD_FINE;
+          case ROUGH -> Text.MOOD_ROUGH;
+          case SKIPPED -> Text.MOOD_SKIPPED;
+        });
+  }
+}

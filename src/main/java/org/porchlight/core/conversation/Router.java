@@ -1,0 +1,155 @@
+package org.porchlight.core.conversation;
+
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import org.porchlight.core.Action;
+import org.porchlight.core.Action.AnotherStep;
+import org.porchlight.core.Action.Answer;
+import org.porchlight.core.Action.Forget;
+import org.porchlight.core.Action.PostedAnswer;
+import org.porchlight.core.Action.SetTime;
+import org.porchlight.core.Action.TryStep;
+import org.porchlight.core.Incoming;
+import org.porchlight.core.Incoming.ButtonPress;
+import org.porchlight.core.Incoming.Command;
+import org.porchlight.core.Incoming.Form;
+import org.porchlight.core.Incoming.FreeText;
+import org.porchlight.core.Member.Awaiting;
+import org.porchlight.core.Mood;
+import org.porchlight.core.Reply;
+import org.porchlight.core.Text;
+import org.porchlight.core.TimeInput;
+import org.porchlight.core.Via;
+import org.porchlight.core.reading.Reading;
+
+/**
+ * Which flow answers what: a command by its name, a button by its action, words by their reading.
+ */
+final class Router {
+  private final Context ctx;
+  private final Flows flows;
+
+  Router(Context ctx, Flows flows) {
+    this.ctx = ctx;
+    this.flows = flows;
+  }
+
+  /** Hears one message: crisis language first, then the flow it belongs to. */
+  List<Reply> handle(Turn t, Incoming incoming) {
+    if (t.stored) t.heard();
+    Optional<Reading> reading = wordsOf(incoming).map(ctx.reader::read);
+    if (reading.equals(Optional.of(Reading.CRISIS))) {
+      flows.crisis().reply(t);
+      return t.finish();
+    }
+    boolean arriving = !t.stored;
+    boolean startedWithDefaults = arriving && flows.onboarding().welcome(t);
+    if (incoming instanceof Command command) {
+      command(t, command);
+    } else if (incoming instanceof ButtonPress press) {
+      button(t, press.data());
+    } else if (incoming instanceof FreeText text) {
+      freeText(t, text.text(), reading.orElseThrow());
+    } else if (incoming instanceof Form form) {
+      form(t, form);
+    } else {
+      t.say(t.texts.get(Text.NO_TEXT));
+    }
+    if (arriving) flows.onboarding().afterFirstMessage(t, startedWithDefaults);
+    return t.finish();
+  }
+
+  private static Optional<String> wordsOf(Incoming incoming) {
+    if (incoming instanceof FreeText text) return Optional.of(text.text());
+    if (incoming instanceof Command command && !command.args().isEmpty()) {
+      return Optional.of(command.args());
+    }
+    if (incoming instanceof Form form && !form.fields().isEmpty()) {
+      // Whatever box words are written in, crisis language gets the crisis lines.
+      return Optional.of(String.join("\n", form.fields().values()));
+    }
+    return Optional.empty();
+  }
+
+  private void command(Turn t, Command command) {
+    String args = command.args();
+    SettingsCommands settings = flows.settings();
+    switch (command.name()) {
+      case "start" -> flows.onboarding().start(t);
+      case "checkin" -> flows.answers().ask(t);
+      case "step" -> flows.steps().offer(t, flows.answers().todaysMood(t), false);
+      case "group" -> t.say(flows.phrasing().groupText(t).orElse(t.texts.get(Text.GROUP_NONE)));
+      case "history" -> flows.answers().history(t);
+      case "time" -> settings.time(t, args);
+      case "timezone", "zone", "tz" -> settings.timezone(t, args);
+      case "country" -> settings.country(t, args);
+      case "days" -> settings.days(t, args);
+      case "quiet" -> settings.quiet(t, args);
+      case "pause" -> settings.pause(t, args);
+      case "resume" -> settings.resume(t);
+      case "mydata" -> flows.data().myData(t);
+      case "forget" -> flows.data().askToForget(t);
+      case "help" -> t.say(t.texts.get(Text.HELP));
+      case "about" -> t.say(t.texts.get(Text.ABOUT));
+      case "setup", "summary", "post" ->
+          t.say(t.texts.get(Text.HOST_COMMAND, "command", "/" + command.name()));
+      default -> t.say(t.texts.get(Text.UNKNOWN_COMMAND, "command", "/" + command.name()));
+    }
+  }
+
+  private void button(Turn t, String data) {
+    Optional<Action> action = Action.decode(data);
+    if (action.isEmpty()) {
+      t.say(t.texts.get(Text.STALE_BUTTON));
+    } else if (action.get() instanceof Answer answer) {
+      flows.answers().answer(t, answer.mood(), answer.date(), Via.BUTTON);
+    } else if (action.get() instanceof PostedAnswer answer) {
+      flows.answers().answer(t, answer.mood(), t.today(), Via.BUTTON);
+    } else if (action.get() instanceof SetTime setTime) {
+      flows.settings().setTime(t, setTime.time());
+    } else if (action.get() instanceof AnotherStep) {
+      flows.steps().offer(t, flows.answers().todaysMood(t), true);
+    } else if (action.get() instanceof TryStep) {
+      flows.steps().tried(t);
+    } else if (action.get() instanceof Forget forget) {
+      flows.data().forget(t, forget.confirmed());
+    }
+  }
+
+  private void freeText(Turn t, String text, Reading reading) {
+    if (t.member.awaiting() == Awaiting.TIME) {
+      Optional<LocalTime> time = TimeInput.parse(text);
+      if (time.isPresent()) {
+        flows.settings().setTime(t, time.get());
+        return;
+      }
+    } else if (t.member.awaiting() == Awaiting.ZONE && flows.settings().zoneFromWords(t, text)) {
+      return;
+    }
+    switch (reading) {
+      case CRISIS -> flows.crisis().reply(t);
+      case STEP_REQUEST -> flows.steps().offer(t, flows.answers().todaysMood(t), false);
+      case FINE -> flows.answers().readMood(t, Mood.FINE);
+      case ROUGH -> flows.answers().readMood(t, Mood.ROUGH);
+      case UNCLEAR -> flows.answers().unclear(t, text);
+    }
+  }
+
+  /**
+   * A form's settings, each checked as its command, the zone first so the time is read in it;
+   * onboarding asks for what is still missing only once all of them are in.
+   */
+  private void form(Turn t, Form form) {
+    t.formInProgress = true;
+    try {
+      for (String name : List.of("timezone", "time", "days", "quiet")) {
+        String value = form.fields().getOrDefault(name, "").strip();
+        if (!value.isEmpty()) command(t, new Command(name, value));
+      }
+    } finally {
+      t.formInProgress = false;
+    }
+    if (!t.member.isSetUp()) flows.onboarding().askNextSetting(t);
+  }
+}

@@ -1,0 +1,25 @@
+package org.porchlight.core.conversation;
+
+import static java.util.Objects.requireNonNull;
+
+import org.porchlight.core.port.CheckInStore;
+import org.porchlight.core.port.CommunityStore;
+import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.StepStore;
+
+/** Where the conversation keeps what it must: members, their check-ins, steps, communities. */
+public record Stores(
+    MemberStore members, CheckInStore checkIns, StepStore stepsGiven, CommunityStore communities) {
+  public Stores {
+    requireNonNull(members, "members == null");
+    requireNonNull(checkIns, "checkIns == null");
+    requireNonNull(stepsGiven, "stepsGiven == null");
+    requireNonNull(communities, "communities == null");
+  }
+
+  /** One object that keeps all of it, such as an in-memory store. */
+  public static <T extends MemberStore & CheckInStore & StepStore & CommunityStore> Stores in(
+      T all) {
+    return new Stores(all, all, all, all);
+  }
+}
