@@ -16,11 +16,11 @@ import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
 
 /** Members, check-ins and steps in maps: a hand-written fake of the three stores. */
-final class InMemoryStore implements MemberStore, CheckInStore, StepStore, CommunityStore {
-  final Map<MemberId, Member> members = new LinkedHashMap<>();
-  final Map<MemberId, TreeMap<LocalDate, CheckIn>> checkIns = new HashMap<>();
-  final Map<MemberId, List<StepGiven>> steps = new HashMap<>();
-  int memberSaves;
+public final class InMemoryStore implements MemberStore, CheckInStore, StepStore, CommunityStore {
+  public final Map<MemberId, Member> members = new LinkedHashMap<>();
+  public final Map<MemberId, TreeMap<LocalDate, CheckIn>> checkIns = new HashMap<>();
+  public final Map<MemberId, List<StepGiven>> steps = new HashMap<>();
+  public int memberSaves;
 
   @Override
   public Optional<Member> find(MemberId id) {
@@ -111,9 +111,9 @@ final class InMemoryStore implements MemberStore, CheckInStore, StepStore, Commu
 
   // ---- Communities ----
 
-  final Map<Community.Id, Community> communities = new HashMap<>();
+  public final Map<Community.Id, Community> communities = new HashMap<>();
   // Who visited each community, and when last.
-  final Map<Community.Id, Map<MemberId, Instant>> visits = new HashMap<>();
+  public final Map<Community.Id, Map<MemberId, Instant>> visits = new HashMap<>();
 
   @Override
   public Optional<Community> find(Community.Id id) {

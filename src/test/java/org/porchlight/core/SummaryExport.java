@@ -4,7 +4,7 @@ import java.util.stream.Collectors;
 import org.porchlight.core.port.ExportFormat;
 
 /** Writes the export as one line per check-in, enough to see what is in it. */
-final class SummaryExport implements ExportFormat {
+public final class SummaryExport implements ExportFormat {
   @Override
   public String fileName() {
     return "mydata.txt";

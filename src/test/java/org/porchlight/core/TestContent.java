@@ -8,12 +8,12 @@ import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
 
 /** The real texts, steps and crisis lines from config/, with a group meeting set. */
-final class TestContent {
-  static final String MEETING_URL = "https://meet.example.org/thursday-circle";
+public final class TestContent {
+  public static final String MEETING_URL = "https://meet.example.org/thursday-circle";
 
   private TestContent() {}
 
-  static Content load() {
+  public static Content load() {
     Content real = new ConfigLoader(Path.of("config")).content(Settings.defaults());
     return new Content(
         Map.of("en", real.messagesFor("en")),
@@ -24,7 +24,7 @@ final class TestContent {
             "Thursday Circle", Optional.of(MEETING_URL), Optional.of("on Thursdays at 19:00")));
   }
 
-  static Content withSteps(List<Step> steps) {
+  public static Content withSteps(List<Step> steps) {
     Content real = load();
     return new Content(
         Map.of("en", real.messagesFor("en")),
