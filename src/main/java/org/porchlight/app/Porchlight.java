@@ -13,10 +13,10 @@ import org.porchlight.core.Hosting;
 import org.porchlight.core.Places;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.conversation.Stores;
+import org.porchlight.delivery.Sender;
+import org.porchlight.delivery.Sweeper;
 import org.porchlight.metrics.Metrics;
 import org.porchlight.schedule.Scheduling;
-import org.porchlight.schedule.Sender;
-import org.porchlight.schedule.Sweeper;
 import org.porchlight.store.Database;
 import org.porchlight.store.JsonExport;
 

@@ -14,6 +14,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.porchlight.delivery.Sender;
+import org.porchlight.delivery.Sweeper;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;

@@ -1,5 +1,7 @@
 package org.porchlight.schedule;
 
+import org.porchlight.delivery.Sender;
+import org.porchlight.delivery.Sweeper;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;

@@ -103,6 +103,19 @@ class DependencyRuleTest {
   }
 
   @Test
+  void deliveryIsApplicationLogicOverTheCoresPortsAlone() {
+    // The sweep and the senders work through ports; a platform's messenger is handed to them.
+    classes()
+        .that()
+        .resideInAPackage("org.porchlight.delivery..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "org.porchlight.delivery..", "org.porchlight.core..", "java..", "org.slf4j..")
+        .check(PORCHLIGHT);
+  }
+
+  @Test
   void coreKnowsNothingOfThePlatformLibraries() {
     noClasses()
         .that()

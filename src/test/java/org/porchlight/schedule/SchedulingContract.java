@@ -36,6 +36,10 @@ import org.porchlight.core.Reply;
 import org.porchlight.core.Via;
 import org.porchlight.core.port.Messenger.Delivery;
 import org.porchlight.core.port.Outbox;
+import org.porchlight.delivery.RateLimit;
+import org.porchlight.delivery.Sender;
+import org.porchlight.delivery.Sweeper;
+import org.porchlight.delivery.Ticker;
 import org.porchlight.store.Database;
 
 /**

@@ -1,4 +1,4 @@
-package org.porchlight.schedule;
+package org.porchlight.delivery;
 
 import java.time.Clock;
 import java.time.Instant;

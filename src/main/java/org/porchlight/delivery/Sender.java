@@ -1,4 +1,4 @@
-package org.porchlight.schedule;
+package org.porchlight.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -106,7 +106,7 @@ public final class Sender implements AutoCloseable {
   }
 
   /** Lets a test call {@link #sendSome} itself, without the sending threads. */
-  void startForTests() {
+  public void startForTests() {
     running = true;
   }
 
@@ -143,7 +143,7 @@ public final class Sender implements AutoCloseable {
   }
 
   /** Takes one batch and sends it; returns how many letters were taken. */
-  int sendSome() throws InterruptedException {
+  public int sendSome() throws InterruptedException {
     Instant takenAt = clock.instant();
     List<Letter> letters = outbox.take(channels.keySet(), takenAt, LEASE, batchSize);
     Instant sendBy = takenAt.plus(LEASE).minus(LEASE_MARGIN);
@@ -265,7 +265,7 @@ public final class Sender implements AutoCloseable {
     }
   }
 
-  Set<String> platforms() {
+  public Set<String> platforms() {
     return channels.keySet();
   }
 }

@@ -1,4 +1,4 @@
-package org.porchlight.schedule;
+package org.porchlight.delivery;
 
 import java.util.concurrent.locks.LockSupport;
 
