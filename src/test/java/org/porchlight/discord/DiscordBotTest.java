@@ -240,7 +240,7 @@ class DiscordBotTest {
         discord.modalSubmit(
             sky,
             IN_SERVER,
-            DiscordChat.SETTINGS_FORM,
+            SettingsForm.ID,
             Map.of(
                 "zone",
                 "Europe/Lisbon",
@@ -258,8 +258,7 @@ class DiscordBotTest {
     assertThat(member.checkInTime()).contains(LocalTime.of(7, 45));
     assertThat(member.days()).hasSize(5);
 
-    String wrong =
-        discord.modalSubmit(sky, IN_SERVER, DiscordChat.SETTINGS_FORM, Map.of("time", "25:99"));
+    String wrong = discord.modalSubmit(sky, IN_SERVER, SettingsForm.ID, Map.of("time", "25:99"));
     assertThat(text(answered(wrong, "couldn't read"))).contains("25:99");
     assertThat(database.members().find(new MemberId("discord", sky)).orElseThrow().checkInTime())
         .contains(LocalTime.of(7, 45));

@@ -1,0 +1,73 @@
+package org.porchlight.discord;
+
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.porchlight.core.Incoming;
+import org.porchlight.core.MemberId;
+import org.porchlight.core.Reply;
+import org.porchlight.core.Text;
+import org.porchlight.core.conversation.Conversation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Direct messages to the bot, read and answered (Discord shows a bot the words of its DMs without
+ * any privileged intent). Messages in servers are not read.
+ */
+final class DirectMessages {
+  private static final Logger LOG = LoggerFactory.getLogger(DirectMessages.class);
+
+  private final Answering answering;
+
+  DirectMessages(Answering answering) {
+    this.answering = answering;
+  }
+
+  void received(MessageReceivedEvent event) {
+    // Only DMs: in servers, Porchlight reads no messages (it has no intent to).
+    if (!event.isFromType(ChannelType.PRIVATE) || event.getAuthor().isBot()) return;
+    Conversation conversation = answering.conversation;
+    try {
+      Message message = event.getMessage();
+      Optional<Incoming> incoming = incoming(message);
+      if (incoming.isEmpty()) return;
+      MemberId member = Answering.memberOf(event.getAuthor());
+      answering.comeBackToDms(member);
+      List<Reply> replies = conversation.handle(member, incoming.get());
+      sendTo(event.getChannel(), Render.messages(replies));
+    } catch (RuntimeException e) {
+      LOG.error("a direct message could not be answered", e);
+      String sorry = conversation.texts("en").get(Text.SOMETHING_WENT_WRONG);
+      sendTo(event.getChannel(), Render.messages(Reply.text(sorry)));
+    }
+  }
+
+  private static Optional<Incoming> incoming(Message message) {
+    String words = message.getContentRaw();
+    if (!words.isBlank()) {
+      return Optional.of(
+          Incoming.Command.parse(words)
+              .<Incoming>map(command -> command)
+              .orElseGet(() -> new Incoming.FreeText(words)));
+    }
+    if (!message.getStickers().isEmpty()) return Optional.of(new Incoming.NoText("sticker"));
+    if (!message.getAttachments().isEmpty()) return Optional.of(new Incoming.NoText("attachment"));
+    if (message.getPoll() != null) return Optional.of(new Incoming.NoText("poll"));
+    return Optional.empty(); // pins, calls and other service messages
+  }
+
+  private static void sendTo(MessageChannel channel, List<MessageCreateData> messages) {
+    if (messages.isEmpty()) return;
+    RestAction<Message> chain = channel.sendMessage(messages.get(0));
+    for (MessageCreateData next : messages.subList(1, messages.size())) {
+      chain = chain.flatMap(sent -> channel.sendMessage(next));
+    }
+    chain.queue(null, failure -> Answering.failed("a direct message", failure));
+  }
+}
