@@ -4,25 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpHandler;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
-import org.porchlight.core.MemberId;
-import org.porchlight.core.Reply;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.HandledUpdates;
 import org.porchlight.core.port.MemberStore;
@@ -31,14 +23,10 @@ import org.porchlight.core.port.OffsetStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -55,20 +43,14 @@ public final class TelegramBot implements AutoCloseable {
   public static final String WEBHOOK_PATH = "/telegram/webhook";
 
   private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
-  private static final String OFFSET_SOURCE = "telegram";
-  private static final int POLL_SECONDS = 50;
-  private static final Duration POLL_GRACE = Duration.ofSeconds(3);
   // The updates Porchlight answers, asked for by polling and webhook alike: Telegram keeps the
   // list it was last given, so a webhook's list would otherwise outlive it into polling.
   static final List<String> ALLOWED_UPDATES =
       List.of("message", "callback_query", "my_chat_member");
-  // Telegram's rule for a webhook's secret token.
-  private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
   private static final int START_ATTEMPTS = 3;
 
   private final Conversation conversation;
   private final MemberStore members;
-  private final OffsetStore offsets;
   private final String token;
   private final TelegramUrl url;
   private final Pause pause;
@@ -79,10 +61,8 @@ public final class TelegramBot implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(daemon("telegram-heartbeat"));
   private final OkHttpTelegramClient client;
   private final TelegramApi api;
-  private volatile TelegramBotsLongPollingApplication polling;
-  private ScheduledExecutorService poller;
+  private final TelegramPolling polling;
   private volatile TelegramChat chat;
-  private volatile long lastHandled;
   // When Telegram last answered (System.nanoTime), for readiness; 0 before it ever did.
   private volatile long lastHeardNanos;
   private volatile boolean polls;
@@ -124,7 +104,6 @@ public final class TelegramBot implements AutoCloseable {
       Pause pause) {
     this.conversation = conversation;
     this.members = members;
-    this.offsets = offsets;
     this.token = token;
     this.url = telegramUrl(apiUrl);
     this.pause = pause;
@@ -137,6 +116,7 @@ public final class TelegramBot implements AutoCloseable {
             .build();
     this.client = new OkHttpTelegramClient(http, token, url);
     this.api = new TelegramApi(client, pause, id -> members.setReachable(id, false));
+    this.polling = new TelegramPolling(offsets, this.workers, () -> chat, this::heardFromTelegram);
   }
 
   /**
@@ -147,24 +127,8 @@ public final class TelegramBot implements AutoCloseable {
   public void start() {
     startSendingOnly();
     setCommandMenu();
-    lastHandled = offsets.lastHandled(OFFSET_SOURCE).orElse(0);
     polls = true;
-    polling =
-        new TelegramBotsLongPollingApplication(
-            com.fasterxml.jackson.databind.ObjectMapper::new,
-            () ->
-                new OkHttpClient.Builder()
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .readTimeout(Duration.ofSeconds(POLL_SECONDS + 20))
-                    .build(),
-            () -> poller = Executors.newSingleThreadScheduledExecutor(daemon("telegram-poll")),
-            ExponentialBackOff::new);
-    try {
-      polling.registerBot(token, () -> url, this::nextUpdates, this::consume);
-    } catch (TelegramApiException e) {
-      throw new TelegramStartException(
-          "Telegram long polling could not start: " + e.getMessage(), e);
-    }
+    polling.start(token, url);
   }
 
   /**
@@ -199,7 +163,7 @@ public final class TelegramBot implements AutoCloseable {
    * Any number of instances behind one address can do this for one bot.
    */
   public void startWebhook(Webhook webhook, Consumer<HttpHandler> route) {
-    checkWebhook(webhook);
+    TelegramWebhook.check(webhook);
     awaitingWebhook = true;
     startSendingOnly();
     setCommandMenu();
@@ -210,48 +174,6 @@ public final class TelegramBot implements AutoCloseable {
     setWebhook(webhook);
     awaitingWebhook = false;
     LOG.info("Telegram: updates come through the webhook at {}", webhook.url());
-  }
-
-  private static void checkWebhook(Webhook webhook) {
-    URI url = null;
-    try {
-      url = new URI(webhook.url());
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    if (url == null || !"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
-      throw new TelegramStartException(
-          "telegram.webhookUrl (PORCHLIGHT_TELEGRAM_WEBHOOK_URL) must be the public https address"
-              + " of /telegram/webhook, like https://bot.example.org/telegram/webhook"
-              + (webhook.url().isEmpty()
-                  ? ", and it is not set"
-                  : "; it is '" + webhook.url() + "'")
-              + ". Telegram posts only to https, on port 443, 80, 88 or 8443.");
-    }
-    String secret = webhook.secret();
-    String rule = "1 to 256 characters, each a letter A-Z or a-z, a digit, _ or -";
-    String makeOne = ". Make one with: openssl rand -hex 32";
-    if (secret.isEmpty()) {
-      throw new TelegramStartException(
-          "webhook mode needs telegram.webhookSecret (PORCHLIGHT_TELEGRAM_WEBHOOK_SECRET), "
-              + rule
-              + ", which Telegram sends with every update so that Porchlight can tell its posts"
-              + " from anyone else's"
-              + makeOne);
-    }
-    if (!WEBHOOK_SECRET.matcher(secret).matches()) {
-      // What is wrong with it, never the secret itself.
-      String wrong =
-          secret.length() > 256
-              ? "it has " + secret.length() + " characters"
-              : "it has other characters";
-      throw new TelegramStartException(
-          "telegram.webhookSecret (PORCHLIGHT_TELEGRAM_WEBHOOK_SECRET) must be "
-              + rule
-              + "; "
-              + wrong
-              + makeOne);
-    }
   }
 
   private void setWebhook(Webhook webhook) {
@@ -332,70 +254,11 @@ public final class TelegramBot implements AutoCloseable {
     api.call(new SetMyCommands(commands), Optional.empty());
   }
 
-  private GetUpdates nextUpdates(Integer lastReceived) {
-    long from = Math.max(lastReceived == null ? 0 : lastReceived, lastHandled) + 1;
-    TolerantGetUpdates poll =
-        new TolerantGetUpdates((int) from, 100, POLL_SECONDS, this::heardFromTelegram);
-    poll.setAllowedUpdates(ALLOWED_UPDATES);
-    return poll;
-  }
-
-  /** One batch: chats in parallel, each chat's updates in order; then the offset is stored. */
-  private void consume(List<Update> updates) {
-    Map<Long, List<Update>> byChat = new LinkedHashMap<>();
-    long newest = lastHandled;
-    for (Update update : updates) {
-      if (update.getUpdateId() <= lastHandled) continue; // handled before a restart
-      byChat.computeIfAbsent(chatKey(update), key -> new ArrayList<>()).add(update);
-      newest = Math.max(newest, update.getUpdateId());
-    }
-    List<CompletableFuture<Void>> running = new ArrayList<>();
-    for (List<Update> inOrder : byChat.values()) {
-      running.add(CompletableFuture.runAsync(() -> inOrder.forEach(this::handleSafely), workers));
-    }
-    CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
-    if (newest > lastHandled) {
-      offsets.handled(OFFSET_SOURCE, newest);
-      lastHandled = newest;
-    }
-  }
-
-  private void handleSafely(Update update) {
-    try {
-      chat.handle(update);
-    } catch (RuntimeException e) {
-      // One update that fails must not stop the others; the member's words are never logged.
-      LOG.error("update {} could not be handled: {}", update.getUpdateId(), e.toString());
-      LOG.debug("update {} could not be handled", update.getUpdateId(), e);
-    }
-  }
-
-  /** The chat an update belongs to, for keeping each chat's updates in order; 0 for none. */
-  static long chatKey(Update update) {
-    if (update.hasMessage()) return update.getMessage().getChatId();
-    if (update.hasCallbackQuery()) return update.getCallbackQuery().getFrom().getId();
-    if (update.hasMyChatMember()) return update.getMyChatMember().getChat().getId();
-    if (update.hasEditedMessage()) return update.getEditedMessage().getChatId();
-    return 0;
-  }
-
   /** Sends what the outbox owes Telegram members, once {@link #start} has signed in. */
   public Messenger messenger() {
-    return new Messenger() {
-      @Override
-      public String platform() {
-        return TelegramChat.PLATFORM;
-      }
-
-      @Override
-      public Delivery send(MemberId to, Reply reply) {
-        if (chat == null) return Delivery.failed(); // not signed in yet: the outbox waits
-        return chat.prompt(to, reply);
-      }
-    };
+    return new TelegramMessenger(() -> chat);
   }
 
-  /** The last update id handled, for tests and health checks. */
   private void heardFromTelegram() {
     lastHeardNanos = System.nanoTime();
   }
@@ -406,7 +269,9 @@ public final class TelegramBot implements AutoCloseable {
    */
   public boolean isConnected() {
     return isConnected(
-        polls ? Duration.ofSeconds(2L * POLL_SECONDS + 30) : HEARTBEAT.multipliedBy(3));
+        polls
+            ? Duration.ofSeconds(2L * TelegramPolling.POLL_SECONDS + 30)
+            : HEARTBEAT.multipliedBy(3));
   }
 
   /** Connected, having heard from Telegram within {@code lately}. */
@@ -415,8 +280,9 @@ public final class TelegramBot implements AutoCloseable {
     return System.nanoTime() - lastHeardNanos < lately.toNanos();
   }
 
+  /** The last update id handled by polling, for tests and health checks. */
   public OptionalLong lastHandledUpdate() {
-    return lastHandled == 0 ? OptionalLong.empty() : OptionalLong.of(lastHandled);
+    return polling.lastHandledUpdate();
   }
 
   /**
@@ -425,26 +291,7 @@ public final class TelegramBot implements AutoCloseable {
    */
   public void stopTakingUpdates() {
     if (webhookHandler != null) webhookHandler.stop();
-    TelegramBotsLongPollingApplication stopping = polling;
-    polling = null;
-    if (stopping != null) {
-      try {
-        stopping.close();
-      } catch (Exception e) {
-        LOG.warn("Telegram long polling did not stop cleanly: {}", e.toString());
-      }
-    }
-    // The poll in flight is given a moment to finish: updates it brings are answered; if it takes
-    // longer, they are not confirmed to Telegram and so come again at the next start. Either way
-    // no poll of this bot outlives close() to log about a server that has gone.
-    if (poller != null) {
-      poller.shutdown();
-      try {
-        poller.awaitTermination(POLL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    polling.stop();
   }
 
   @Override
@@ -469,7 +316,7 @@ public final class TelegramBot implements AutoCloseable {
     return new TelegramUrl(scheme, uri.getHost(), port, false);
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  static java.util.concurrent.ThreadFactory daemon(String name) {
     return runnable -> {
       Thread thread = new Thread(runnable, name);
       thread.setDaemon(true);

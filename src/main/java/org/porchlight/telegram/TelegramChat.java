@@ -293,4 +293,13 @@ final class TelegramChat {
   private static String locale(User user) {
     return user.getLanguageCode() == null ? "en" : user.getLanguageCode().toLowerCase(Locale.ROOT);
   }
+
+  /** The chat an update belongs to, for keeping each chat's updates in order; 0 for none. */
+  static long chatKey(Update update) {
+    if (update.hasMessage()) return update.getMessage().getChatId();
+    if (update.hasCallbackQuery()) return update.getCallbackQuery().getFrom().getId();
+    if (update.hasMyChatMember()) return update.getMyChatMember().getChat().getId();
+    if (update.hasEditedMessage()) return update.getEditedMessage().getChatId();
+    return 0;
+  }
 }

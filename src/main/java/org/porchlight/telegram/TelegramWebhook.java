@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +22,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.porchlight.core.port.HandledUpdates;
 import org.porchlight.core.port.HandledUpdates.Claim;
 import org.slf4j.Logger;
@@ -157,7 +160,7 @@ final class TelegramWebhook implements HttpHandler {
       return;
     }
     inOrder(
-        TelegramBot.chatKey(update.get()),
+        TelegramChat.chatKey(update.get()),
         () -> finish(exchange, answer(update.get())),
         () -> finish(exchange, UNAVAILABLE));
   }
@@ -304,6 +307,55 @@ final class TelegramWebhook implements HttpHandler {
       return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  // Telegram's rule for a webhook's secret token.
+  private static final Pattern SECRET_RULE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+
+  /**
+   * Refuses to start with a webhook Telegram would not take, saying what to change: an address that
+   * is not https, or a secret that is missing or breaks Telegram's rule.
+   */
+  static void check(TelegramBot.Webhook webhook) {
+    URI url = null;
+    try {
+      url = new URI(webhook.url());
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    if (url == null || !"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+      throw new TelegramStartException(
+          "telegram.webhookUrl (PORCHLIGHT_TELEGRAM_WEBHOOK_URL) must be the public https address"
+              + " of /telegram/webhook, like https://bot.example.org/telegram/webhook"
+              + (webhook.url().isEmpty()
+                  ? ", and it is not set"
+                  : "; it is '" + webhook.url() + "'")
+              + ". Telegram posts only to https, on port 443, 80, 88 or 8443.");
+    }
+    String secret = webhook.secret();
+    String rule = "1 to 256 characters, each a letter A-Z or a-z, a digit, _ or -";
+    String makeOne = ". Make one with: openssl rand -hex 32";
+    if (secret.isEmpty()) {
+      throw new TelegramStartException(
+          "webhook mode needs telegram.webhookSecret (PORCHLIGHT_TELEGRAM_WEBHOOK_SECRET), "
+              + rule
+              + ", which Telegram sends with every update so that Porchlight can tell its posts"
+              + " from anyone else's"
+              + makeOne);
+    }
+    if (!SECRET_RULE.matcher(secret).matches()) {
+      // What is wrong with it, never the secret itself.
+      String wrong =
+          secret.length() > 256
+              ? "it has " + secret.length() + " characters"
+              : "it has other characters";
+      throw new TelegramStartException(
+          "telegram.webhookSecret (PORCHLIGHT_TELEGRAM_WEBHOOK_SECRET) must be "
+              + rule
+              + "; "
+              + wrong
+              + makeOne);
     }
   }
 }
