@@ -81,7 +81,7 @@ final class Answering {
   static void answerLater(IReplyCallback event, Supplier<List<Reply>> turn) {
     boolean ephemeral = event.getGuild() != null;
     event.deferReply(ephemeral).queue(null, failure -> failed("an acknowledgement", failure));
-    List<MessageCreateData> messages = Render.messages(turn.get());
+    List<MessageCreateData> messages = DiscordRender.messages(turn.get());
     InteractionHook hook = event.getHook();
     RestAction<?> first = hook.editOriginal(MessageEditData.fromCreateData(messages.get(0)));
     followUp(first, hook, messages.subList(1, messages.size()), ephemeral);

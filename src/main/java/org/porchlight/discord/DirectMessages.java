@@ -40,11 +40,11 @@ final class DirectMessages {
       MemberId member = Answering.memberOf(event.getAuthor());
       answering.comeBackToDms(member);
       List<Reply> replies = conversation.handle(member, incoming.get());
-      sendTo(event.getChannel(), Render.messages(replies));
+      sendTo(event.getChannel(), DiscordRender.messages(replies));
     } catch (RuntimeException e) {
       LOG.error("a direct message could not be answered", e);
       String sorry = conversation.texts("en").get(Text.SOMETHING_WENT_WRONG);
-      sendTo(event.getChannel(), Render.messages(Reply.text(sorry)));
+      sendTo(event.getChannel(), DiscordRender.messages(Reply.text(sorry)));
     }
   }
 

@@ -40,7 +40,7 @@ final class DiscordMessenger implements Messenger {
 
   @Override
   public Delivery send(MemberId to, Reply reply) {
-    List<MessageCreateData> messages = Render.messages(reply);
+    List<MessageCreateData> messages = DiscordRender.messages(reply);
     RestAction<Message> sending =
         jda.openPrivateChannelById(to.userId())
             .flatMap(

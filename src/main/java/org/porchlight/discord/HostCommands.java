@@ -161,7 +161,8 @@ final class HostCommands {
           .queue(null, failure -> Answering.failed("a reply", failure));
       return;
     }
-    MessageCreateData question = Render.messages(hosting.post(Answering.locale(event))).get(0);
+    MessageCreateData question =
+        DiscordRender.messages(hosting.post(Answering.locale(event))).get(0);
     guild
         .getChannelById(GuildMessageChannel.class, channelId)
         .sendMessage(question)

@@ -58,9 +58,10 @@ final class MemberInteractions {
     RestAction<?> edit =
         hook.editOriginal(
             new MessageEditBuilder()
-                .setContent(content.length() <= Render.MAX_TEXT ? content : shown.getContentRaw())
+                .setContent(
+                    content.length() <= DiscordRender.MAX_TEXT ? content : shown.getContentRaw())
                 .setComponents()
                 .build());
-    Answering.followUp(edit, hook, Render.messages(replies), Answering.inServer(event));
+    Answering.followUp(edit, hook, DiscordRender.messages(replies), Answering.inServer(event));
   }
 }

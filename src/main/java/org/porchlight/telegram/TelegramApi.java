@@ -25,10 +25,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class TelegramApi {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramApi.class);
-  private static final int ATTEMPTS = 5;
-  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-  // A reply waits at most this long on a 429; the outbox, which blocks no one, waits as asked.
-  private static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
+  // The outbox, which blocks no one, waits as long as Telegram asks, up to this.
   private static final Duration LONGEST_OUTBOX_WAIT = Duration.ofHours(6);
 
   /** What became of a call. */
@@ -70,11 +67,11 @@ final class TelegramApi {
       client.execute(message);
       return Delivery.sent();
     } catch (TelegramApiRequestException e) {
-      int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+      int code = RetryPolicy.codeOf(e);
       String description = String.valueOf(e.getApiResponse()).toLowerCase(Locale.ROOT);
       if (code == 429) {
         // Honoured in full: sending sooner would only lengthen Telegram's flood wait.
-        Duration wait = retryAfter(e, LONGEST_OUTBOX_WAIT);
+        Duration wait = RetryPolicy.retryAfter(e, LONGEST_OUTBOX_WAIT);
         LOG.warn("sendMessage: Telegram asked to wait {} s (429)", wait.toSeconds());
         return Delivery.slowDown(wait);
       }
@@ -100,62 +97,60 @@ final class TelegramApi {
 
   private <T> Failure call(String method, Optional<MemberId> recipient, Call<T> call) {
     if (lacks(method)) return Failure.MISSING;
-    Duration backoff = FIRST_BACKOFF;
     for (int attempt = 1; ; attempt++) {
       try {
         call.execute();
         return Failure.NONE;
-      } catch (TelegramApiRequestException e) {
-        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
-        String description = String.valueOf(e.getApiResponse()).toLowerCase(Locale.ROOT);
-        if (code == 429 && attempt < ATTEMPTS) {
-          Duration wait = retryAfter(e);
-          LOG.warn("{}: Telegram asked to wait {} s (429)", method, wait.toSeconds());
-          pause.pause(wait);
-        } else if ((code == 0 || code >= 500) && attempt < ATTEMPTS) {
-          LOG.warn("{}: Telegram answered {}; retrying in {} ms", method, code, backoff.toMillis());
-          pause.pause(backoff);
-          backoff = backoff.multipliedBy(2);
-        } else if (code == 403 || (code == 400 && description.contains("chat not found"))) {
-          LOG.info("{}: the member can't be reached ({}), no more messages to them", method, code);
-          recipient.ifPresent(unreachable);
-          return Failure.UNREACHABLE;
-        } else if (code == 404) {
-          if (missingMethods.add(method.toLowerCase(Locale.ROOT))) {
-            LOG.warn(
-                "{}: this Bot API server does not have the method; going on without it", method);
-          }
-          return Failure.MISSING;
-        } else {
-          LOG.warn("{}: Telegram refused it ({} {})", method, code, e.getApiResponse());
-          return Failure.FAILED;
-        }
       } catch (TelegramApiException e) {
-        // The connection failed or timed out: nothing was answered, so try again a bit later.
-        if (attempt >= ATTEMPTS) {
-          LOG.warn(
-              "{}: Telegram could not be reached after {} tries: {}", method, attempt, reason(e));
-          return Failure.FAILED;
-        }
-        LOG.warn(
-            "{}: Telegram could not be reached ({}); retrying in {} ms",
-            method,
-            reason(e),
-            backoff.toMillis());
-        pause.pause(backoff);
-        backoff = backoff.multipliedBy(2);
+        Optional<Duration> wait = RetryPolicy.CALLS.waitAfter(attempt, e);
+        if (wait.isEmpty()) return failure(method, recipient, attempt, e);
+        logRetry(method, e, wait.get());
+        pause.pause(wait.get());
       }
     }
   }
 
-  private static Duration retryAfter(TelegramApiRequestException e) {
-    return retryAfter(e, LONGEST_WAIT);
+  private static void logRetry(String method, TelegramApiException e, Duration wait) {
+    if (!(e instanceof TelegramApiRequestException answered)) {
+      LOG.warn(
+          "{}: Telegram could not be reached ({}); retrying in {} ms",
+          method,
+          reason(e),
+          wait.toMillis());
+    } else if (RetryPolicy.codeOf(answered) == 429) {
+      LOG.warn("{}: Telegram asked to wait {} s (429)", method, wait.toSeconds());
+    } else {
+      LOG.warn(
+          "{}: Telegram answered {}; retrying in {} ms",
+          method,
+          RetryPolicy.codeOf(answered),
+          wait.toMillis());
+    }
   }
 
-  private static Duration retryAfter(TelegramApiRequestException e, Duration longest) {
-    Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-    Duration wait = Duration.ofSeconds(seconds == null || seconds < 1 ? 1 : seconds);
-    return wait.compareTo(longest) > 0 ? longest : wait;
+  /** What a call that will not be tried again comes to. */
+  private Failure failure(
+      String method, Optional<MemberId> recipient, int attempt, TelegramApiException e) {
+    if (!(e instanceof TelegramApiRequestException answered)) {
+      // The connection failed or timed out on every try.
+      LOG.warn("{}: Telegram could not be reached after {} tries: {}", method, attempt, reason(e));
+      return Failure.FAILED;
+    }
+    int code = RetryPolicy.codeOf(answered);
+    String description = String.valueOf(answered.getApiResponse()).toLowerCase(Locale.ROOT);
+    if (code == 403 || (code == 400 && description.contains("chat not found"))) {
+      LOG.info("{}: the member can't be reached ({}), no more messages to them", method, code);
+      recipient.ifPresent(unreachable);
+      return Failure.UNREACHABLE;
+    }
+    if (code == 404) {
+      if (missingMethods.add(method.toLowerCase(Locale.ROOT))) {
+        LOG.warn("{}: this Bot API server does not have the method; going on without it", method);
+      }
+      return Failure.MISSING;
+    }
+    LOG.warn("{}: Telegram refused it ({} {})", method, code, answered.getApiResponse());
+    return Failure.FAILED;
   }
 
   // The cause's class and message only: never a URL, which would carry the token.

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.HandledUpdates;
@@ -47,7 +48,6 @@ public final class TelegramBot implements AutoCloseable {
   // list it was last given, so a webhook's list would otherwise outlive it into polling.
   static final List<String> ALLOWED_UPDATES =
       List.of("message", "callback_query", "my_chat_member");
-  private static final int START_ATTEMPTS = 3;
 
   private final Conversation conversation;
   private final MemberStore members;
@@ -184,65 +184,68 @@ public final class TelegramBot implements AutoCloseable {
             .allowedUpdates(ALLOWED_UPDATES)
             .dropPendingUpdates(false)
             .build();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        client.execute(setWebhook);
-        return;
-      } catch (TelegramApiRequestException e) {
-        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
-        boolean passing = code == 0 || code == 429 || code >= 500;
-        if (!passing || attempt >= START_ATTEMPTS) {
-          throw new TelegramStartException(
-              "Telegram refused the webhook at "
-                  + webhook.url()
-                  + " ("
-                  + code
-                  + " "
-                  + e.getApiResponse()
-                  + "). Check telegram.webhookUrl: an https address Telegram can reach, on port"
-                  + " 443, 80, 88 or 8443.",
-              e);
-        }
-      } catch (TelegramApiException e) {
-        if (attempt >= START_ATTEMPTS) {
-          throw new TelegramStartException(
-              "Telegram could not be reached to set the webhook. Check telegram.apiUrl and the"
-                  + " network.",
-              e);
-        }
-      }
-      pause.pause(Duration.ofSeconds(attempt));
-    }
+    duringStart(
+        () -> client.execute(setWebhook),
+        refused ->
+            "Telegram refused the webhook at "
+                + webhook.url()
+                + " ("
+                + RetryPolicy.codeOf(refused)
+                + " "
+                + refused.getApiResponse()
+                + "). Check telegram.webhookUrl: an https address Telegram can reach, on port"
+                + " 443, 80, 88 or 8443.",
+        "Telegram could not be reached to set the webhook. Check telegram.apiUrl and the network.");
   }
 
   private User whoAmI() {
+    return duringStart(
+        () -> client.execute(new GetMe()),
+        refused -> {
+          int code = RetryPolicy.codeOf(refused);
+          if (code == 401 || code == 404) {
+            return "Telegram did not accept the bot token ("
+                + code
+                + "). Check TELEGRAM_BOT_TOKEN: it comes from @BotFather and looks like"
+                + " 123456:ABC-...";
+          }
+          return "Telegram did not answer getMe (" + code + " " + refused.getApiResponse() + ")";
+        },
+        "Telegram could not be reached at "
+            + url.getSchema()
+            + "://"
+            + url.getHost()
+            + ":"
+            + url.getPort()
+            + ". Check telegram.apiUrl and the network.");
+  }
+
+  private interface StartCall<T> {
+    T execute() throws TelegramApiException;
+  }
+
+  /**
+   * A call the start cannot go on without, tried as {@link RetryPolicy#START} says; when it gives
+   * up, the start stops with what Telegram answered ({@code refused}) or {@code unreachable}.
+   */
+  private <T> T duringStart(
+      StartCall<T> call,
+      Function<TelegramApiRequestException, String> refused,
+      String unreachable) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return client.execute(new GetMe());
-      } catch (TelegramApiRequestException e) {
-        if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
-          throw new TelegramStartException(
-              "Telegram did not accept the bot token ("
-                  + e.getErrorCode()
-                  + "). Check"
-                  + " TELEGRAM_BOT_TOKEN: it comes from @BotFather and looks like 123456:ABC-...",
-              e);
-        }
-        if (attempt >= 3) throw new TelegramStartException("Telegram did not answer getMe", e);
+        return call.execute();
       } catch (TelegramApiException e) {
-        if (attempt >= 3) {
+        Optional<Duration> wait = RetryPolicy.START.waitAfter(attempt, e);
+        if (wait.isEmpty()) {
           throw new TelegramStartException(
-              "Telegram could not be reached at "
-                  + url.getSchema()
-                  + "://"
-                  + url.getHost()
-                  + ":"
-                  + url.getPort()
-                  + ". Check telegram.apiUrl and the network.",
+              e instanceof TelegramApiRequestException answered
+                  ? refused.apply(answered)
+                  : unreachable,
               e);
         }
+        pause.pause(wait.get());
       }
-      pause.pause(Duration.ofSeconds(attempt));
     }
   }
 

@@ -1,8 +1,5 @@
 package org.porchlight.telegram;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,26 +8,21 @@ import org.porchlight.core.MemberId;
 import org.porchlight.core.Messages;
 import org.porchlight.core.Reply;
 import org.porchlight.core.Text;
-import org.porchlight.core.TextParts;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.Messenger.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
-import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
  * One Telegram update, understood and answered: private messages and button presses go to the
@@ -40,8 +32,6 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 final class TelegramChat {
   static final String PLATFORM = "telegram";
   private static final Logger LOG = LoggerFactory.getLogger(TelegramChat.class);
-  // Telegram's limit for one message's text.
-  static final int MAX_TEXT = 4096;
 
   private final Conversation conversation;
   private final MemberStore members;
@@ -120,16 +110,11 @@ final class TelegramChat {
       Messages texts = conversation.texts(locale(from));
       String text =
           command.get().name().equals("about") ? texts.get(Text.ABOUT) : texts.get(Text.IN_A_GROUP);
-      SendMessage reply = baseMessage(message.getChatId(), text);
-      reply.setMessageThreadId(message.getMessageThreadId());
+      SendMessage reply = TelegramRender.inTopicOf(message, text);
       reply.setReplyMarkup(
-          new InlineKeyboardMarkup(
-              List.of(
-                  new InlineKeyboardRow(
-                      InlineKeyboardButton.builder()
-                          .text(texts.get(Text.BUTTON_TALK_PRIVATELY))
-                          .url("https://t.me/" + botUsername + "?start=group")
-                          .build()))));
+          TelegramRender.link(
+              texts.get(Text.BUTTON_TALK_PRIVATELY),
+              "https://t.me/" + botUsername + "?start=group"));
       api.call(reply, Optional.empty());
       return;
     }
@@ -138,8 +123,7 @@ final class TelegramChat {
         .crisisCheck(member, words)
         .ifPresent(
             crisis -> {
-              SendMessage reply = baseMessage(message.getChatId(), crisis.text());
-              reply.setMessageThreadId(message.getMessageThreadId());
+              SendMessage reply = TelegramRender.inTopicOf(message, crisis.text());
               reply.setReplyToMessageId(message.getMessageId());
               api.call(reply, Optional.empty());
             });
@@ -181,7 +165,7 @@ final class TelegramChat {
     if (label == null || shown.getText() == null) return;
     String chosen = conversation.texts(locale(from)).get(Text.CHOSEN, "choice", label);
     String text = shown.getText() + "\n\n" + chosen;
-    if (text.length() > MAX_TEXT) return;
+    if (text.length() > TelegramRender.MAX_TEXT) return;
     EditMessageText edit =
         EditMessageText.builder()
             .chatId(shown.getChatId())
@@ -203,8 +187,6 @@ final class TelegramChat {
     }
   }
 
-  // ---- Sending ----
-
   /** Sends replies to a chat, in order; nothing to a member who blocked the bot. */
   void send(long chatId, Optional<MemberId> member, List<Reply> replies) {
     for (Reply reply : replies) {
@@ -223,67 +205,29 @@ final class TelegramChat {
   /** A check-in or reminder from the outbox, to a member's private chat: one try. */
   Delivery prompt(MemberId member, Reply reply) {
     long chatId = Long.parseLong(member.userId()); // a private chat's id is the member's
-    List<String> parts = TextParts.split(reply.text(), MAX_TEXT);
     Delivery delivery = Delivery.sent();
-    for (int i = 0; i < parts.size() && delivery.status() == Delivery.Status.SENT; i++) {
-      SendMessage message = baseMessage(chatId, parts.get(i));
-      if (i == parts.size() - 1 && !reply.buttons().isEmpty()) {
-        message.setReplyMarkup(keyboard(reply.buttons()));
-      }
+    for (SendMessage message : TelegramRender.messages(chatId, reply.text(), reply.buttons())) {
       delivery = api.attempt(message);
+      if (delivery.status() != Delivery.Status.SENT) return delivery;
     }
     return delivery;
   }
 
   private void sendText(
       long chatId, Optional<MemberId> member, String text, List<Reply.Button> buttons) {
-    List<String> parts = TextParts.split(text, MAX_TEXT);
-    for (int i = 0; i < parts.size(); i++) {
-      SendMessage message = baseMessage(chatId, parts.get(i));
-      boolean last = i == parts.size() - 1;
-      if (last && !buttons.isEmpty()) message.setReplyMarkup(keyboard(buttons));
+    for (SendMessage message : TelegramRender.messages(chatId, text, buttons)) {
       if (api.call(message, member) != TelegramApi.Failure.NONE) return;
     }
   }
 
   private void sendDocument(
       long chatId, Optional<MemberId> member, Reply reply, Reply.Document document) {
-    SendDocument send =
-        SendDocument.builder()
-            .chatId(chatId)
-            .document(
-                new InputFile(
-                    new ByteArrayInputStream(document.content().getBytes(StandardCharsets.UTF_8)),
-                    document.fileName()))
-            .caption(reply.text())
-            .build();
-    TelegramApi.Failure failure = api.call(send, member);
+    TelegramApi.Failure failure =
+        api.call(TelegramRender.document(chatId, reply, document), member);
     if (failure == TelegramApi.Failure.MISSING || failure == TelegramApi.Failure.FAILED) {
       // No documents here: the data goes as text instead, so the member still gets it.
       sendText(chatId, member, reply.text() + "\n\n" + document.content(), reply.buttons());
     }
-  }
-
-  private static SendMessage baseMessage(long chatId, String text) {
-    return SendMessage.builder().chatId(chatId).text(text).build();
-  }
-
-  private static InlineKeyboardMarkup keyboard(List<Reply.Button> buttons) {
-    // Up to two buttons share a row; three answer buttons stand in one row, as people expect.
-    List<InlineKeyboardRow> rows = new ArrayList<>();
-    int perRow = buttons.size() == 3 ? 3 : 2;
-    for (int i = 0; i < buttons.size(); i += perRow) {
-      InlineKeyboardRow row = new InlineKeyboardRow();
-      for (Reply.Button button : buttons.subList(i, Math.min(buttons.size(), i + perRow))) {
-        row.add(
-            InlineKeyboardButton.builder()
-                .text(button.label())
-                .callbackData(button.data())
-                .build());
-      }
-      rows.add(row);
-    }
-    return new InlineKeyboardMarkup(rows);
   }
 
   private static MemberId memberOf(User user) {

@@ -12,12 +12,12 @@ import org.porchlight.core.Reply;
 import org.porchlight.core.TextParts;
 
 /** Porchlight's replies as Discord messages: text in parts, buttons in rows, files attached. */
-final class Render {
+final class DiscordRender {
   // Discord's limits: 2,000 characters a message, 5 buttons a row.
   static final int MAX_TEXT = 2000;
   private static final int BUTTONS_PER_ROW = 5;
 
-  private Render() {}
+  private DiscordRender() {}
 
   /** One reply as one or more messages; buttons and a file go with the last. */
   static List<MessageCreateData> messages(Reply reply) {
