@@ -16,8 +16,9 @@ import org.porchlight.config.ConfigException;
 import org.porchlight.config.Settings;
 import org.porchlight.delivery.RateLimit;
 import org.porchlight.delivery.Sender;
-import org.porchlight.delivery.Ticker;
 import org.porchlight.discord.DiscordBot;
+import org.porchlight.runtime.Daemons;
+import org.porchlight.runtime.Ticker;
 import org.porchlight.schedule.Scheduling;
 import org.porchlight.telegram.Pause;
 import org.porchlight.telegram.TelegramBot;
@@ -74,7 +75,8 @@ final class Lifecycle {
     Signals.onStop(stop);
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(
+            Daemons.thread(
+                "stop",
                 () -> {
                   if (closed.getCount() == 0) return; // already closed: nothing to wait for
                   // Any other way out (System.exit, SIGHUP): the same stop, awaited here, since
@@ -82,8 +84,7 @@ final class Lifecycle {
                   stop.run();
                   Stopping.begin();
                   awaitQuietly(closed, deadline);
-                },
-                "porchlight-stop"));
+                }));
     // Closed in the reverse order of opening: the platforms, then the database.
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
@@ -153,7 +154,8 @@ final class Lifecycle {
   /** Past the deadline, the process ends however far the stop has come. */
   private static void watchdog(CountDownLatch closed, Duration deadline, CountDownLatch migrating) {
     Thread watchdog =
-        new Thread(
+        Daemons.thread(
+            "stop-deadline",
             () -> {
               if (awaitQuietly(closed, deadline)) return;
               if (migrating.getCount() > 0) {
@@ -165,9 +167,7 @@ final class Lifecycle {
                       + " not sent wait in the outbox for the next start.",
                   deadline.toSeconds());
               Runtime.getRuntime().halt(1);
-            },
-            "porchlight-stop-deadline");
-    watchdog.setDaemon(true);
+            });
     watchdog.start();
   }
 

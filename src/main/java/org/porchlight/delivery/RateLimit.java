@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.porchlight.runtime.Ticker;
 
 /**
  * Paces sends to a platform: evenly spaced in all (never a burst over the limit, so the platform
@@ -83,5 +84,10 @@ public final class RateLimit {
     for (Iterator<Long> next = nextForChat.values().iterator(); next.hasNext(); ) {
       if (next.next() <= now) next.remove();
     }
+  }
+
+  /** The time this limit paces by. */
+  public Ticker ticker() {
+    return ticker;
   }
 }

@@ -24,6 +24,8 @@ import org.porchlight.core.port.Messenger.Delivery;
 import org.porchlight.core.port.Outbox;
 import org.porchlight.core.port.Outbox.Letter;
 import org.porchlight.core.port.Tally;
+import org.porchlight.runtime.Daemons;
+import org.porchlight.runtime.Ticker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,14 +91,7 @@ public final class Sender implements AutoCloseable {
     this.clock = clock;
     this.threads = threads;
     this.batchSize = batchSize;
-    this.pool =
-        Executors.newFixedThreadPool(
-            threads,
-            runnable -> {
-              Thread thread = new Thread(runnable, "outbox-sender");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.pool = Executors.newFixedThreadPool(threads, Daemons.named("outbox-sender"));
   }
 
   public void start() {
@@ -189,12 +184,14 @@ public final class Sender implements AutoCloseable {
       return false;
     }
     String platform = member.id().platform();
-    long started = System.nanoTime();
+    // Timed by the ticker that paces the channel, so a test's fake time times it too.
+    Ticker ticker = channel.limit().ticker();
+    long started = ticker.nanos();
     Delivery delivery = channel.messenger().send(member.id(), reply);
     switch (delivery.status()) {
       case SENT -> {
         sent.incrementAndGet();
-        tally.sent(platform, letter.prompt(), Duration.ofNanos(System.nanoTime() - started));
+        tally.sent(platform, letter.prompt(), Duration.ofNanos(ticker.nanos() - started));
         return true;
       }
       case SLOW_DOWN -> {

@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -27,6 +26,7 @@ import org.porchlight.core.Hosting;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.Messenger;
+import org.porchlight.runtime.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,16 +68,8 @@ public final class DiscordBot implements AutoCloseable {
     this.apiUrl = apiUrl;
     this.gatewayUrl = gatewayUrl;
     this.devGuildId = devGuildId;
-    AtomicInteger count = new AtomicInteger();
     // Answers run here, not on the gateway's reading thread, so heartbeats never wait on them.
-    this.workers =
-        Executors.newFixedThreadPool(
-            workers,
-            task -> {
-              Thread thread = new Thread(task, "porchlight-discord-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.workers = Executors.newFixedThreadPool(workers, Daemons.named("discord"));
   }
 
   /** Logs in, waits for the gateway's READY, and registers the commands. */

@@ -24,6 +24,7 @@ import org.porchlight.core.Mood;
 import org.porchlight.core.Prompt;
 import org.porchlight.core.port.Outbox;
 import org.porchlight.core.port.Tally;
+import org.porchlight.runtime.Ticker;
 
 /**
  * Porchlight's numbers for Prometheus, at {@code /metrics}: what was sent and answered, the outbox,
@@ -38,9 +39,16 @@ public final class Metrics implements Tally, AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Clock clock;
+  private final Ticker ticker;
 
   public Metrics(Clock clock) {
+    this(clock, Ticker.SYSTEM);
+  }
+
+  /** Dates by {@code clock}; tells how fresh the outbox's numbers are by {@code ticker}. */
+  public Metrics(Clock clock, Ticker ticker) {
     this.clock = clock;
+    this.ticker = ticker;
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -56,7 +64,7 @@ public final class Metrics implements Tally, AutoCloseable {
 
   /** How many messages wait in the outbox, and for how long the oldest has. */
   public void watch(Outbox outbox) {
-    Supplier<Outbox.Backlog> backlog = new Fresh<>(outbox::backlog, BACKLOG_FRESH_FOR);
+    Supplier<Outbox.Backlog> backlog = new Fresh<>(outbox::backlog, BACKLOG_FRESH_FOR, ticker);
     Gauge.builder("porchlight.outbox.messages", () -> backlog.get().count())
         .description("Messages waiting to be sent")
         .register(registry);
@@ -176,17 +184,19 @@ public final class Metrics implements Tally, AutoCloseable {
   private static final class Fresh<T> implements Supplier<T> {
     private final Supplier<T> source;
     private final long freshForNanos;
+    private final Ticker ticker;
     private T value;
     private long readAt;
 
-    Fresh(Supplier<T> source, Duration freshFor) {
+    Fresh(Supplier<T> source, Duration freshFor, Ticker ticker) {
+      this.ticker = ticker;
       this.source = source;
       this.freshForNanos = freshFor.toNanos();
     }
 
     @Override
     public synchronized T get() {
-      long now = System.nanoTime();
+      long now = ticker.nanos();
       if (value == null || now - readAt > freshForNanos) {
         value = source.get();
         readAt = now;

@@ -21,6 +21,8 @@ import org.porchlight.core.port.HandledUpdates;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.Messenger;
 import org.porchlight.core.port.OffsetStore;
+import org.porchlight.runtime.Daemons;
+import org.porchlight.runtime.Ticker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -58,12 +60,13 @@ public final class TelegramBot implements AutoCloseable {
   // Sending only or by webhook, a getMe this often tells whether Telegram still answers.
   private static final Duration HEARTBEAT = Duration.ofSeconds(60);
   private final ScheduledExecutorService heartbeat =
-      Executors.newSingleThreadScheduledExecutor(daemon("telegram-heartbeat"));
+      Executors.newSingleThreadScheduledExecutor(Daemons.named("telegram-heartbeat"));
   private final OkHttpTelegramClient client;
   private final TelegramApi api;
   private final TelegramPolling polling;
   private volatile TelegramChat chat;
-  // When Telegram last answered (System.nanoTime), for readiness; 0 before it ever did.
+  private final Ticker ticker;
+  // When Telegram last answered (by the ticker), for readiness; 0 before it ever did.
   private volatile long lastHeardNanos;
   private volatile boolean polls;
   private volatile TelegramWebhook webhookHandler;
@@ -102,12 +105,26 @@ public final class TelegramBot implements AutoCloseable {
       String apiUrl,
       int workers,
       Pause pause) {
+    this(conversation, members, offsets, token, apiUrl, workers, pause, Ticker.SYSTEM);
+  }
+
+  /** As the public constructor, telling how long ago Telegram last answered by {@code ticker}. */
+  TelegramBot(
+      Conversation conversation,
+      MemberStore members,
+      OffsetStore offsets,
+      String token,
+      String apiUrl,
+      int workers,
+      Pause pause,
+      Ticker ticker) {
+    this.ticker = ticker;
     this.conversation = conversation;
     this.members = members;
     this.token = token;
     this.url = telegramUrl(apiUrl);
     this.pause = pause;
-    this.workers = Executors.newFixedThreadPool(workers, daemon("telegram-chat"));
+    this.workers = Executors.newFixedThreadPool(workers, Daemons.named("telegram-chat"));
     OkHttpClient http =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -263,7 +280,7 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   private void heardFromTelegram() {
-    lastHeardNanos = System.nanoTime();
+    lastHeardNanos = ticker.nanos();
   }
 
   /**
@@ -280,7 +297,7 @@ public final class TelegramBot implements AutoCloseable {
   /** Connected, having heard from Telegram within {@code lately}. */
   boolean isConnected(Duration lately) {
     if (chat == null || lastHeardNanos == 0 || awaitingWebhook) return false;
-    return System.nanoTime() - lastHeardNanos < lately.toNanos();
+    return ticker.nanos() - lastHeardNanos < lately.toNanos();
   }
 
   /** The last update id handled by polling, for tests and health checks. */
@@ -317,13 +334,5 @@ public final class TelegramBot implements AutoCloseable {
       throw new IllegalArgumentException("telegram.apiUrl '" + apiUrl + "' has no host");
     }
     return new TelegramUrl(scheme, uri.getHost(), port, false);
-  }
-
-  static java.util.concurrent.ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.porchlight.core.port.OffsetStore;
+import org.porchlight.runtime.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -60,8 +61,7 @@ final class TelegramPolling {
                     .readTimeout(Duration.ofSeconds(POLL_SECONDS + 20))
                     .build(),
             () ->
-                poller =
-                    Executors.newSingleThreadScheduledExecutor(TelegramBot.daemon("telegram-poll")),
+                poller = Executors.newSingleThreadScheduledExecutor(Daemons.named("telegram-poll")),
             ExponentialBackOff::new);
     try {
       polling.registerBot(token, () -> url, this::nextUpdates, this::consume);

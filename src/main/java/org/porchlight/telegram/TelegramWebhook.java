@@ -97,9 +97,9 @@ final class TelegramWebhook implements HttpHandler {
    */
   private void refused(String how) {
     long refused = refusedSince.incrementAndGet();
-    long now = System.nanoTime();
+    long now = clock.millis();
     long last = lastRefusalWarning.get();
-    if (last != 0 && now - last < REFUSAL_WARNING_EVERY.toNanos()) {
+    if (last != 0 && now - last < REFUSAL_WARNING_EVERY.toMillis()) {
       LOG.debug("Telegram webhook: a post {} was refused (401)", how);
       return;
     }

@@ -5,6 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.porchlight.runtime.Daemons;
+import org.porchlight.runtime.Ticker;
 
 /**
  * A check run in the background every so often, whose last answer a health probe reads at once: a
@@ -14,19 +16,15 @@ import java.util.function.BooleanSupplier;
  */
 public final class Probe implements BooleanSupplier, AutoCloseable {
   private final ScheduledExecutorService thread;
+  private final Ticker ticker;
   private final long staleAfterNanos;
   private volatile boolean up;
   private volatile long answeredAt;
 
-  private Probe(String name, BooleanSupplier check, Duration every) {
+  private Probe(String name, BooleanSupplier check, Duration every, Ticker ticker) {
+    this.ticker = ticker;
     this.staleAfterNanos = every.multipliedBy(3).toNanos();
-    this.thread =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread t = new Thread(task, "porchlight-probe-" + name);
-              t.setDaemon(true);
-              return t;
-            });
+    this.thread = Executors.newSingleThreadScheduledExecutor(Daemons.named("probe-" + name));
     thread.scheduleWithFixedDelay(
         () -> {
           boolean answer;
@@ -36,7 +34,7 @@ public final class Probe implements BooleanSupplier, AutoCloseable {
             answer = false;
           }
           up = answer;
-          answeredAt = System.nanoTime();
+          answeredAt = ticker.nanos();
         },
         0,
         every.toMillis(),
@@ -45,13 +43,21 @@ public final class Probe implements BooleanSupplier, AutoCloseable {
 
   /** Runs {@code check} now and then every {@code every}. */
   public static Probe every(Duration every, String name, BooleanSupplier check) {
-    return new Probe(name, check, every);
+    return every(every, name, check, Ticker.SYSTEM);
+  }
+
+  /**
+   * As {@link #every(Duration, String, BooleanSupplier)}, telling the answer's age by {@code
+   * ticker}.
+   */
+  static Probe every(Duration every, String name, BooleanSupplier check, Ticker ticker) {
+    return new Probe(name, check, every, ticker);
   }
 
   @Override
   public boolean getAsBoolean() {
     long at = answeredAt;
-    return at != 0 && up && System.nanoTime() - at < staleAfterNanos;
+    return at != 0 && up && ticker.nanos() - at < staleAfterNanos;
   }
 
   @Override

@@ -8,7 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.porchlight.runtime.Daemons;
 
 /**
  * Porchlight's one HTTP server: health checks, metrics and Telegram's webhook, on {@code
@@ -29,15 +29,7 @@ public final class WebServer implements AutoCloseable {
   public static WebServer start(String bindAddress, int port) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
-      AtomicInteger count = new AtomicInteger();
-      ExecutorService threads =
-          Executors.newFixedThreadPool(
-              THREADS,
-              task -> {
-                Thread thread = new Thread(task, "porchlight-http-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-              });
+      ExecutorService threads = Executors.newFixedThreadPool(THREADS, Daemons.named("http"));
       server.setExecutor(threads);
       server.start();
       return new WebServer(server, threads);

@@ -111,7 +111,46 @@ class DependencyRuleTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            "org.porchlight.delivery..", "org.porchlight.core..", "java..", "org.slf4j..")
+            "org.porchlight.delivery..",
+            "org.porchlight.core..",
+            "org.porchlight.runtime..",
+            "java..",
+            "org.slf4j..")
+        .check(PORCHLIGHT);
+  }
+
+  @Test
+  void theRuntimeIsThreadsAndTimeOverTheJdkAlone() {
+    // Everyone may use it (adapters, delivery, app), so it may use nothing of ours.
+    classes()
+        .that()
+        .resideInAPackage("org.porchlight.runtime..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("org.porchlight.runtime..", "java..")
+        .check(PORCHLIGHT);
+  }
+
+  @Test
+  void onlyTheRuntimeMakesThreads() {
+    // One thread factory: every thread is a named daemon (see Daemons).
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.porchlight.runtime..")
+        .should()
+        .callConstructor(Thread.class, Runnable.class, String.class)
+        .orShould()
+        .callConstructor(Thread.class, Runnable.class)
+        .check(PORCHLIGHT);
+  }
+
+  @Test
+  void monotonicTimeIsReadThroughTheTicker() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.porchlight.runtime..")
+        .should()
+        .callMethod(System.class, "nanoTime")
         .check(PORCHLIGHT);
   }
 

@@ -44,7 +44,7 @@ import org.porchlight.core.port.Messenger;
 import org.porchlight.delivery.RateLimit;
 import org.porchlight.delivery.Sender;
 import org.porchlight.delivery.Sweeper;
-import org.porchlight.delivery.Ticker;
+import org.porchlight.runtime.Ticker;
 import org.porchlight.schedule.Scheduling;
 import org.porchlight.schedule.Seed;
 import org.porchlight.store.Database;

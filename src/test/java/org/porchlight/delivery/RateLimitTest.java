@@ -3,28 +3,10 @@ package org.porchlight.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.porchlight.testing.FakeTicker;
 
 class RateLimitTest {
-  /** Time that passes only when someone waits. */
-  private static final class FakeTicker implements Ticker {
-    long now = 1_000_000_000L;
-    final List<Long> waits = new ArrayList<>();
-
-    @Override
-    public long nanos() {
-      return now;
-    }
-
-    @Override
-    public void sleep(long nanos) {
-      waits.add(nanos);
-      now += nanos;
-    }
-  }
-
   private final FakeTicker ticker = new FakeTicker();
 
   /** Waits for a turn however far away it is. */
@@ -35,24 +17,24 @@ class RateLimitTest {
   @Test
   void sendsAreSpacedEvenlyAtTheLimitWithNoBurst() throws InterruptedException {
     RateLimit limit = new RateLimit(30, 1, ticker);
-    long start = ticker.now;
+    long start = ticker.nanos();
 
     for (int i = 0; i < 31; i++) acquire(limit);
 
     // The first goes at once; the 31st goes a full second later, never sooner.
-    assertThat(ticker.now - start).isEqualTo(30 * Math.round(1e9 / 30));
-    assertThat(ticker.waits).allMatch(wait -> wait <= Math.round(1e9 / 30));
+    assertThat(ticker.nanos() - start).isEqualTo(30 * Math.round(1e9 / 30));
+    assertThat(ticker.waits()).allMatch(wait -> wait <= Math.round(1e9 / 30));
   }
 
   @Test
   void idleTimeIsNotSavedUpForABurst() throws InterruptedException {
     RateLimit limit = new RateLimit(10, 1, ticker);
-    ticker.now += 5_000_000_000L; // five quiet seconds
+    ticker.advance(Duration.ofSeconds(5)); // five quiet seconds
 
     acquire(limit);
     acquire(limit);
 
-    assertThat(ticker.waits).containsExactly(100_000_000L);
+    assertThat(ticker.waits()).containsExactly(100_000_000L);
   }
 
   @Test
@@ -61,9 +43,9 @@ class RateLimitTest {
 
     assertThat(limit.reserveChat("1001")).isZero();
     assertThat(limit.reserveChat("2002")).isZero();
-    ticker.now += 400_000_000L;
+    ticker.advance(Duration.ofMillis(400));
     assertThat(limit.reserveChat("1001")).isEqualTo(Duration.ofMillis(600));
-    ticker.now += 600_000_000L;
+    ticker.advance(Duration.ofMillis(600));
     assertThat(limit.reserveChat("1001")).isZero();
   }
 
@@ -73,10 +55,10 @@ class RateLimitTest {
     acquire(limit);
 
     limit.slowDown(Duration.ofSeconds(7));
-    long before = ticker.now;
+    long before = ticker.nanos();
     acquire(limit);
 
-    assertThat(ticker.now - before).isEqualTo(7_000_000_000L);
+    assertThat(ticker.nanos() - before).isEqualTo(7_000_000_000L);
   }
 
   @Test
@@ -87,8 +69,8 @@ class RateLimitTest {
     Duration away = limit.acquireWithin(Duration.ofSeconds(20));
 
     assertThat(away).isEqualTo(Duration.ofSeconds(2282));
-    assertThat(ticker.waits).isEmpty();
-    ticker.now += Duration.ofSeconds(2282).toNanos();
+    assertThat(ticker.waits()).isEmpty();
+    ticker.advance(Duration.ofSeconds(2282));
     assertThat(limit.acquireWithin(Duration.ofSeconds(20))).isZero();
   }
 }

@@ -39,7 +39,7 @@ import org.porchlight.core.port.Outbox;
 import org.porchlight.delivery.RateLimit;
 import org.porchlight.delivery.Sender;
 import org.porchlight.delivery.Sweeper;
-import org.porchlight.delivery.Ticker;
+import org.porchlight.runtime.Ticker;
 import org.porchlight.store.Database;
 
 /**

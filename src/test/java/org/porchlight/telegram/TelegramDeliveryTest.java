@@ -33,10 +33,11 @@ import org.porchlight.core.conversation.Conversation;
 import org.porchlight.delivery.RateLimit;
 import org.porchlight.delivery.Sender;
 import org.porchlight.delivery.Sweeper;
-import org.porchlight.delivery.Ticker;
+import org.porchlight.runtime.Ticker;
 import org.porchlight.schedule.Seed;
 import org.porchlight.store.Database;
 import org.porchlight.testing.Corpus;
+import org.porchlight.testing.FakeTicker;
 import org.porchlight.testing.RealConversation;
 
 /**
@@ -102,6 +103,7 @@ class TelegramDeliveryTest {
 
   @Test
   void sendingOnlyReadinessFollowsWhetherTelegramStillAnswers() throws Exception {
+    FakeTicker ticker = new FakeTicker();
     TelegramBot sendOnly =
         new TelegramBot(
             RealConversation.on(database, Clock.systemUTC()),
@@ -110,15 +112,16 @@ class TelegramDeliveryTest {
             TOKEN,
             telegram.baseUrl(),
             1,
-            pause -> {});
+            pause -> {},
+            ticker);
     try {
       sendOnly.startSendingOnly();
-      Duration lately = Duration.ofMillis(300);
+      Duration lately = Duration.ofMinutes(3);
       assertThat(sendOnly.isConnected(lately)).isTrue();
 
       telegram.failNext(
           "getMe", 1, 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
-      sleep(Duration.ofMillis(400));
+      ticker.advance(Duration.ofMinutes(3));
       sendOnly.heartbeat();
       assertThat(sendOnly.isConnected(lately)).as("no answer lately").isFalse();
 

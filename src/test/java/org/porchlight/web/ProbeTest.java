@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.porchlight.testing.FakeTicker;
 
 class ProbeTest {
   @Test
@@ -62,6 +63,21 @@ class ProbeTest {
       hanging.set(true); // the next check never returns: its last answer grows old
       await().atMost(Duration.ofSeconds(5)).until(() -> !probe.getAsBoolean());
       hang.countDown();
+    }
+  }
+
+  @Test
+  void anAnswerCountsForThreeRoundsOfTheTickerAndNoLonger() {
+    FakeTicker ticker = new FakeTicker();
+    // An hour apart: only the first check runs while the test moves time on.
+    try (Probe probe = Probe.every(Duration.ofHours(1), "database", () -> true, ticker)) {
+      await().atMost(Duration.ofSeconds(5)).until(probe::getAsBoolean);
+
+      ticker.advance(Duration.ofHours(3).minusNanos(1));
+      assertThat(probe.getAsBoolean()).as("just under three rounds old").isTrue();
+
+      ticker.advance(Duration.ofNanos(1));
+      assertThat(probe.getAsBoolean()).as("three rounds old").isFalse();
     }
   }
 }

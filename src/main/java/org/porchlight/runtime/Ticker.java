@@ -1,4 +1,4 @@
-package org.porchlight.delivery;
+package org.porchlight.runtime;
 
 import java.util.concurrent.locks.LockSupport;
 
