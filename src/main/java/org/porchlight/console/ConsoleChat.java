@@ -14,7 +14,7 @@ import org.porchlight.core.Incoming;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Reply;
 import org.porchlight.core.conversation.Conversation;
-import org.porchlight.core.port.Messenger;
+import org.porchlight.delivery.Messenger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

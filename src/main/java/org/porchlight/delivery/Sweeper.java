@@ -3,7 +3,6 @@ package org.porchlight.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import org.porchlight.core.DueCheckIns;
-import org.porchlight.core.port.DueStore;
 
 /** One sweep: claims every due check-in and reminder, a batch at a time, until none are left. */
 public final class Sweeper {

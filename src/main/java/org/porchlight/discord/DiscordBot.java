@@ -25,7 +25,7 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.porchlight.core.Hosting;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.MemberStore;
-import org.porchlight.core.port.Messenger;
+import org.porchlight.delivery.Messenger;
 import org.porchlight.runtime.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

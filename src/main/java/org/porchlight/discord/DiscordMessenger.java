@@ -12,7 +12,7 @@ import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Reply;
-import org.porchlight.core.port.Messenger;
+import org.porchlight.delivery.Messenger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -22,8 +22,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.porchlight.core.Mood;
 import org.porchlight.core.Prompt;
-import org.porchlight.core.port.Outbox;
 import org.porchlight.core.port.Tally;
+import org.porchlight.delivery.Outbox;
 import org.porchlight.runtime.Ticker;
 
 /**

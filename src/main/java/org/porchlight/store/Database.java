@@ -12,12 +12,12 @@ import org.porchlight.core.Community;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
-import org.porchlight.core.port.DueStore;
-import org.porchlight.core.port.HandledUpdates;
 import org.porchlight.core.port.MemberStore;
-import org.porchlight.core.port.OffsetStore;
-import org.porchlight.core.port.Outbox;
 import org.porchlight.core.port.StepStore;
+import org.porchlight.delivery.DueStore;
+import org.porchlight.delivery.Outbox;
+import org.porchlight.intake.HandledUpdates;
+import org.porchlight.intake.OffsetStore;
 import org.porchlight.store.migration.V4__Quartz_tables;
 
 /**

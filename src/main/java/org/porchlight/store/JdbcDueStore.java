@@ -17,7 +17,7 @@ import org.porchlight.core.DueCheckIns;
 import org.porchlight.core.DueCheckIns.Decision;
 import org.porchlight.core.Member;
 import org.porchlight.core.Prompt;
-import org.porchlight.core.port.DueStore;
+import org.porchlight.delivery.DueStore;
 
 /**
  * The sweep's claims: rows are locked with {@code FOR UPDATE SKIP LOCKED}, so sweepers on any

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.porchlight.core.port.HandledUpdates;
+import org.porchlight.intake.HandledUpdates;
 
 /** Claims on updates in the {@code handled_updates} table, one row an update. */
 final class JdbcHandledUpdates implements HandledUpdates {

@@ -2,7 +2,7 @@ package org.porchlight.store;
 
 import java.util.OptionalLong;
 import javax.sql.DataSource;
-import org.porchlight.core.port.OffsetStore;
+import org.porchlight.intake.OffsetStore;
 
 /** Update offsets in the {@code update_offsets} table. */
 final class JdbcOffsetStore implements OffsetStore {

@@ -19,7 +19,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.porchlight.core.Member;
 import org.porchlight.core.Prompt;
-import org.porchlight.core.port.Outbox;
+import org.porchlight.delivery.Outbox;
 
 /** The {@code outbox} table: taken under a lease with {@code FOR UPDATE SKIP LOCKED}. */
 final class JdbcOutbox implements Outbox {

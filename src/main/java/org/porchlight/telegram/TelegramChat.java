@@ -10,7 +10,7 @@ import org.porchlight.core.Reply;
 import org.porchlight.core.Text;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.MemberStore;
-import org.porchlight.core.port.Messenger.Delivery;
+import org.porchlight.delivery.Messenger.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;

@@ -3,7 +3,7 @@ package org.porchlight.telegram;
 import java.util.function.Supplier;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Reply;
-import org.porchlight.core.port.Messenger;
+import org.porchlight.delivery.Messenger;
 
 /** Sends what the outbox owes Telegram members, once the bot has signed in. */
 final class TelegramMessenger implements Messenger {

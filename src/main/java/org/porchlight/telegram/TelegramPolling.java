@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
-import org.porchlight.core.port.OffsetStore;
+import org.porchlight.intake.OffsetStore;
 import org.porchlight.runtime.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -120,6 +120,19 @@ class DependencyRuleTest {
   }
 
   @Test
+  void intakeIsTheUpdatesLedgerOverTheJdkAlone() {
+    // Where polling got to and which webhook updates are claimed: the store keeps it, the
+    // Telegram adapter asks it, and neither is seen from here.
+    classes()
+        .that()
+        .resideInAPackage("org.porchlight.intake..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("org.porchlight.intake..", "java..")
+        .check(PORCHLIGHT);
+  }
+
+  @Test
   void theRuntimeIsThreadsAndTimeOverTheJdkAlone() {
     // Everyone may use it (adapters, delivery, app), so it may use nothing of ours.
     classes()

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Reply;
-import org.porchlight.core.port.Messenger;
+import org.porchlight.delivery.Messenger;
 
 /**
  * A platform in the same process that takes every message at once and counts it per member: the

@@ -40,7 +40,7 @@ import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
 import org.porchlight.core.DueCheckIns;
 import org.porchlight.core.conversation.Conversation;
-import org.porchlight.core.port.Messenger;
+import org.porchlight.delivery.Messenger;
 import org.porchlight.delivery.RateLimit;
 import org.porchlight.delivery.Sender;
 import org.porchlight.delivery.Sweeper;

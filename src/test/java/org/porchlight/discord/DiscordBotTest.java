@@ -42,7 +42,7 @@ import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
 import org.porchlight.core.Prompt;
 import org.porchlight.core.conversation.Conversation;
-import org.porchlight.core.port.Messenger.Delivery;
+import org.porchlight.delivery.Messenger.Delivery;
 import org.porchlight.delivery.RateLimit;
 import org.porchlight.delivery.Sender;
 import org.porchlight.delivery.Sweeper;

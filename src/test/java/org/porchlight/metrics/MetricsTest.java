@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.porchlight.core.Mood;
 import org.porchlight.core.Prompt;
-import org.porchlight.core.port.Outbox;
+import org.porchlight.delivery.Outbox;
 
 class MetricsTest {
   private static final Instant NOW = Instant.parse("2026-11-21T20:00:00Z");

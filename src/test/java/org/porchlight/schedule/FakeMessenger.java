@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Reply;
-import org.porchlight.core.port.Messenger;
+import org.porchlight.delivery.Messenger;
 
 /** A platform that keeps what it is sent, and answers with scripted failures when told to. */
 final class FakeMessenger implements Messenger {

@@ -35,8 +35,8 @@ import org.porchlight.core.StepGiven;
 import org.porchlight.core.Via;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
-import org.porchlight.core.port.HandledUpdates;
-import org.porchlight.core.port.HandledUpdates.Claim;
+import org.porchlight.intake.HandledUpdates;
+import org.porchlight.intake.HandledUpdates.Claim;
 
 /** What every database must do for Porchlight: run against H2 and against PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

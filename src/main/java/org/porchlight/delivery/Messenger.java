@@ -1,4 +1,4 @@
-package org.porchlight.core.port;
+package org.porchlight.delivery;
 
 import static java.util.Objects.requireNonNull;
 

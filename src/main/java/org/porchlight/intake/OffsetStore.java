@@ -1,4 +1,4 @@
-package org.porchlight.core.port;
+package org.porchlight.intake;
 
 import java.util.OptionalLong;
 
