@@ -187,7 +187,8 @@ final class Lifecycle {
             settings.token(),
             settings.apiUrl(),
             settings.workers(),
-            Pause.SLEEP);
+            Pause.SLEEP,
+            Ticker.SYSTEM);
     opened.push(telegram);
     updates.add(telegram::stopTakingUpdates);
     health.check("telegram", telegram::isConnected);

@@ -96,20 +96,10 @@ public final class TelegramBot implements AutoCloseable {
   /**
    * @param apiUrl the Bot API server, such as {@code https://api.telegram.org}
    * @param workers how many chats are answered at once
+   * @param pause how a retry waits
+   * @param ticker what tells how long ago Telegram last answered, for readiness
    */
   public TelegramBot(
-      Conversation conversation,
-      MemberStore members,
-      OffsetStore offsets,
-      String token,
-      String apiUrl,
-      int workers,
-      Pause pause) {
-    this(conversation, members, offsets, token, apiUrl, workers, pause, Ticker.SYSTEM);
-  }
-
-  /** As the public constructor, telling how long ago Telegram last answered by {@code ticker}. */
-  TelegramBot(
       Conversation conversation,
       MemberStore members,
       OffsetStore offsets,

@@ -26,6 +26,7 @@ import org.porchlight.console.ConsoleChat;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.discord.DiscordBot;
 import org.porchlight.discord.FakeDiscord;
+import org.porchlight.runtime.Ticker;
 import org.porchlight.store.Database;
 import org.porchlight.telegram.FakeBotApi;
 import org.porchlight.telegram.TelegramBot;
@@ -122,7 +123,8 @@ class NothingPrivateIsLoggedTest {
               TOKEN,
               telegram.baseUrl(),
               2,
-              pause -> {});
+              pause -> {},
+              Ticker.SYSTEM);
       try {
         bot.start();
         database.close();

@@ -578,7 +578,8 @@ class DeliveryBenchmark {
         TOKEN,
         telegram.baseUrl(),
         DEFAULTS.telegram().workers(),
-        Pause.SLEEP);
+        Pause.SLEEP,
+        Ticker.SYSTEM);
   }
 
   /**

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.TextParts;
 import org.porchlight.core.conversation.Conversation;
+import org.porchlight.runtime.Ticker;
 import org.porchlight.store.Database;
 import org.porchlight.testing.Corpus;
 import org.porchlight.testing.RealConversation;
@@ -67,7 +68,8 @@ class TelegramBotTest {
             TOKEN,
             telegram.baseUrl(),
             4,
-            pauses::add);
+            pauses::add,
+            Ticker.SYSTEM);
     started.start();
     return started;
   }
@@ -472,7 +474,8 @@ class TelegramBotTest {
             "999:wrong",
             telegram.baseUrl(),
             1,
-            pauses::add);
+            pauses::add,
+            Ticker.SYSTEM);
     assertThatThrownBy(wrong::start)
         .isInstanceOf(TelegramStartException.class)
         .hasMessageContaining("did not accept the bot token");

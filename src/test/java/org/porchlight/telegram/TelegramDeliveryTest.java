@@ -76,7 +76,8 @@ class TelegramDeliveryTest {
             TOKEN,
             telegram.baseUrl(),
             4,
-            pause -> {});
+            pause -> {},
+            Ticker.SYSTEM);
     bot.start();
     DueCheckIns rules = new DueCheckIns(ConversationOptions.DEFAULT);
     sender =

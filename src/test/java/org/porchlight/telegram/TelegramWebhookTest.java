@@ -45,6 +45,7 @@ import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.MutableClock;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.runtime.Ticker;
 import org.porchlight.store.Database;
 import org.porchlight.testing.Corpus;
 import org.porchlight.testing.RealConversation;
@@ -122,7 +123,8 @@ class TelegramWebhookTest {
             TOKEN,
             telegram.baseUrl(),
             4,
-            pauses::add);
+            pauses::add,
+            Ticker.SYSTEM);
     open.push(bot);
     return bot;
   }
