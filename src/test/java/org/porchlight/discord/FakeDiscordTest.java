@@ -276,12 +276,13 @@ class FakeDiscordTest {
     assertThat(reply.type()).isEqualTo(4);
     assertThat(reply.data().path("content").asText()).isEqualTo("x");
     assertThat(reply.data().path("flags").asInt()).isEqualTo(64);
-    assertThat(fake.calls())
-        .anyMatch(
-            call ->
-                call.is("POST", "interactions/" + id + "/[^/]+/callback")
-                    && call.query().equals("with_response=true")
-                    && call.status() == 200);
+    // The fake keeps the callback while answering and the call once answered: wait for both.
+    fake.awaitCall(
+        call ->
+            call.is("POST", "interactions/" + id + "/[^/]+/callback")
+                && call.query().equals("with_response=true")
+                && call.status() == 200,
+        WAIT);
   }
 
   @Test

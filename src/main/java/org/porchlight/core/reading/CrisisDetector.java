@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Recognises crisis language: suicidal thoughts, self-harm, immediate danger. */
-public final class CrisisDetector {
+final class CrisisDetector {
   private static final String[] CRISIS_SECTIONS = {
     "passive", "active", "self-harm", "danger", "other-languages"
   };
@@ -13,7 +13,7 @@ public final class CrisisDetector {
   private final List<Pattern> figures;
   private final List<Pattern> crisis;
 
-  public CrisisDetector() {
+  CrisisDetector() {
     PatternFile file = Patterns.CRISIS;
     this.figures = file.section("figures");
     List<Pattern> all = new ArrayList<>();
@@ -24,7 +24,7 @@ public final class CrisisDetector {
   }
 
   /** Whether {@code text} speaks of suicide, self-harm or immediate danger; false for null. */
-  public boolean isCrisis(String text) {
+  boolean isCrisis(String text) {
     return isCrisisNormalized(Normalizer.normalize(text));
   }
 
