@@ -1,4 +1,4 @@
-package org.porchlight.app;
+package org.porchlight.app.doctor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.porchlight.app.Redaction;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
 import org.porchlight.store.Database;
@@ -30,9 +31,9 @@ import org.porchlight.store.StoreException;
  * {@code porchlight doctor}: checks what Porchlight needs, a line a check, each {@code ok} or
  * {@code problem} with what to do about it. It prints no token, password or webhook secret.
  */
-final class Doctor {
+public final class Doctor {
   /** How long each network check may take. */
-  static final Duration TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   // A Porchlight on this machine answers /health/live at once.
   private static final Duration LOCAL_TIMEOUT = Duration.ofSeconds(2);
@@ -47,7 +48,7 @@ final class Doctor {
   private final List<String> secrets = new ArrayList<>();
   private int problems;
 
-  Doctor(PrintStream out, Duration timeout) {
+  public Doctor(PrintStream out, Duration timeout) {
     this.out = out;
     this.timeout = timeout;
     this.http =
@@ -58,11 +59,8 @@ final class Doctor {
             .build();
   }
 
-  /**
-   * Runs every check: {@link Main#OK} when all is well, {@link Main#NEEDS_FIXING} when anything
-   * needs fixing.
-   */
-  int run(Path file, Supplier<Settings> settings, ConfigLoader loader) {
+  /** Runs every check, in order, a line a finding: true when all is well. */
+  public boolean run(Path file, Supplier<Settings> settings, ConfigLoader loader) {
     Optional<Settings> read = configuration(file, settings, loader);
     if (read.isPresent()) {
       Settings checked = read.get();
@@ -86,7 +84,7 @@ final class Doctor {
         problems == 0
             ? "All is well."
             : problems + (problems == 1 ? " problem" : " problems") + " to fix, above.");
-    return problems == 0 ? Main.OK : Main.NEEDS_FIXING;
+    return problems == 0;
   }
 
   // ---- the checks ----
