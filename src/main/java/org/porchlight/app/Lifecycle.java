@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * server, each platform with a token, the sweep; on SIGTERM or SIGINT no new updates, the last
  * sends, then everything closed in the reverse order, within {@code shutdown.deadlineSeconds}.
  */
-final class Lifecycle {
+public final class Lifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
   // Discord interactions answered at once; DMs queue in JDA behind its rate limits.
   private static final int DISCORD_WORKERS = 8;
@@ -42,14 +42,14 @@ final class Lifecycle {
   private final Supplier<Porchlight> open;
   private final Clock clock;
 
-  Lifecycle(Settings settings, Supplier<Porchlight> open, Clock clock) {
+  public Lifecycle(Settings settings, Supplier<Porchlight> open, Clock clock) {
     this.settings = settings;
     this.open = open;
     this.clock = clock;
   }
 
   /** Runs on the platforms with a token until the process is asked to stop. */
-  int serve() {
+  public void serve() {
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Duration deadline = settings.shutdown().deadline();
@@ -139,7 +139,6 @@ final class Lifecycle {
       closed.countDown();
     }
     LOG.info("Stopped.");
-    return Main.OK;
   }
 
   private static boolean awaitQuietly(CountDownLatch closed, Duration deadline) {

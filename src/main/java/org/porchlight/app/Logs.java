@@ -18,13 +18,13 @@ import org.slf4j.LoggerFactory;
  * ask for, and redacted. What the libraries write with {@code java.util.logging} (OkHttp, the JDK's
  * HTTP server) and an exception no thread caught would otherwise reach standard error raw.
  */
-final class Logs {
+public final class Logs {
   private static final Logger LOG = LoggerFactory.getLogger(Logs.class);
 
   private Logs() {}
 
   /** Applies {@code settings}: text or JSON from now on. Calling it again changes nothing more. */
-  static void configure(Settings.Logging settings) {
+  public static void configure(Settings.Logging settings) {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       format(context, settings.format());
     }

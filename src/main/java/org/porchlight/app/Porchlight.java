@@ -21,7 +21,7 @@ import org.porchlight.store.Database;
 import org.porchlight.store.JsonExport;
 
 /** Porchlight wired together with constructors: the database, the content and the conversation. */
-final class Porchlight implements AutoCloseable {
+public final class Porchlight implements AutoCloseable {
   // Letters each sender takes at a time: few, so a crash repeats little.
   private static final int SEND_BATCH = 20;
 
@@ -34,7 +34,7 @@ final class Porchlight implements AutoCloseable {
   private final ConversationOptions options;
   private final Clock clock;
 
-  Porchlight(Settings settings, ConfigLoader loader, Clock clock) {
+  public Porchlight(Settings settings, ConfigLoader loader, Clock clock) {
     this.settings = settings;
     this.options = ConfigLoader.options(settings);
     this.clock = clock;
@@ -64,8 +64,23 @@ final class Porchlight implements AutoCloseable {
     this.hosting = new Hosting(database.communities(), content, new Places(), clock);
   }
 
+  /** The database, open. */
+  public Database database() {
+    return database;
+  }
+
+  /** The conversation, over the database and the content. */
+  public Conversation conversation() {
+    return conversation;
+  }
+
+  /** Members' data as JSON, and back. */
+  public JsonExport export() {
+    return export;
+  }
+
   /** Check-ins on time on the given platforms: sweeping and sending, once started. */
-  Scheduling scheduling(List<Sender.Channel> channels) {
+  public Scheduling scheduling(List<Sender.Channel> channels) {
     DueCheckIns rules = new DueCheckIns(options);
     Settings.Schedule schedule = settings.schedule();
     Sender sender =

@@ -11,17 +11,9 @@ import ch.qos.logback.core.ConsoleAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.porchlight.testing.CapturedLog;
-import org.slf4j.LoggerFactory;
 
 class LogEncoderTest {
   private static final String TELEGRAM = "123456789:TEST-token-for-the-log-encoder-0123456789";
@@ -142,25 +134,5 @@ class LogEncoderTest {
     Logs.format(context, "json");
 
     assertThat(encoder.isJson()).isTrue();
-  }
-
-  @Test
-  void aConfigFileAskingForJsonSwitchesTheLogOnceTheSettingsAreRead(@TempDir Path dir)
-      throws Exception {
-    Path file = dir.resolve("porchlight.yaml");
-    Files.writeString(file, "logging:\n  format: json\n");
-    Main main =
-        new Main(
-            InputStream.nullInputStream(), System.out, System.err, Map.of(), Clock.systemUTC());
-    main.config = file;
-
-    try (CapturedLog log = CapturedLog.start("text")) {
-      main.settings();
-      LoggerFactory.getLogger(Main.class).info("now in JSON");
-
-      JsonNode json = JSON.readTree(log.text());
-      assertThat(json.path("message").asText()).isEqualTo("now in JSON");
-      assertThat(json.path("logger").asText()).isEqualTo(Main.class.getName());
-    }
   }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.porchlight.app.cli.Main;
 import org.porchlight.config.Settings;
 import org.porchlight.console.ConsoleChat;
 import org.porchlight.core.conversation.Conversation;

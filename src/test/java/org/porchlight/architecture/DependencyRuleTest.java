@@ -103,6 +103,39 @@ class DependencyRuleTest {
   }
 
   @Test
+  void onlyTheAppWiresTheAdapters() {
+    for (String adapter : ADAPTERS) {
+      classes()
+          .that()
+          .resideInAPackage("org.porchlight." + adapter + "..")
+          .should()
+          .onlyHaveDependentClassesThat()
+          .resideInAnyPackage("org.porchlight." + adapter + "..", "org.porchlight.app..")
+          .as(adapter + " is used by app (and its subpackages) alone")
+          .check(PORCHLIGHT);
+    }
+  }
+
+  @Test
+  void theCommandLineSitsAboveTheAppAndTheDoctor() {
+    // The command line starts the app and the doctor; neither knows it is there.
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.porchlight.app", "org.porchlight.app.doctor..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.porchlight.app.cli..")
+        .check(PORCHLIGHT);
+    noClasses()
+        .that()
+        .resideInAPackage("org.porchlight.app")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.porchlight.app.doctor..")
+        .check(PORCHLIGHT);
+  }
+
+  @Test
   void deliveryIsApplicationLogicOverTheCoresPortsAlone() {
     // The sweep and the senders work through ports; a platform's messenger is handed to them.
     classes()

@@ -1,7 +1,8 @@
-package org.porchlight.app;
+package org.porchlight.app.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.porchlight.app.doctor.Doctor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -20,6 +21,8 @@ final class DoctorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path file = main.config == null ? Path.of("config", "porchlight.yaml") : main.config;
-    return new Doctor(main.stdout, Doctor.TIMEOUT).run(file, main::settings, main.loader());
+    boolean allWell =
+        new Doctor(main.stdout, Doctor.TIMEOUT).run(file, main::settings, main.loader());
+    return allWell ? Main.OK : Main.NEEDS_FIXING;
   }
 }

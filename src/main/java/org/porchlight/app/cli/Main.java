@@ -1,4 +1,4 @@
-package org.porchlight.app;
+package org.porchlight.app.cli;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -11,6 +11,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.porchlight.app.Lifecycle;
+import org.porchlight.app.Logs;
+import org.porchlight.app.Porchlight;
 import org.porchlight.config.ConfigException;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
@@ -156,7 +159,9 @@ public final class Main implements Callable<Integer> {
     Settings settings = settings();
     boolean telegram = settings.telegram().tokenIfSet().isPresent();
     boolean discord = settings.discord().tokenIfSet().isPresent();
-    return telegram || discord ? new Lifecycle(settings, this::open, clock).serve() : chat();
+    if (!telegram && !discord) return chat();
+    new Lifecycle(settings, this::open, clock).serve();
+    return OK;
   }
 
   int chat() {
@@ -164,7 +169,7 @@ public final class Main implements Callable<Integer> {
       BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
       ConsoleChat chat =
           new ConsoleChat(
-              porchlight.conversation, ConsoleChat.MEMBER, in, stdout, System.console() != null);
+              porchlight.conversation(), ConsoleChat.MEMBER, in, stdout, System.console() != null);
       RateLimit pace = new RateLimit(1, 1, Ticker.SYSTEM);
       try (Scheduling scheduling =
           porchlight.scheduling(List.of(new Sender.Channel(chat.messenger(), pace)))) {

@@ -1,4 +1,4 @@
-package org.porchlight.app;
+package org.porchlight.app.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package org.porchlight.app;
+package org.porchlight.app.cli;
 
 import org.porchlight.core.MemberId;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package org.porchlight.app;
+package org.porchlight.app.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.porchlight.app.Porchlight;
 import org.porchlight.core.MemberData;
 import org.porchlight.store.JsonExport;
 import org.porchlight.store.StoreException;
@@ -42,7 +43,7 @@ final class ImportCommand implements Callable<Integer> {
     try (Porchlight porchlight = main.open()) {
       List<JsonExport.Entry> entries;
       try {
-        entries = porchlight.export.readEach(document);
+        entries = porchlight.export().readEach(document);
       } catch (IllegalArgumentException e) {
         main.stderr.println(file + " is not a Porchlight export: " + e.getMessage());
         return Main.BAD_INPUT;
@@ -58,7 +59,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         MemberData data = ((JsonExport.Entry.Read) entry).data();
         try {
-          porchlight.database.replace(data);
+          porchlight.database().replace(data);
           imported++;
         } catch (StoreException e) {
           leftAsTheyWere.add(

@@ -1,9 +1,10 @@
-package org.porchlight.app;
+package org.porchlight.app.cli;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.porchlight.app.Porchlight;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
 import picocli.CommandLine.ArgGroup;
@@ -35,19 +36,19 @@ final class ExportCommand implements Callable<Integer> {
     try (Porchlight porchlight = main.open()) {
       if (which.all) {
         List<MemberData> all = new ArrayList<>();
-        for (MemberId id : porchlight.database.members().all()) {
-          all.add(porchlight.conversation.dataOf(id).orElseThrow());
+        for (MemberId id : porchlight.database().members().all()) {
+          all.add(porchlight.conversation().dataOf(id).orElseThrow());
         }
-        main.stdout.println(porchlight.export.writeAll(all, main.clock.instant()));
+        main.stdout.println(porchlight.export().writeAll(all, main.clock.instant()));
         return Main.OK;
       }
       MemberId id = which.member.id();
-      Optional<MemberData> data = porchlight.conversation.dataOf(id);
+      Optional<MemberData> data = porchlight.conversation().dataOf(id);
       if (data.isEmpty()) {
         main.stderr.println("Nothing is stored for " + id + ".");
         return Main.NOT_FOUND;
       }
-      main.stdout.println(porchlight.export.write(data.get()));
+      main.stdout.println(porchlight.export().write(data.get()));
       return Main.OK;
     }
   }

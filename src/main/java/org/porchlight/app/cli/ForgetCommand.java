@@ -1,6 +1,7 @@
-package org.porchlight.app;
+package org.porchlight.app.cli;
 
 import java.util.concurrent.Callable;
+import org.porchlight.app.Porchlight;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -19,7 +20,7 @@ final class ForgetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Porchlight porchlight = main.open()) {
-      if (porchlight.database.members().forget(who.id())) {
+      if (porchlight.database().members().forget(who.id())) {
         main.stderr.println("Erased everything stored about " + who.id() + ".");
         return Main.OK;
       }

@@ -1,4 +1,4 @@
-package org.porchlight.app;
+package org.porchlight.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +34,7 @@ import org.porchlight.web.Health;
 import org.porchlight.web.WebServer;
 
 /** {@code porchlight doctor} against the fake Telegram and Discord, H2 in a folder, and ports. */
-class DoctorTest {
+class DoctorCommandTest {
   private static final String TOKEN = "123456:TEST-token-for-the-doctor-0123456789";
   private static final String WRONG = "654321:TEST-not-the-token-for-the-doctor-0123";
   private static final String WEBHOOK = "https://porchlight.example.org/telegram";

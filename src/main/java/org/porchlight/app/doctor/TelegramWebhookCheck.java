@@ -1,0 +1,117 @@
+package org.porchlight.app.doctor;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.porchlight.config.Settings;
+import org.porchlight.telegram.TelegramAccount;
+
+/**
+ * In webhook mode: {@code telegram.webhookUrl} is an https address, and getWebhookInfo shows
+ * Telegram delivering there without failing.
+ */
+final class TelegramWebhookCheck implements Check {
+  private final Settings.Telegram telegram;
+  private final String token;
+  private final Duration timeout;
+
+  TelegramWebhookCheck(Settings.Telegram telegram, String token, Duration timeout) {
+    this.telegram = telegram;
+    this.token = token;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public String name() {
+    return "Telegram webhook";
+  }
+
+  @Override
+  public List<Finding> run() {
+    String ours = telegram.webhookUrl();
+    if (ours.isEmpty()) {
+      return List.of(
+          problem(
+              "telegram.mode is webhook, but telegram.webhookUrl is empty.",
+              "Set it (PORCHLIGHT_TELEGRAM_WEBHOOK_URL) to the https address that reaches"
+                  + " server.port."));
+    }
+    List<Finding> found = new ArrayList<>();
+    if (!ours.startsWith("https://")) {
+      found.add(
+          problem(
+              "telegram.webhookUrl "
+                  + ours
+                  + " is not https: Telegram only delivers to https addresses.",
+              "Put Porchlight behind a TLS proxy and give its https address."));
+    }
+    found.add(delivery(ours));
+    return found;
+  }
+
+  private Finding delivery(String ours) {
+    String base = TelegramTokenCheck.base(telegram);
+    String unreachable = "Check telegram.apiUrl and the network.";
+    URI where;
+    TelegramAccount account;
+    try {
+      where = URI.create(base);
+      account = new TelegramAccount(token, telegram.apiUrl(), timeout);
+    } catch (IllegalArgumentException e) {
+      return problem(base + "/bot***/getWebhookInfo is not a URL.", unreachable);
+    }
+    try (account) {
+      return delivery(ours, account.webhook());
+    } catch (TelegramAccount.ErrorAnswer e) {
+      return problem(
+          "getWebhookInfo answered " + e.status() + Finding.described(e.description()) + ".",
+          "Try again in a while.");
+    } catch (IOException e) {
+      return Unreachable.finding(name(), where, e, unreachable);
+    }
+  }
+
+  private Finding delivery(String ours, TelegramAccount.Webhook webhook) {
+    String registered = webhook.url();
+    if (registered.isEmpty()) {
+      return problem(
+          "Telegram has no webhook for this bot, so no updates arrive.",
+          "Porchlight registers telegram.webhookUrl when it starts in webhook mode: start it,"
+              + " then run doctor again.");
+    }
+    if (!registered.equals(ours)) {
+      return problem(
+          "Telegram delivers this bot's updates to "
+              + registered
+              + ", not to telegram.webhookUrl "
+              + ours
+              + ".",
+          "Restart Porchlight so it registers its own, and make sure no other program uses this"
+              + " bot.");
+    }
+    int pending = webhook.pendingUpdates();
+    String detail =
+        "Telegram delivers to "
+            + ours
+            + "; "
+            + pending
+            + (pending == 1 ? " update" : " updates")
+            + " waiting"
+            + (telegram.webhookSecret().isEmpty()
+                ? "; no telegram.webhookSecret, so anyone who finds the address can post to it"
+                : "");
+    String error = webhook.lastErrorMessage();
+    if (error.isEmpty()) return ok(detail);
+    String when = webhook.lastErrorDate().toString();
+    if (pending > 0) {
+      return problem(
+          detail + ", and its last delivery failed at " + when + ": " + Finding.sentence(error),
+          "Check that "
+              + ours
+              + " reaches server.port through the proxy, and that Porchlight is running.");
+    }
+    return ok(detail + "; an earlier delivery failed at " + when + ": " + error);
+  }
+}

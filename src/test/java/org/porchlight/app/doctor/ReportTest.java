@@ -1,0 +1,35 @@
+package org.porchlight.app.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.porchlight.config.Settings;
+
+class ReportTest {
+  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  private final Report report = new Report(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+  @Test
+  void aSecretFromTheSettingsIsNeverPrinted() {
+    report.hideSecretsOf(
+        Settings.defaults().withEnvironment(Map.of("PORCHLIGHT_DB_PASSWORD", "db-secret")));
+
+    report.print(List.of(Finding.problem("Database", "refused db-secret.", "Check it.")));
+
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .isEqualTo("problem  Database: refused ***. Check it.\n");
+  }
+
+  @Test
+  void oneProblemIsCountedInTheSummary() {
+    report.print(List.of(Finding.ok("HTTP port", "free"), Finding.problem("Discord", "no.", "")));
+
+    assertThat(report.finish()).isFalse();
+    assertThat(printed.toString(StandardCharsets.UTF_8)).endsWith("\n\n1 problem to fix, above.\n");
+  }
+}
