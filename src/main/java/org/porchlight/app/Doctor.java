@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.porchlight.config.ConfigLoader;
+import org.porchlight.config.Secret;
 import org.porchlight.config.Settings;
 import org.porchlight.store.Database;
 import org.porchlight.store.StoreException;
@@ -69,12 +70,12 @@ final class Doctor {
       Optional<Database> database = database(checked.store());
       try {
         Settings.Telegram telegram = checked.telegram();
-        telegram.tokenIfSet().ifPresent(token -> telegram(telegram, token));
-        if (telegram.mode().equals(Settings.Telegram.WEBHOOK)) {
-          telegram.tokenIfSet().ifPresent(token -> webhook(telegram, token));
+        telegram.tokenIfSet().ifPresent(token -> telegram(telegram, token.reveal()));
+        if (telegram.mode() == Settings.Telegram.Mode.WEBHOOK) {
+          telegram.tokenIfSet().ifPresent(token -> webhook(telegram, token.reveal()));
         }
         Settings.Discord discord = checked.discord();
-        discord.tokenIfSet().ifPresent(token -> discord(discord, token));
+        discord.tokenIfSet().ifPresent(token -> discord(discord, token.reveal()));
         timeZones(database);
         port(checked.server());
       } finally {
@@ -133,7 +134,7 @@ final class Doctor {
     Database database;
     try {
       // As it is: a doctor looks, and must not upgrade the schema under older running instances.
-      database = Database.openAsItIs(store.jdbcUrl(), store.user(), store.password());
+      database = Database.openAsItIs(store.jdbcUrl(), store.user(), store.password().reveal());
     } catch (StoreException e) {
       problem("Database", where + ": " + sentence(e.getMessage()) + what);
       return Optional.empty();
@@ -271,7 +272,7 @@ final class Doctor {
             + pending
             + (pending == 1 ? " update" : " updates")
             + " waiting"
-            + (telegram.webhookSecret().isEmpty()
+            + (!telegram.webhookSecret().isSet()
                 ? "; no telegram.webhookSecret, so anyone who finds the address can post to it"
                 : "");
     String error = info.path("last_error_message").asText("");
@@ -479,13 +480,13 @@ final class Doctor {
   }
 
   private void remember(Settings settings) {
-    for (String secret :
+    for (Secret secret :
         List.of(
             settings.telegram().token(),
             settings.discord().token(),
             settings.store().password(),
             settings.telegram().webhookSecret())) {
-      if (!secret.isEmpty()) secrets.add(secret);
+      if (secret.isSet()) secrets.add(secret.reveal());
     }
   }
 
