@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -527,5 +529,23 @@ class ConfigLoaderTest {
         .contains("token=,")
         .contains("webhookSecret=***")
         .doesNotContain("hook-secret");
+  }
+
+  @Test
+  void theDocsGiveEveryKeyTheDefaultOfDefaultsYaml() throws IOException {
+    JsonNode defaultTree = SettingsReader.defaultTree();
+    Matcher row =
+        Pattern.compile(
+                "(?m)^\\| `([a-z]+\\.[a-zA-Z]+)` \\|[^|]*\\| (`[^`|]*`|\\*\\(empty\\)\\*) \\|")
+            .matcher(Files.readString(Path.of("docs", "configuration.md")));
+    int rows = 0;
+    while (row.find()) {
+      String documented = row.group(2).equals("*(empty)*") ? "" : row.group(2).replace("`", "");
+      assertThat(defaultTree.at(Limits.pointer(row.group(1))).asText())
+          .as(row.group(1))
+          .isEqualTo(documented);
+      rows++;
+    }
+    assertThat(rows).isGreaterThan(30);
   }
 }
