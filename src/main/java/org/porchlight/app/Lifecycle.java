@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Porchlight running on its platforms, from start to an orderly stop: the database, the HTTP
  * server, each platform with a token, the sweep; on SIGTERM or SIGINT no new updates, the last
- * sends, then everything closed in the reverse order, within {@code shutdown.deadlineSeconds}.
+ * sends, then everything closed in the reverse order, within {@code shutdown.deadline}.
  */
 public final class Lifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
@@ -162,7 +162,7 @@ public final class Lifecycle {
                 awaitQuietly(migrating, Duration.ofMinutes(10));
               }
               LOG.warn(
-                  "Still stopping after {} s (shutdown.deadlineSeconds): exiting now. Messages"
+                  "Still stopping after {} s (shutdown.deadline): exiting now. Messages"
                       + " not sent wait in the outbox for the next start.",
                   deadline.toSeconds());
               Runtime.getRuntime().halt(1);
@@ -183,7 +183,7 @@ public final class Lifecycle {
             porchlight.conversation,
             porchlight.database.members(),
             porchlight.database.offsets(),
-            settings.token(),
+            settings.token().reveal(),
             settings.apiUrl(),
             settings.workers(),
             Pause.SLEEP,
@@ -192,13 +192,13 @@ public final class Lifecycle {
     updates.add(telegram::stopTakingUpdates);
     health.check("telegram", telegram::isConnected);
     porchlight.metrics.watch("telegram", telegram::isConnected);
-    if (settings.mode().equals(Settings.Telegram.SEND_ONLY)) {
+    if (settings.mode() == Settings.Telegram.Mode.SEND_ONLY) {
       telegram.startSendingOnly();
-    } else if (settings.mode().equals(Settings.Telegram.WEBHOOK)) {
+    } else if (settings.mode() == Settings.Telegram.Mode.WEBHOOK) {
       TelegramBot.Webhook webhook =
           new TelegramBot.Webhook(
               settings.webhookUrl(),
-              settings.webhookSecret(),
+              settings.webhookSecret().reveal(),
               porchlight.database.handledUpdates(),
               clock);
       telegram.startWebhook(webhook, handler -> web.route(TelegramBot.WEBHOOK_PATH, handler));
@@ -221,7 +221,7 @@ public final class Lifecycle {
             porchlight.conversation,
             porchlight.hosting,
             porchlight.database.members(),
-            settings.token(),
+            settings.token().reveal(),
             settings.apiUrl(),
             settings.gatewayUrl(),
             settings.devGuildIdIfSet(),

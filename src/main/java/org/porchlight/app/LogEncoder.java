@@ -34,7 +34,10 @@ public final class LogEncoder extends EncoderBase<ILoggingEvent> {
 
   /** {@code text} or {@code json}; anything else is text (the settings name the mistake). */
   public void setFormat(String format) {
-    asJson = Settings.Logging.JSON.equalsIgnoreCase(format == null ? "" : format.strip());
+    asJson =
+        Settings.Logging.Format.JSON
+            .toString()
+            .equalsIgnoreCase(format == null ? "" : format.strip());
   }
 
   boolean isJson() {

@@ -26,7 +26,7 @@ public final class Logs {
   /** Applies {@code settings}: text or JSON from now on. Calling it again changes nothing more. */
   public static void configure(Settings.Logging settings) {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-      format(context, settings.format());
+      format(context, settings.format().toString());
     }
     JavaLogging.install();
     if (!(Thread.getDefaultUncaughtExceptionHandler() instanceof Uncaught)) {

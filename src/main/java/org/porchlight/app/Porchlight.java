@@ -1,7 +1,6 @@
 package org.porchlight.app;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.porchlight.config.ConfigLoader;
@@ -44,7 +43,7 @@ public final class Porchlight implements AutoCloseable {
         Database.open(
             settings.store().jdbcUrl(),
             settings.store().user(),
-            settings.store().password(),
+            settings.store().password().reveal(),
             settings.store().poolSize(),
             metrics.registry());
     metrics.watch(database.outbox());
@@ -98,7 +97,7 @@ public final class Porchlight implements AutoCloseable {
         database.dataSource(),
         new Sweeper(database.due(), rules, clock, schedule.batchSize()),
         sender,
-        Duration.ofSeconds(schedule.sweepSeconds()));
+        schedule.sweepEvery());
   }
 
   @Override

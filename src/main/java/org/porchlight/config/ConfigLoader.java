@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,9 +35,10 @@ import org.porchlight.core.Step;
 import org.porchlight.core.Steps;
 
 /**
- * Reads {@code porchlight.yaml} and the content beside it ({@code messages/}, {@code steps.yaml},
- * {@code crisis-lines.yaml}). A file that is missing from the folder is taken from the copy built
- * into Porchlight; a file that is broken is reported with its name, line and key.
+ * Reads the settings ({@code porchlight.yaml} over the built-in defaults, under the environment)
+ * and the content beside them ({@code messages/}, {@code steps.yaml}, {@code crisis-lines.yaml}). A
+ * file that is missing from the folder is taken from the copy built into Porchlight; a file that is
+ * broken is reported with its name, line and key.
  */
 public final class ConfigLoader {
   private static final String BUILT_IN = "/porchlight/config/";
@@ -46,9 +46,7 @@ public final class ConfigLoader {
   private final ObjectMapper yaml =
       new ObjectMapper(new YAMLFactory())
           .registerModule(new JavaTimeModule())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          // A number left out is 0 to the record, which then takes the default.
-          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private final Path folder;
 
   /** Reads from {@code folder}, usually {@code config/}. */
@@ -56,28 +54,33 @@ public final class ConfigLoader {
     this.folder = folder;
   }
 
-  /** The settings file: {@code folder/porchlight.yaml}, or the defaults when there is none. */
-  public Settings settings() {
-    return settings(folder.resolve("porchlight.yaml"));
+  /**
+   * The settings: the defaults, then {@code folder/porchlight.yaml} when there is one, then {@code
+   * env}.
+   */
+  public Settings settings(Map<String, String> env) {
+    Path file = folder.resolve("porchlight.yaml");
+    return SettingsReader.read(
+        Files.isRegularFile(file) ? Optional.of(file) : Optional.empty(), env);
   }
 
-  /** A given settings file, which must exist. */
-  public Settings settings(Path file) {
+  /** The settings: the defaults, then {@code file}, which must exist, then {@code env}. */
+  public Settings settings(Path file, Map<String, String> env) {
     if (!Files.isRegularFile(file)) {
-      if (file.equals(folder.resolve("porchlight.yaml"))) return Settings.defaults();
+      if (file.equals(folder.resolve("porchlight.yaml"))) return settings(env);
       throw new ConfigException("There is no configuration file at " + file + ".");
     }
-    Settings settings = read(file, Settings.class);
-    if (settings == null) return Settings.defaults();
-    Optional<Limits.Problem> outOfRange = Limits.firstProblem(read(file, JsonNode.class));
-    if (outOfRange.isPresent()) {
-      String key = outOfRange.get().key();
-      StringBuilder where = new StringBuilder(file.toString());
-      lineOfKey(file, List.of(key.split("\\.")))
-          .ifPresent(line -> where.append(", line ").append(line));
-      throw new ConfigException(where + ", key '" + key + "': " + outOfRange.get().message() + ".");
-    }
-    return settings;
+    return SettingsReader.read(Optional.of(file), env);
+  }
+
+  /** The settings without the environment: the defaults, then {@code folder/porchlight.yaml}. */
+  public Settings settings() {
+    return settings(Map.of());
+  }
+
+  /** The settings without the environment: the defaults, then {@code file}. */
+  public Settings settings(Path file) {
+    return settings(file, Map.of());
   }
 
   /** Everything hosts can change without code: texts, steps, crisis lines, the group. */
@@ -94,8 +97,8 @@ public final class ConfigLoader {
         settings.checkin().morning(),
         settings.checkin().midday(),
         settings.checkin().evening(),
-        Duration.ofMinutes(settings.crisis().repeatWindowMinutes()),
-        settings.checkin().reminderAfterDuration(),
+        settings.crisis().repeatWindow(),
+        settings.checkin().reminderAfter(),
         settings.outreach().roughDaysInARow(),
         settings.outreach().silentDays());
   }
@@ -313,7 +316,7 @@ public final class ConfigLoader {
   }
 
   /** The line on which a path of keys stands, following the keys down the file in order. */
-  private static Optional<Integer> lineOfKey(Path file, List<String> keys) {
+  static Optional<Integer> lineOfKey(Path file, List<String> keys) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file);
@@ -338,7 +341,7 @@ public final class ConfigLoader {
     return found;
   }
 
-  private static String problem(JsonProcessingException e) {
+  static String problem(JsonProcessingException e) {
     if (e instanceof UnrecognizedPropertyException unknown) {
       String known =
           unknown.getKnownPropertyIds() == null

@@ -10,15 +10,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.porchlight.config.Environment;
 import org.porchlight.config.Settings;
 
 /**
@@ -76,11 +75,11 @@ class DockerComposeTest {
 
   @Test
   void aStopHasLongerThanPorchlightsOwnDeadlineBeforeItIsKilled() {
-    int deadline = Settings.defaults().shutdown().deadlineSeconds();
+    long deadline = Settings.defaults().shutdown().deadline().toSeconds();
     for (String name : List.of("porchlight", "porchlight-2")) {
       String grace = services.path(name).path("stop_grace_period").asText();
       assertThat(grace).matches("\\d+s");
-      assertThat(Integer.parseInt(grace.replace("s", ""))).as(name).isGreaterThan(deadline);
+      assertThat(Long.parseLong(grace.replace("s", ""))).as(name).isGreaterThan(deadline);
     }
   }
 
@@ -94,7 +93,7 @@ class DockerComposeTest {
         .isEqualTo(services.path("porchlight").path("image").asText());
     assertThat(second.path("env_file").asText()).isEqualTo(".env");
     assertThat(second.path("environment").path("PORCHLIGHT_TELEGRAM_MODE").asText())
-        .isEqualTo(Settings.Telegram.SEND_ONLY);
+        .isEqualTo(Settings.Telegram.Mode.SEND_ONLY.toString());
     assertThat(second.path("environment").path("DISCORD_BOT_TOKEN").asText()).isEmpty();
   }
 
@@ -122,30 +121,11 @@ class DockerComposeTest {
     }
   }
 
-  /** The variables {@link Settings#withEnvironment} asks for, whatever their number or order. */
+  /** The variables the settings read, from their one table. */
   private static Set<String> variablesSettingsRead() {
-    Set<String> asked = new TreeSet<>();
-    Map<String, String> environment =
-        new AbstractMap<>() {
-          @Override
-          public Set<Entry<String, String>> entrySet() {
-            return Set.of();
-          }
-
-          @Override
-          public String get(Object key) {
-            asked.add((String) key);
-            return null;
-          }
-
-          @Override
-          public boolean containsKey(Object key) {
-            asked.add((String) key);
-            return false;
-          }
-        };
-    Settings.defaults().withEnvironment(environment);
-    return asked;
+    Set<String> names = new TreeSet<>();
+    Environment.variables().forEach(variable -> names.add(variable.name()));
+    return names;
   }
 
   private static String logbackXml() throws IOException {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.porchlight.app.cli.Main;
+import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
 import org.porchlight.console.ConsoleChat;
 import org.porchlight.core.conversation.Conversation;
@@ -61,7 +62,7 @@ class NothingPrivateIsLoggedTest {
 
   private void capture(String format) {
     // As Main does once the settings are read: the format, java.util.logging, uncaught exceptions.
-    Logs.configure(new Settings.Logging(format));
+    Logs.configure(new Settings.Logging(Settings.Logging.Format.of(format)));
     log = CapturedLog.start(format);
   }
 
@@ -76,7 +77,7 @@ class NothingPrivateIsLoggedTest {
         .doesNotContainIgnoringCase(MARKER)
         .doesNotContain(TOKEN)
         .doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
-    if (format.equals(Settings.Logging.JSON)) {
+    if (format.equals(Settings.Logging.Format.JSON.toString())) {
       for (String line : written.lines().filter(line -> !line.isBlank()).toList()) {
         JsonNode json = JSON.readTree(line);
         assertThat(json.isObject()).as(line).isTrue();
@@ -248,8 +249,8 @@ class NothingPrivateIsLoggedTest {
   void settingsLoggedWholeShowNoTokenNorPassword(String format) throws IOException {
     capture(format);
     Settings settings =
-        Settings.defaults()
-            .withEnvironment(
+        new ConfigLoader(dir)
+            .settings(
                 Map.of(
                     "TELEGRAM_BOT_TOKEN", TOKEN,
                     "DISCORD_BOT_TOKEN", "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GaBcDe.discord-" + MARKER,

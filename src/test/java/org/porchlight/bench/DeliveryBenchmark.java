@@ -541,7 +541,7 @@ class DeliveryBenchmark {
 
   /** The URL Porchlight itself uses for its embedded database in {@code folder}. */
   private static String jdbcUrl(Path folder) {
-    return new Settings.Store(null, null, null, folder.toAbsolutePath().toString(), 0).jdbcUrl();
+    return Settings.Store.embeddedJdbcUrl(folder.toAbsolutePath());
   }
 
   private static Sweeper sweeper(Database database) {
@@ -563,10 +563,7 @@ class DeliveryBenchmark {
 
   private static Scheduling scheduling(Database database, Sender sender) {
     return new Scheduling(
-        database.dataSource(),
-        sweeper(database),
-        sender,
-        Duration.ofSeconds(DEFAULTS.schedule().sweepSeconds()));
+        database.dataSource(), sweeper(database), sender, DEFAULTS.schedule().sweepEvery());
   }
 
   private static TelegramBot bot(

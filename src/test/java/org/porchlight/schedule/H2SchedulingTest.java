@@ -11,7 +11,6 @@ class H2SchedulingTest extends SchedulingContract {
   @Override
   Database open() {
     // A file database, as Porchlight runs it; AUTO_SERVER lets a second "instance" open it too.
-    return Database.open(
-        new Settings.Store(null, null, null, folder.toString(), 0).jdbcUrl(), "", "", 4);
+    return Database.open(Settings.Store.embeddedJdbcUrl(folder), "", "", 4);
   }
 }

@@ -49,8 +49,7 @@ class KillDuringDeliveryIT {
     Path data = dir.resolve("data");
     Path config = dir.resolve("porchlight.yaml");
     // Slow enough that the kill lands mid-delivery; quick sweeps.
-    Files.writeString(
-        config, "telegram:\n  messagesPerSecond: 250\nschedule:\n  sweepSeconds: 1\n");
+    Files.writeString(config, "telegram:\n  messagesPerSecond: 250\nschedule:\n  sweepEvery: 1s\n");
     Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     try (Database database = Database.open(h2(data), "", "", 2)) {
       Seed.dueMembers(database.dataSource(), "telegram", 10_001, MEMBERS, due);
@@ -93,8 +92,8 @@ class KillDuringDeliveryIT {
     Path config = dir.resolve("porchlight.yaml");
     Files.writeString(
         config,
-        "telegram:\n  messagesPerSecond: 250\nschedule:\n  sweepSeconds: 1\n"
-            + "shutdown:\n  deadlineSeconds: 15\n");
+        "telegram:\n  messagesPerSecond: 250\nschedule:\n  sweepEvery: 1s\n"
+            + "shutdown:\n  deadline: 15s\n");
     Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     try (Database database = Database.open(h2(data), "", "", 2)) {
       Seed.dueMembers(database.dataSource(), "telegram", 10_001, MEMBERS, due);
@@ -193,7 +192,7 @@ class KillDuringDeliveryIT {
   }
 
   private static String h2(Path data) {
-    return new Settings.Store(null, null, null, data.toString(), 0).jdbcUrl();
+    return Settings.Store.embeddedJdbcUrl(data);
   }
 
   // Members are seeded due today in UTC; a run that crossed midnight would find today gone.

@@ -65,8 +65,7 @@ class TelegramDeliveryTest {
     }
     telegram = FakeBotApi.start(TOKEN);
     telegram.longPollsAtMost(Duration.ofMillis(50));
-    database =
-        Database.open(new Settings.Store(null, null, null, dir.toString(), 0).jdbcUrl(), "", "", 4);
+    database = Database.open(Settings.Store.embeddedJdbcUrl(dir), "", "", 4);
     Conversation conversation = RealConversation.on(database, Clock.systemUTC());
     bot =
         new TelegramBot(

@@ -133,12 +133,7 @@ public final class Main implements Callable<Integer> {
   /** The settings: the file, then the environment. */
   Settings settings() {
     ConfigLoader loader = loader();
-    Settings settings = config == null ? loader.settings() : loader.settings(config);
-    try {
-      settings = settings.withEnvironment(env);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("an environment variable: " + e.getMessage());
-    }
+    Settings settings = config == null ? loader.settings(env) : loader.settings(config, env);
     // The file may ask for JSON logs too: from here on, every line is in the format asked for.
     Logs.configure(settings.logging());
     return settings;

@@ -35,7 +35,7 @@ final class DatabaseCheck implements Check, AutoCloseable {
             + (store.url().isEmpty() ? " and store.dataDir is writable." : ".");
     Database database;
     try {
-      database = Database.openAsItIs(store.jdbcUrl(), store.user(), store.password());
+      database = Database.openAsItIs(store.jdbcUrl(), store.user(), store.password().reveal());
     } catch (StoreException e) {
       return List.of(problem(where + ": " + Finding.sentence(e.getMessage()), whatToDo));
     }

@@ -55,16 +55,17 @@ public final class Doctor {
     Settings.Telegram telegram = settings.telegram();
     telegram
         .tokenIfSet()
-        .ifPresent(token -> checks.add(new TelegramTokenCheck(telegram, token, timeout)));
-    if (telegram.mode().equals(Settings.Telegram.WEBHOOK)) {
+        .ifPresent(token -> checks.add(new TelegramTokenCheck(telegram, token.reveal(), timeout)));
+    if (telegram.mode() == Settings.Telegram.Mode.WEBHOOK) {
       telegram
           .tokenIfSet()
-          .ifPresent(token -> checks.add(new TelegramWebhookCheck(telegram, token, timeout)));
+          .ifPresent(
+              token -> checks.add(new TelegramWebhookCheck(telegram, token.reveal(), timeout)));
     }
     Settings.Discord discord = settings.discord();
     discord
         .tokenIfSet()
-        .ifPresent(token -> checks.add(new DiscordTokenCheck(discord, token, timeout)));
+        .ifPresent(token -> checks.add(new DiscordTokenCheck(discord, token.reveal(), timeout)));
     checks.add(new TimeZonesCheck(database));
     checks.add(new PortCheck(settings.server()));
     return checks;

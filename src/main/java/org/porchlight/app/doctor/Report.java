@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.porchlight.app.Redaction;
+import org.porchlight.config.Secret;
 import org.porchlight.config.Settings;
 
 /** Prints the findings a line each, with no secret in them, and counts the problems. */
@@ -18,13 +19,13 @@ final class Report {
 
   /** From now on, each of the tokens, password and webhook secret in {@code settings} is ***. */
   void hideSecretsOf(Settings settings) {
-    for (String secret :
+    for (Secret secret :
         List.of(
             settings.telegram().token(),
             settings.discord().token(),
             settings.store().password(),
             settings.telegram().webhookSecret())) {
-      if (!secret.isEmpty()) secrets.add(secret);
+      if (secret.isSet()) secrets.add(secret.reveal());
     }
   }
 

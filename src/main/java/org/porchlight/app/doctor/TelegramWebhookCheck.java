@@ -99,7 +99,7 @@ final class TelegramWebhookCheck implements Check {
             + pending
             + (pending == 1 ? " update" : " updates")
             + " waiting"
-            + (telegram.webhookSecret().isEmpty()
+            + (!telegram.webhookSecret().isSet()
                 ? "; no telegram.webhookSecret, so anyone who finds the address can post to it"
                 : "");
     String error = webhook.lastErrorMessage();

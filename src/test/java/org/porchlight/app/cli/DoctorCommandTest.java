@@ -87,7 +87,7 @@ class DoctorCommandTest {
 
   /** The embedded database as Porchlight's first start leaves it. */
   private void startedOnce() {
-    String url = new Settings.Store(null, null, null, dir.resolve("data").toString(), 0).jdbcUrl();
+    String url = Settings.Store.embeddedJdbcUrl(dir.resolve("data"));
     Database.open(url, "", "", 2).close();
   }
 
@@ -100,7 +100,7 @@ class DoctorCommandTest {
             "ok       Database: the embedded database in .+: opened and answering;"
                 + " \\d+ schema changes wait for Porchlight's next start \\(doctor changes nothing\\)");
     assertThat(report.exitCode()).isEqualTo(Main.OK);
-    String url = new Settings.Store(null, null, null, dir.resolve("data").toString(), 0).jdbcUrl();
+    String url = Settings.Store.embeddedJdbcUrl(dir.resolve("data"));
     try (Database database = Database.openAsItIs(url, "", "")) {
       assertThat(database.pendingMigrations()).as("nothing migrated").isPositive();
     }
@@ -247,8 +247,8 @@ class DoctorCommandTest {
 
   @Test
   void aZoneTheJvmDoesNotKnowIsAProblem() throws Exception {
-    Settings.Store store = new Settings.Store("", "", "", dir.resolve("data").toString(), 2);
-    try (Database database = Database.open(store.jdbcUrl(), "", "", 2)) {
+    String url = Settings.Store.embeddedJdbcUrl(dir.resolve("data"));
+    try (Database database = Database.open(url, "", "", 2)) {
       MemberId mars = new MemberId("telegram", "42");
       database
           .members()
@@ -277,8 +277,8 @@ class DoctorCommandTest {
 
   @Test
   void zonesTheJvmKnowsAreOk() throws Exception {
-    Settings.Store store = new Settings.Store("", "", "", dir.resolve("data").toString(), 2);
-    try (Database database = Database.open(store.jdbcUrl(), "", "", 2)) {
+    String url = Settings.Store.embeddedJdbcUrl(dir.resolve("data"));
+    try (Database database = Database.open(url, "", "", 2)) {
       for (String zone : new String[] {"Europe/Lisbon", "America/Chicago", "Europe/Lisbon"}) {
         database
             .members()

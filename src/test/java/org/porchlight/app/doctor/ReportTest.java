@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
 
 class ReportTest {
@@ -15,9 +18,10 @@ class ReportTest {
   private final Report report = new Report(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
   @Test
-  void aSecretFromTheSettingsIsNeverPrinted() {
-    report.hideSecretsOf(
-        Settings.defaults().withEnvironment(Map.of("PORCHLIGHT_DB_PASSWORD", "db-secret")));
+  void aSecretFromTheSettingsIsNeverPrinted(@TempDir Path noSettingsFile) {
+    Settings settings =
+        new ConfigLoader(noSettingsFile).settings(Map.of("PORCHLIGHT_DB_PASSWORD", "db-secret"));
+    report.hideSecretsOf(settings);
 
     report.print(List.of(Finding.problem("Database", "refused db-secret.", "Check it.")));
 
