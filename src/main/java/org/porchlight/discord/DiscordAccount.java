@@ -27,26 +27,35 @@ public final class DiscordAccount {
     }
   }
 
-  /** Discord answered, but not with the bot: its HTTP status and its message. */
+  /**
+   * Discord answered, but not with the bot: the HTTP status, and Discord's own error code and
+   * message from the body (0 and empty when the body was not Discord's, such as a proxy's page).
+   */
   public static final class ErrorAnswer extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int status;
-    private final String description;
+    private final int code;
+    private final String discordMessage;
 
-    ErrorAnswer(int status, String description) {
-      super(status + (description.isEmpty() ? "" : " " + description));
+    ErrorAnswer(int status, int code, String discordMessage) {
+      super(status + (discordMessage.isEmpty() ? "" : " " + discordMessage));
       this.status = status;
-      this.description = description;
+      this.code = code;
+      this.discordMessage = discordMessage;
     }
 
-    /** The HTTP status. */
     public int status() {
       return status;
     }
 
+    /** Discord's JSON error code, such as 50001 (Missing Access); 0 when it gave none. */
+    public int code() {
+      return code;
+    }
+
     /** Discord's message about the error; empty when it gave none. */
-    public String description() {
-      return description;
+    public String discordMessage() {
+      return discordMessage;
     }
 
     /** The token was refused (401), or may not do this (403). */
@@ -56,7 +65,8 @@ public final class DiscordAccount {
   }
 
   // What Discord's answers are bound to; fields Porchlight does not read are left out.
-  private record Answer(String id, String username, String description, String message) {}
+  private record Answer(
+      String id, String username, Integer code, String description, String message) {}
 
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -106,16 +116,19 @@ public final class DiscordAccount {
       return new User(answer.id() == null ? "" : answer.id(), answer.username());
     }
     String description = answer.description() != null ? answer.description() : answer.message();
-    throw new ErrorAnswer(response.statusCode(), description == null ? "" : description);
+    throw new ErrorAnswer(
+        response.statusCode(),
+        answer.code() == null ? 0 : answer.code(),
+        description == null ? "" : description);
   }
 
   private static Answer read(String body) {
     try {
       Answer answer = JSON.readValue(body, Answer.class);
-      return answer == null ? new Answer(null, null, null, null) : answer;
+      return answer == null ? new Answer(null, null, null, null, null) : answer;
     } catch (JsonProcessingException e) {
       // Not JSON, such as a proxy's error page: its status says what there is to say.
-      return new Answer(null, null, null, null);
+      return new Answer(null, null, null, null, null);
     }
   }
 }

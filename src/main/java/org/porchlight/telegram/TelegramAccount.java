@@ -44,21 +44,23 @@ public final class TelegramAccount implements AutoCloseable {
     }
   }
 
-  /** The Bot API answered, but not with what was asked: its status and its description. */
+  /**
+   * The Bot API answered, but not with what was asked: its error code (or the HTTP status, when the
+   * answer was not the Bot API's) and its description.
+   */
   public static final class ErrorAnswer extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private final int status;
+    private final int errorCode;
     private final String description;
 
-    ErrorAnswer(int status, String description) {
-      super(status + (description.isEmpty() ? "" : " " + description));
-      this.status = status;
+    ErrorAnswer(int errorCode, String description) {
+      super(errorCode + (description.isEmpty() ? "" : " " + description));
+      this.errorCode = errorCode;
       this.description = description;
     }
 
-    /** The Bot API's error code, or the HTTP status when the answer was not the Bot API's. */
-    public int status() {
-      return status;
+    public int errorCode() {
+      return errorCode;
     }
 
     /** The Bot API's description of the error; empty when it gave none. */
@@ -68,7 +70,7 @@ public final class TelegramAccount implements AutoCloseable {
 
     /** The token was refused: 401, or 404, which is also what a server that isn't one answers. */
     public boolean tokenRefused() {
-      return status == 401 || status == 404;
+      return errorCode == 401 || errorCode == 404;
     }
   }
 

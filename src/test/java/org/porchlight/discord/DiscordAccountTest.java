@@ -35,7 +35,8 @@ class DiscordAccountTest {
               DiscordAccount.ErrorAnswer.class,
               e -> {
                 assertThat(e.status()).isEqualTo(401);
-                assertThat(e.description()).isEqualTo("401: Unauthorized");
+                assertThat(e.discordMessage()).isEqualTo("401: Unauthorized");
+                assertThat(e.code()).isZero();
                 assertThat(e.tokenRefused()).isTrue();
               });
     }

@@ -35,7 +35,7 @@ class TelegramAccountTest {
           .isInstanceOfSatisfying(
               TelegramAccount.ErrorAnswer.class,
               e -> {
-                assertThat(e.status()).isEqualTo(401);
+                assertThat(e.errorCode()).isEqualTo(401);
                 assertThat(e.tokenRefused()).isTrue();
               });
     }
@@ -74,7 +74,7 @@ class TelegramAccountTest {
           .isInstanceOfSatisfying(
               TelegramAccount.ErrorAnswer.class,
               e -> {
-                assertThat(e.status()).isEqualTo(404);
+                assertThat(e.errorCode()).isEqualTo(404);
                 assertThat(e.description()).isEmpty();
               });
     } finally {

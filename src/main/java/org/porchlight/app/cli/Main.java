@@ -8,7 +8,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.porchlight.app.Lifecycle;
@@ -16,6 +18,7 @@ import org.porchlight.app.Logs;
 import org.porchlight.app.Porchlight;
 import org.porchlight.config.ConfigException;
 import org.porchlight.config.ConfigLoader;
+import org.porchlight.config.Environment;
 import org.porchlight.config.Settings;
 import org.porchlight.console.ConsoleChat;
 import org.porchlight.delivery.RateLimit;
@@ -99,6 +102,7 @@ public final class Main implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Main(stdin, stdout, stderr, env, clock));
     cli.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));
+    cli.getCommandSpec().usageMessage().footer(environmentHelp());
     cli.setExitCodeExceptionMapper(Main::exitCode);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
@@ -106,6 +110,17 @@ public final class Main implements Callable<Integer> {
           return exitCode(e);
         });
     return cli.execute(args);
+  }
+
+  /** For --help: every environment variable and the setting it overrides, from their table. */
+  private static String[] environmentHelp() {
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add("Environment variables, each overriding a setting of the settings file:");
+    for (Environment.Variable variable : Environment.variables()) {
+      lines.add(String.format(Locale.ROOT, "  %-40s %s", variable.name(), variable.key()));
+    }
+    return lines.toArray(String[]::new);
   }
 
   private static int exitCode(Throwable e) {

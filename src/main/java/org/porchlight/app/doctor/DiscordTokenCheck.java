@@ -8,19 +8,10 @@ import org.porchlight.config.Settings;
 import org.porchlight.discord.DiscordAccount;
 
 /** Discord's REST API at {@code discord.apiUrl} accepts the token: users/@me names the bot. */
-final class DiscordTokenCheck implements Check {
+record DiscordTokenCheck(Settings.Discord discord, String token, Duration timeout)
+    implements Check {
   private static final String UNREACHABLE =
       "Check discord.apiUrl (PORCHLIGHT_DISCORD_API_URL) and the network.";
-
-  private final Settings.Discord discord;
-  private final String token;
-  private final Duration timeout;
-
-  DiscordTokenCheck(Settings.Discord discord, String token, Duration timeout) {
-    this.discord = discord;
-    this.token = token;
-    this.timeout = timeout;
-  }
 
   @Override
   public String name() {
@@ -57,7 +48,7 @@ final class DiscordTokenCheck implements Check {
       }
       return List.of(
           problem(
-              "users/@me answered " + e.status() + Finding.described(e.description()) + ".",
+              "users/@me answered " + e.status() + Finding.described(e.discordMessage()) + ".",
               "Try again in a while; if it goes on, check discord.apiUrl."));
     } catch (IOException e) {
       return List.of(Unreachable.finding(name(), where, e, UNREACHABLE));

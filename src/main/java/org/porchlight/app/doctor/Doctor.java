@@ -55,13 +55,14 @@ public final class Doctor {
     Settings.Telegram telegram = settings.telegram();
     telegram
         .tokenIfSet()
-        .ifPresent(token -> checks.add(new TelegramTokenCheck(telegram, token.reveal(), timeout)));
-    if (telegram.mode() == Settings.Telegram.Mode.WEBHOOK) {
-      telegram
-          .tokenIfSet()
-          .ifPresent(
-              token -> checks.add(new TelegramWebhookCheck(telegram, token.reveal(), timeout)));
-    }
+        .map(token -> new TelegramAccess(telegram, token.reveal(), timeout))
+        .ifPresent(
+            access -> {
+              checks.add(new TelegramTokenCheck(access));
+              if (telegram.mode() == Settings.Telegram.Mode.WEBHOOK) {
+                checks.add(new TelegramWebhookCheck(access));
+              }
+            });
     Settings.Discord discord = settings.discord();
     discord
         .tokenIfSet()

@@ -15,15 +15,9 @@ import org.porchlight.config.Settings;
  * {@code server.port} is free for the health checks and the webhook, or held by a Porchlight that
  * is running.
  */
-final class PortCheck implements Check {
+record PortCheck(Settings.Server server) implements Check {
   // A Porchlight on this machine answers /health/live at once.
   private static final Duration LOCAL_TIMEOUT = Duration.ofSeconds(2);
-
-  private final Settings.Server server;
-
-  PortCheck(Settings.Server server) {
-    this.server = server;
-  }
 
   @Override
   public String name() {

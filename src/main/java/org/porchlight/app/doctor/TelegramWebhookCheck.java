@@ -1,28 +1,14 @@
 package org.porchlight.app.doctor;
 
-import java.io.IOException;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.porchlight.config.Settings;
 import org.porchlight.telegram.TelegramAccount;
 
 /**
  * In webhook mode: {@code telegram.webhookUrl} is an https address, and getWebhookInfo shows
  * Telegram delivering there without failing.
  */
-final class TelegramWebhookCheck implements Check {
-  private final Settings.Telegram telegram;
-  private final String token;
-  private final Duration timeout;
-
-  TelegramWebhookCheck(Settings.Telegram telegram, String token, Duration timeout) {
-    this.telegram = telegram;
-    this.token = token;
-    this.timeout = timeout;
-  }
-
+record TelegramWebhookCheck(TelegramAccess telegram) implements Check {
   @Override
   public String name() {
     return "Telegram webhook";
@@ -30,7 +16,7 @@ final class TelegramWebhookCheck implements Check {
 
   @Override
   public List<Finding> run() {
-    String ours = telegram.webhookUrl();
+    String ours = telegram.settings().webhookUrl();
     if (ours.isEmpty()) {
       return List.of(
           problem(
@@ -52,25 +38,19 @@ final class TelegramWebhookCheck implements Check {
   }
 
   private Finding delivery(String ours) {
-    String base = TelegramTokenCheck.base(telegram);
-    String unreachable = "Check telegram.apiUrl and the network.";
-    URI where;
-    TelegramAccount account;
-    try {
-      where = URI.create(base);
-      account = new TelegramAccount(token, telegram.apiUrl(), timeout);
-    } catch (IllegalArgumentException e) {
-      return problem(base + "/bot***/getWebhookInfo is not a URL.", unreachable);
-    }
-    try (account) {
-      return delivery(ours, account.webhook());
-    } catch (TelegramAccount.ErrorAnswer e) {
-      return problem(
-          "getWebhookInfo answered " + e.status() + Finding.described(e.description()) + ".",
-          "Try again in a while.");
-    } catch (IOException e) {
-      return Unreachable.finding(name(), where, e, unreachable);
-    }
+    return telegram.ask(
+        this,
+        "getWebhookInfo",
+        "Check telegram.apiUrl and the network.",
+        TelegramAccount::webhook,
+        webhook -> delivery(ours, webhook),
+        e ->
+            problem(
+                "getWebhookInfo answered "
+                    + e.errorCode()
+                    + Finding.described(e.description())
+                    + ".",
+                "Try again in a while."));
   }
 
   private Finding delivery(String ours, TelegramAccount.Webhook webhook) {
@@ -99,7 +79,7 @@ final class TelegramWebhookCheck implements Check {
             + pending
             + (pending == 1 ? " update" : " updates")
             + " waiting"
-            + (!telegram.webhookSecret().isSet()
+            + (!telegram.settings().webhookSecret().isSet()
                 ? "; no telegram.webhookSecret, so anyone who finds the address can post to it"
                 : "");
     String error = webhook.lastErrorMessage();
