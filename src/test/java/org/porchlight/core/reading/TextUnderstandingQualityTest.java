@@ -81,7 +81,7 @@ class TextUnderstandingQualityTest {
   @BeforeAll
   static void setUp() {
     detector = new CrisisDetector();
-    reader = new TextReader(detector);
+    reader = new TextReader();
   }
 
   @Test
