@@ -2,19 +2,13 @@ package org.porchlight.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,17 +38,13 @@ import org.porchlight.core.reading.Thresholds;
  * Porchlight; a file that is broken is reported with its name, line and key.
  */
 public final class ConfigLoader {
-  private static final String BUILT_IN = "/porchlight/config/";
-
-  private final ObjectMapper yaml =
-      new ObjectMapper(new YAMLFactory())
-          .registerModule(new JavaTimeModule())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private final Path folder;
+  private final ContentFiles content;
 
   /** Reads from {@code folder}, usually {@code config/}. */
   public ConfigLoader(Path folder) {
     this.folder = folder;
+    this.content = new ContentFiles(folder);
   }
 
   /**
@@ -113,14 +103,16 @@ public final class ConfigLoader {
       try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
         for (Path file : files) {
           String locale = file.getFileName().toString().replaceFirst("\\.yaml$", "");
-          byLocale.put(locale, messages(locale, file.toString(), read(file, JsonNode.class)));
+          byLocale.put(
+              locale, messages(locale, file.toString(), content.read(file, JsonNode.class)));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     if (!byLocale.containsKey("en")) {
-      byLocale.put("en", messages("en", "built-in messages/en.yaml", builtIn("messages/en.yaml")));
+      byLocale.put(
+          "en", messages("en", "built-in messages/en.yaml", content.builtIn("messages/en.yaml")));
     }
     return byLocale;
   }
@@ -160,7 +152,7 @@ public final class ConfigLoader {
   record StepEntry(String id, String text, List<String> tags) {}
 
   Steps steps() {
-    Located<StepsFile> file = readContent("steps.yaml", StepsFile.class);
+    ContentFiles.Located<StepsFile> file = content.readContent("steps.yaml", StepsFile.class);
     if (file.value() == null || file.value().steps() == null || file.value().steps().isEmpty()) {
       throw new ConfigException(file.name() + ": there are no steps under 'steps'.");
     }
@@ -208,7 +200,8 @@ public final class ConfigLoader {
       String name, String contact, String how, String url, String source, String checked) {}
 
   CrisisLines crisisLines() {
-    Located<CrisisFile> file = readContent("crisis-lines.yaml", CrisisFile.class);
+    ContentFiles.Located<CrisisFile> file =
+        content.readContent("crisis-lines.yaml", CrisisFile.class);
     CrisisFile lines = file.value();
     if (lines == null || lines.international() == null) {
       throw new ConfigException(file.name() + ": 'international' is missing; it is the fallback.");
@@ -257,183 +250,14 @@ public final class ConfigLoader {
     return new CrisisLines.Country(entry.name(), entry.emergency(), lines);
   }
 
-  private static final String UNDERSTANDING = "understanding/";
-  // The built-in example files, listed because a folder inside a jar cannot simply be listed.
-  private static final String BUILT_IN_INDEX = UNDERSTANDING + "index.txt";
-
-  record ExampleFile(String kind, List<String> examples, List<String> heldOut) {}
-
-  /**
-   * The sentence model's examples: every {@code .yaml} file under {@code understanding/crisis/},
-   * {@code understanding/not-crisis/} and {@code understanding/mood/}, one kind a file. A group's
-   * folder that is missing is taken whole from the built-in copy. In {@code mood/}, kinds named
-   * {@code fine} or {@code fine-...} are fine days, {@code rough} or {@code rough-...} rough ones.
-   */
+  /** The sentence model's examples, from {@code understanding/}. */
   public Examples examples() {
-    List<Examples.Kind> moods = kinds("mood");
-    try {
-      return new Examples(
-          kinds("crisis"),
-          kinds("not-crisis"),
-          moods.stream().filter(kind -> isMood("fine", kind.id())).toList(),
-          moods.stream().filter(kind -> isMood("rough", kind.id())).toList());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(folder.resolve("understanding") + ": " + e.getMessage() + ".");
-    }
+    return new UnderstandingFiles(content).examples();
   }
 
-  private static boolean isMood(String mood, String kind) {
-    return kind.equals(mood) || kind.startsWith(mood + "-");
-  }
-
-  private List<Examples.Kind> kinds(String group) {
-    Path dir = folder.resolve(UNDERSTANDING + group);
-    List<Located<ExampleFile>> files = new ArrayList<>();
-    if (Files.isDirectory(dir)) {
-      try (DirectoryStream<Path> yamls = Files.newDirectoryStream(dir, "*.yaml")) {
-        for (Path file : yamls)
-          files.add(new Located<>(file.toString(), read(file, ExampleFile.class)));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    } else {
-      for (String fileName : builtInIndex()) {
-        if (fileName.startsWith(group + "/")) {
-          files.add(readBuiltIn(UNDERSTANDING + fileName, ExampleFile.class));
-        }
-      }
-    }
-    files.sort((a, b) -> a.name().compareTo(b.name()));
-    return files.stream().map(file -> kind(group, file)).toList();
-  }
-
-  private static Examples.Kind kind(String group, Located<ExampleFile> file) {
-    ExampleFile value = file.value();
-    String name = file.name();
-    String expected = Path.of(name).getFileName().toString().replaceFirst("\\.yaml$", "");
-    if (value == null || value.kind() == null) {
-      throw new ConfigException(name + ", key 'kind': it is missing; it names the kind.");
-    }
-    if (!value.kind().equals(expected)) {
-      throw new ConfigException(
-          name
-              + ", key 'kind': '"
-              + value.kind()
-              + "' is not the file's name, '"
-              + expected
-              + "'.");
-    }
-    if (value.examples() == null || value.examples().isEmpty()) {
-      throw new ConfigException(name + ", key 'examples': there are no examples.");
-    }
-    if (group.equals("mood") && !isMood("fine", expected) && !isMood("rough", expected)) {
-      throw new ConfigException(
-          name + ", key 'kind': a mood kind is named fine, fine-..., rough or rough-....");
-    }
-    List<String> heldOut = value.heldOut() == null ? List.of() : value.heldOut();
-    blank(name, "examples", value.examples());
-    blank(name, "heldOut", heldOut);
-    try {
-      return new Examples.Kind(value.kind(), value.examples(), heldOut);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(name + ": " + e.getMessage() + ".");
-    }
-  }
-
-  private static void blank(String name, String key, List<String> texts) {
-    for (int i = 0; i < texts.size(); i++) {
-      if (texts.get(i) == null || texts.get(i).isBlank()) {
-        throw new ConfigException(name + ", key '" + key + "[" + i + "]': it is blank.");
-      }
-    }
-  }
-
-  private List<String> builtInIndex() {
-    try (InputStream in = resource(BUILT_IN_INDEX)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines()
-          .map(String::strip)
-          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  record ThresholdsFile(CrisisThresholds crisis, MoodThresholds mood) {}
-
-  record CrisisThresholds(Double reply, Double ask) {}
-
-  record MoodThresholds(Double sure) {}
-
-  /**
-   * Where the sentence model's scores become yes, ask or no, and a mood: {@code thresholds.yaml}.
-   */
+  /** Where the sentence model's scores become answers: {@code understanding/thresholds.yaml}. */
   public Thresholds thresholds() {
-    Located<ThresholdsFile> file =
-        readContent(UNDERSTANDING + "thresholds.yaml", ThresholdsFile.class);
-    ThresholdsFile value = file.value();
-    List<String> missing = new ArrayList<>();
-    if (value == null || value.crisis() == null || value.crisis().reply() == null) {
-      missing.add("crisis.reply");
-    }
-    if (value == null || value.crisis() == null || value.crisis().ask() == null) {
-      missing.add("crisis.ask");
-    }
-    if (value == null || value.mood() == null || value.mood().sure() == null) {
-      missing.add("mood.sure");
-    }
-    if (!missing.isEmpty()) {
-      throw new ConfigException(file.name() + ": missing " + String.join(", ", missing) + ".");
-    }
-    try {
-      return new Thresholds(value.crisis().reply(), value.crisis().ask(), value.mood().sure());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(file.name() + ": " + e.getMessage() + ".");
-    }
-  }
-
-  private record Located<T>(String name, T value) {}
-
-  private <T> Located<T> readContent(String fileName, Class<T> type) {
-    Path file = folder.resolve(fileName);
-    if (Files.isRegularFile(file)) return new Located<>(file.toString(), read(file, type));
-    return readBuiltIn(fileName, type);
-  }
-
-  private <T> Located<T> readBuiltIn(String fileName, Class<T> type) {
-    String name = "built-in " + fileName;
-    try (InputStream in = resource(fileName)) {
-      return new Located<>(name, yaml.readValue(in, type));
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(describe(name, e));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private JsonNode builtIn(String fileName) {
-    try (InputStream in = resource(fileName)) {
-      return yaml.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static InputStream resource(String fileName) {
-    InputStream in = ConfigLoader.class.getResourceAsStream(BUILT_IN + fileName);
-    if (in == null) throw new IllegalStateException("built-in " + fileName + " is missing");
-    return in;
-  }
-
-  private <T> T read(Path file, Class<T> type) {
-    try {
-      return yaml.readValue(file.toFile(), type);
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(describe(file.toString(), e));
-    } catch (IOException e) {
-      throw new ConfigException("Porchlight could not read " + file + ": " + e.getMessage());
-    }
+    return new UnderstandingFiles(content).thresholds();
   }
 
   /** Names the file, the line and the key, and says what is wrong in a sentence. */

@@ -44,7 +44,12 @@ final class SenseClassifier {
   }
 
   /** The model's scores for one message, before the thresholds. */
-  record Scores(double crisis, OptionalDouble fine, String nearest) {}
+  record Scores(
+      double crisis,
+      OptionalDouble fine,
+      String nearest,
+      double similarity,
+      int crisisNeighbours) {}
 
   private final LogisticRegression crisis;
   private final Optional<LogisticRegression> fine;
@@ -105,34 +110,48 @@ final class SenseClassifier {
   }
 
   Scores scores(float[] embedding) {
-    double best = Double.NEGATIVE_INFINITY;
-    String nearest = "";
-    for (Labelled example : examples) {
+    double[] similarities = new double[examples.size()];
+    int best = 0;
+    for (int i = 0; i < examples.size(); i++) {
       double similarity = 0;
-      float[] other = example.embedding();
+      float[] other = examples.get(i).embedding();
       for (int d = 0; d < other.length; d++) similarity += other[d] * embedding[d];
-      if (similarity > best) {
-        best = similarity;
-        nearest = example.kind();
-      }
+      similarities[i] = similarity;
+      if (similarity > similarities[best]) best = i;
     }
+    Integer[] order = new Integer[examples.size()];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(similarities[b], similarities[a]));
+    int crisisNear = 0;
+    int near = Math.min(Thresholds.NEIGHBOURS, order.length);
+    for (int i = 0; i < near; i++) {
+      if (examples.get(order[i]).group() == Group.CRISIS) crisisNear++;
+    }
+    String nearest = examples.get(best).kind();
     OptionalDouble fineScore =
         fine.isPresent()
             ? OptionalDouble.of(fine.get().probability(embedding))
             : OptionalDouble.empty();
-    return new Scores(crisis.probability(embedding), fineScore, nearest);
+    return new Scores(
+        crisis.probability(embedding), fineScore, nearest, similarities[best], crisisNear);
   }
 
   static Sense sense(Scores scores, Thresholds thresholds) {
-    Sense.Crisis crisis =
-        scores.crisis() >= thresholds.crisisYes()
-            ? Sense.Crisis.YES
-            : scores.crisis() >= thresholds.crisisAsk() ? Sense.Crisis.ASK : Sense.Crisis.NO;
+    Sense.Crisis crisis = Sense.Crisis.NO;
+    if (thresholds.reply().holds(scores.crisis(), scores.similarity(), scores.crisisNeighbours())) {
+      crisis = Sense.Crisis.YES;
+    } else if (thresholds
+        .ask()
+        .holds(scores.crisis(), scores.similarity(), scores.crisisNeighbours())) {
+      crisis = Sense.Crisis.ASK;
+    }
     Optional<Reading> mood = Optional.empty();
     List<String> why = new ArrayList<>();
     why.add(String.format(Locale.ROOT, "crisis %.2f", scores.crisis()));
     why.add("nearest " + scores.nearest());
-    if (scores.fine().isPresent()) {
+    why.add(String.format(Locale.ROOT, "similarity %.2f", scores.similarity()));
+    why.add("crisis neighbours " + scores.crisisNeighbours() + "/" + Thresholds.NEIGHBOURS);
+    if (scores.fine().isPresent() && thresholds.readsMood()) {
       double fine = scores.fine().getAsDouble();
       if (fine >= thresholds.moodSure()) mood = Optional.of(Reading.FINE);
       if (1 - fine >= thresholds.moodSure()) mood = Optional.of(Reading.ROUGH);

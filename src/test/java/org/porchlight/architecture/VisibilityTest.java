@@ -27,13 +27,10 @@ class VisibilityTest {
   // point, Logback's filter and encoder (logback.xml), and Quartz's job.
   private static final Set<String> ENTRY_POINTS =
       Set.of(
-          "org.porchlight.app.Main",
           "org.porchlight.app.cli.Main",
           "org.porchlight.app.Stopping",
           "org.porchlight.app.LogEncoder",
-          "org.porchlight.schedule.SweepJob",
-          // Made by app once the reader is wired to it (issue 13); until then no class uses it.
-          "org.porchlight.understanding.SentenceMeaning");
+          "org.porchlight.schedule.SweepJob");
 
   @Test
   void whatNoOtherPackageUsesIsNotPublic() {

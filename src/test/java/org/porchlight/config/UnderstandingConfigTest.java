@@ -126,24 +126,30 @@ class UnderstandingConfigTest {
   void theShippedThresholdsAskBelowYes() {
     Thresholds thresholds = shipped.thresholds();
 
-    assertThat(thresholds.crisisAsk()).isLessThan(thresholds.crisisYes());
+    assertThat(thresholds.ask().score()).isLessThan(thresholds.reply().score());
+    assertThat(thresholds.ask().nearest()).isGreaterThan(0);
   }
 
   @Test
   void thresholdsOutOfOrderAreReportedWithTheFile() throws IOException {
     write(
-        "understanding/thresholds.yaml", "crisis:\n  reply: 0.3\n  ask: 0.6\nmood:\n  sure: 0.8\n");
+        "understanding/thresholds.yaml",
+        "crisis:\n"
+            + "  reply: {score: 0.3, nearest: 0.5, neighbours: 6}\n"
+            + "  ask: {score: 0.6, nearest: 0.6, neighbours: 3}\n"
+            + "mood:\n  sure: 0.8\n");
 
     assertThatThrownBy(() -> new ConfigLoader(dir).thresholds())
-        .hasMessageContaining(
-            "thresholds.yaml: the crisis thresholds must be 0 < ask <= reply < 1");
+        .hasMessageContaining("thresholds.yaml: the crisis thresholds must be ask <= reply");
   }
 
   @Test
   void aMissingThresholdIsNamed() throws IOException {
-    write("understanding/thresholds.yaml", "crisis:\n  reply: 0.8\nmood:\n  sure: 0.8\n");
+    write(
+        "understanding/thresholds.yaml",
+        "crisis:\n  reply: {score: 0.8, nearest: 0.5}\nmood:\n  sure: 0.8\n");
 
     assertThatThrownBy(() -> new ConfigLoader(dir).thresholds())
-        .hasMessageContaining("thresholds.yaml: missing crisis.ask");
+        .hasMessageContaining("thresholds.yaml: missing crisis.reply.neighbours, crisis.ask");
   }
 }

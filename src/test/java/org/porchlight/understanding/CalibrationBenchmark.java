@@ -88,8 +88,8 @@ class CalibrationBenchmark {
     print(
         "suggested thresholds: crisis.reply %.2f, crisis.ask %.2f, mood.sure %.2f", yes, ask, sure);
     print(
-        "shipped thresholds:   crisis.reply %.2f, crisis.ask %.2f, mood.sure %.2f",
-        shipped.crisisYes(), shipped.crisisAsk(), shipped.moodSure());
+        "shipped thresholds:   crisis.reply %s, crisis.ask %s, mood.sure %.2f",
+        shipped.reply(), shipped.ask(), shipped.moodSure());
 
     print("%n== cross-validated, training examples, shipped thresholds ==");
     figures(oof, shipped);
@@ -188,7 +188,8 @@ class CalibrationBenchmark {
 
   private static double moodThreshold(List<Scored> scored, double share) {
     for (double sure = 0.5; sure < 0.99; sure += 0.01) {
-      Thresholds t = new Thresholds(0.9, 0.5, sure);
+      Thresholds t =
+          new Thresholds(new Thresholds.Band(0.9, -1, 0), new Thresholds.Band(0.5, -1, 0), sure);
       long given = 0;
       long wrong = 0;
       for (Scored s : scored) {
