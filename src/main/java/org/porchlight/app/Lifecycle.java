@@ -99,6 +99,8 @@ public final class Lifecycle {
           Probe.every(Duration.ofSeconds(5), "database", porchlight.database::isReachable);
       opened.push(database);
       health.check("database", database);
+      // Loads in the background; until it is ready the patterns alone read members' words.
+      health.detail("understanding", porchlight.understand()::ready);
       WebServer web;
       try {
         web = WebServer.start(settings.server().bindAddress(), settings.server().port());

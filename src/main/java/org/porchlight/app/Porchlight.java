@@ -12,12 +12,14 @@ import org.porchlight.core.Hosting;
 import org.porchlight.core.Places;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.conversation.Stores;
+import org.porchlight.core.reading.Meaning;
 import org.porchlight.delivery.Sender;
 import org.porchlight.delivery.Sweeper;
 import org.porchlight.metrics.Metrics;
 import org.porchlight.schedule.Scheduling;
 import org.porchlight.store.Database;
 import org.porchlight.store.JsonExport;
+import org.porchlight.understanding.SentenceMeaning;
 
 /** Porchlight wired together with constructors: the database, the content and the conversation. */
 public final class Porchlight implements AutoCloseable {
@@ -30,11 +32,14 @@ public final class Porchlight implements AutoCloseable {
   final Hosting hosting;
   final JsonExport export = new JsonExport();
   final Metrics metrics;
+  private final ConfigLoader loader;
   private final ConversationOptions options;
+  private volatile SentenceMeaning meaning;
   private final Clock clock;
 
   public Porchlight(Settings settings, ConfigLoader loader, Clock clock) {
     this.settings = settings;
+    this.loader = loader;
     this.options = ConfigLoader.options(settings);
     this.clock = clock;
     this.metrics = new Metrics(clock);
@@ -61,6 +66,19 @@ public final class Porchlight implements AutoCloseable {
                 RandomGenerator.getDefault())
             .counting(metrics);
     this.hosting = new Hosting(database.communities(), content, new Places(), clock);
+  }
+
+  /**
+   * Starts loading the sentence model in the background and has the conversation read words with it
+   * once it is ready; until then the patterns alone answer. For a Porchlight that talks with
+   * members (the platforms, the console), not for one that exports or forgets.
+   */
+  public Meaning understand() {
+    if (meaning == null) {
+      meaning = new SentenceMeaning(loader.examples(), loader.thresholds()).start();
+      conversation.understanding(meaning);
+    }
+    return meaning;
   }
 
   /** The database, open. */

@@ -2,17 +2,12 @@ package org.porchlight.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -33,25 +28,23 @@ import org.porchlight.core.Group;
 import org.porchlight.core.Messages;
 import org.porchlight.core.Step;
 import org.porchlight.core.Steps;
+import org.porchlight.core.reading.Examples;
+import org.porchlight.core.reading.Thresholds;
 
 /**
  * Reads the settings ({@code porchlight.yaml} over the built-in defaults, under the environment)
- * and the content beside them ({@code messages/}, {@code steps.yaml}, {@code crisis-lines.yaml}). A
- * file that is missing from the folder is taken from the copy built into Porchlight; a file that is
- * broken is reported with its name, line and key.
+ * and the content beside them ({@code messages/}, {@code steps.yaml}, {@code crisis-lines.yaml},
+ * {@code understanding/}). A file that is missing from the folder is taken from the copy built into
+ * Porchlight; a file that is broken is reported with its name, line and key.
  */
 public final class ConfigLoader {
-  private static final String BUILT_IN = "/porchlight/config/";
-
-  private final ObjectMapper yaml =
-      new ObjectMapper(new YAMLFactory())
-          .registerModule(new JavaTimeModule())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private final Path folder;
+  private final ContentFiles content;
 
   /** Reads from {@code folder}, usually {@code config/}. */
   public ConfigLoader(Path folder) {
     this.folder = folder;
+    this.content = new ContentFiles(folder);
   }
 
   /**
@@ -110,14 +103,16 @@ public final class ConfigLoader {
       try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
         for (Path file : files) {
           String locale = file.getFileName().toString().replaceFirst("\\.yaml$", "");
-          byLocale.put(locale, messages(locale, file.toString(), read(file, JsonNode.class)));
+          byLocale.put(
+              locale, messages(locale, file.toString(), content.read(file, JsonNode.class)));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     if (!byLocale.containsKey("en")) {
-      byLocale.put("en", messages("en", "built-in messages/en.yaml", builtIn("messages/en.yaml")));
+      byLocale.put(
+          "en", messages("en", "built-in messages/en.yaml", content.builtIn("messages/en.yaml")));
     }
     return byLocale;
   }
@@ -157,7 +152,7 @@ public final class ConfigLoader {
   record StepEntry(String id, String text, List<String> tags) {}
 
   Steps steps() {
-    Located<StepsFile> file = readContent("steps.yaml", StepsFile.class);
+    ContentFiles.Located<StepsFile> file = content.readContent("steps.yaml", StepsFile.class);
     if (file.value() == null || file.value().steps() == null || file.value().steps().isEmpty()) {
       throw new ConfigException(file.name() + ": there are no steps under 'steps'.");
     }
@@ -205,7 +200,8 @@ public final class ConfigLoader {
       String name, String contact, String how, String url, String source, String checked) {}
 
   CrisisLines crisisLines() {
-    Located<CrisisFile> file = readContent("crisis-lines.yaml", CrisisFile.class);
+    ContentFiles.Located<CrisisFile> file =
+        content.readContent("crisis-lines.yaml", CrisisFile.class);
     CrisisFile lines = file.value();
     if (lines == null || lines.international() == null) {
       throw new ConfigException(file.name() + ": 'international' is missing; it is the fallback.");
@@ -254,43 +250,14 @@ public final class ConfigLoader {
     return new CrisisLines.Country(entry.name(), entry.emergency(), lines);
   }
 
-  private record Located<T>(String name, T value) {}
-
-  private <T> Located<T> readContent(String fileName, Class<T> type) {
-    Path file = folder.resolve(fileName);
-    if (Files.isRegularFile(file)) return new Located<>(file.toString(), read(file, type));
-    String name = "built-in " + fileName;
-    try (InputStream in = resource(fileName)) {
-      return new Located<>(name, yaml.readValue(in, type));
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(describe(name, e));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The sentence model's examples, from {@code understanding/}. */
+  public Examples examples() {
+    return new UnderstandingFiles(content).examples();
   }
 
-  private JsonNode builtIn(String fileName) {
-    try (InputStream in = resource(fileName)) {
-      return yaml.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static InputStream resource(String fileName) {
-    InputStream in = ConfigLoader.class.getResourceAsStream(BUILT_IN + fileName);
-    if (in == null) throw new IllegalStateException("built-in " + fileName + " is missing");
-    return in;
-  }
-
-  private <T> T read(Path file, Class<T> type) {
-    try {
-      return yaml.readValue(file.toFile(), type);
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(describe(file.toString(), e));
-    } catch (IOException e) {
-      throw new ConfigException("Porchlight could not read " + file + ": " + e.getMessage());
-    }
+  /** Where the sentence model's scores become answers: {@code understanding/thresholds.yaml}. */
+  public Thresholds thresholds() {
+    return new UnderstandingFiles(content).thresholds();
   }
 
   /** Names the file, the line and the key, and says what is wrong in a sentence. */

@@ -35,6 +35,7 @@ public sealed interface Action {
             case "s" -> part.length == 2 ? new AnotherStep() : null;
             case "y" -> part.length == 3 ? new TryStep(part[2]) : null;
             case "f" -> part.length == 3 ? new Forget(part[2].equals("yes")) : null;
+            case "c" -> part.length == 3 ? new CrisisCheck(part[2].equals("yes")) : null;
             default -> null;
           });
     } catch (DateTimeParseException | IllegalArgumentException e) {
@@ -116,6 +117,17 @@ public sealed interface Action {
     @Override
     public String encode() {
       return VERSION + ":f:" + (confirmed ? "yes" : "no");
+    }
+  }
+
+  /**
+   * Answers "are you thinking about ending your life, or hurting yourself?": yes gets the crisis
+   * lines, no carries on as a rough day.
+   */
+  record CrisisCheck(boolean yes) implements Action {
+    @Override
+    public String encode() {
+      return VERSION + ":c:" + (yes ? "yes" : "no");
     }
   }
 }

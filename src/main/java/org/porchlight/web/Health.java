@@ -24,12 +24,24 @@ public final class Health {
   // Checks are added while probes are already being answered: every use holds the map's lock.
   private final Map<String, BooleanSupplier> checks =
       Collections.synchronizedMap(new LinkedHashMap<>());
+  // Parts that may be down while Porchlight still does its work: shown, never failing readiness.
+  private final Map<String, BooleanSupplier> details =
+      Collections.synchronizedMap(new LinkedHashMap<>());
   private volatile boolean started;
   private volatile boolean stopping;
 
   /** Adds a readiness check: {@code database}, {@code telegram}, {@code discord}. */
   public Health check(String name, BooleanSupplier up) {
     checks.put(name, up);
+    return this;
+  }
+
+  /**
+   * Adds a part whose state {@code /health/ready} shows without waiting for it, such as the
+   * sentence model while it loads (the patterns answer meanwhile).
+   */
+  public Health detail(String name, BooleanSupplier up) {
+    details.put(name, up);
     return this;
   }
 
@@ -53,6 +65,11 @@ public final class Health {
       current().forEach((name, check) -> results.put(name, safely(name, check)));
       if (!started) results.put("started", false);
       boolean up = !stopping && results.values().stream().allMatch(Boolean::booleanValue);
+      Map<String, BooleanSupplier> shown;
+      synchronized (details) {
+        shown = new LinkedHashMap<>(details);
+      }
+      shown.forEach((name, check) -> results.put(name, safely(name, check)));
       answer(exchange, up ? 200 : 503, status(up, results));
     };
   }

@@ -82,7 +82,16 @@ class DependencyRuleTest {
   }
 
   private static final List<String> ADAPTERS =
-      List.of("console", "store", "config", "telegram", "discord", "schedule", "web", "metrics");
+      List.of(
+          "console",
+          "store",
+          "config",
+          "telegram",
+          "discord",
+          "schedule",
+          "web",
+          "metrics",
+          "understanding");
 
   @Test
   void adaptersDoNotDependOnEachOtherOrOnTheApp() {
@@ -153,6 +162,26 @@ class DependencyRuleTest {
   }
 
   @Test
+  void understandingIsTheSentenceModelBehindTheReadersPortAlone() {
+    // It answers core.reading's Meaning; the conversation and the other adapters are not its
+    // business, and ONNX Runtime stays here, never in core.
+    classes()
+        .that()
+        .resideInAPackage("org.porchlight.understanding..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "org.porchlight.understanding..",
+            "org.porchlight.core.reading..",
+            "org.porchlight.runtime..",
+            "ai.onnxruntime..",
+            "com.fasterxml.jackson.databind..",
+            "java..",
+            "org.slf4j..")
+        .check(PORCHLIGHT);
+  }
+
+  @Test
   void intakeIsTheUpdatesLedgerOverTheJdkAlone() {
     // Where polling got to and which webhook updates are claimed: the store keeps it, the
     // Telegram adapter asks it, and neither is seen from here.
@@ -216,7 +245,8 @@ class DependencyRuleTest {
             "io.micrometer..",
             "com.sun.net.httpserver..",
             "java.sql..",
-            "com.zaxxer..")
+            "com.zaxxer..",
+            "ai.onnxruntime..")
         .check(PORCHLIGHT);
   }
 }

@@ -27,7 +27,6 @@ class VisibilityTest {
   // point, Logback's filter and encoder (logback.xml), and Quartz's job.
   private static final Set<String> ENTRY_POINTS =
       Set.of(
-          "org.porchlight.app.Main",
           "org.porchlight.app.cli.Main",
           "org.porchlight.app.Stopping",
           "org.porchlight.app.LogEncoder",

@@ -28,6 +28,9 @@ import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
+import org.porchlight.core.reading.FakeMeaning;
+import org.porchlight.core.reading.Meaning;
+import org.porchlight.core.reading.Sense;
 import org.porchlight.store.Database;
 import org.porchlight.testing.RealConversation;
 
@@ -41,6 +44,10 @@ class ConsoleChatTest {
   }
 
   private String chat(String input) {
+    return chat(input, Meaning.NONE);
+  }
+
+  private String chat(String input, Meaning meaning) {
     database =
         Database.open(
             "jdbc:h2:mem:console" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
@@ -50,7 +57,7 @@ class ConsoleChatTest {
     Conversation conversation =
         RealConversation.on(
             database, Clock.fixed(Instant.parse("2026-11-21T16:00:00Z"), ZoneOffset.UTC));
-    return chat(conversation, input);
+    return chat(conversation.understanding(meaning), input);
   }
 
   private static String chat(Conversation conversation, String input) {
@@ -184,6 +191,22 @@ class ConsoleChatTest {
 
     assertThat(out).contains("[1] Honestly fine   [2] Rough day   [3] Skip today");
     assertThat(out).containsAnyOf("no check-in today", "Skipping is fine");
+  }
+
+  @Test
+  void theQuestionWhenUnsureIsAskedWithNumberedButtonsAndBothAnswersWork() {
+    String unsure = "gave my records away this week, won't need them after Saturday";
+    Meaning meaning = new FakeMeaning().saying(unsure, Sense.Crisis.ASK);
+    String setUp = "/time 20:00\n/timezone Europe/London\n/country GB\n";
+
+    String yes = chat(setUp + unsure + "\n1\n", meaning);
+    assertThat(yes)
+        .contains("Are you thinking about ending your life")
+        .contains("[1] Yes   [2] No, it's just a hard day")
+        .contains("116 123");
+
+    String no = chat(setUp + unsure + "\n2\n", meaning);
+    assertThat(no).contains("One small thing").doesNotContain("116 123");
   }
 
   @Test

@@ -42,6 +42,8 @@ import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
 import org.porchlight.core.Prompt;
 import org.porchlight.core.conversation.Conversation;
+import org.porchlight.core.reading.FakeMeaning;
+import org.porchlight.core.reading.Sense;
 import org.porchlight.delivery.Messenger.Delivery;
 import org.porchlight.delivery.RateLimit;
 import org.porchlight.delivery.Sender;
@@ -73,6 +75,10 @@ class DiscordBotTest {
   private Conversation conversation;
   private DiscordBot bot;
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+  // Words the sentence model is unsure of: Porchlight asks.
+  private static final String UNSURE =
+      "gave my records away this week, won't need them after Saturday";
+  private final FakeMeaning meaning = new FakeMeaning().saying(UNSURE, Sense.Crisis.ASK);
 
   @BeforeEach
   void start() {
@@ -80,7 +86,7 @@ class DiscordBotTest {
     root().addAppender(log);
     discord = FakeDiscord.start();
     database = TestH2.open(dir, 4);
-    conversation = RealConversation.on(database, Clock.systemUTC());
+    conversation = RealConversation.on(database, Clock.systemUTC()).understanding(meaning);
     bot = startBot(discord, Optional.empty());
   }
 
@@ -222,6 +228,31 @@ class DiscordBotTest {
     answered(press(river, IN_DMS, ask, "Yes, erase everything"), "gone");
     assertThat(database.members().find(member)).isEmpty();
     assertThat(discord.unknownCalls()).isEmpty();
+  }
+
+  @Test
+  void wordsTheModelIsUnsureOfGetTheQuestionInDmsAndBothAnswersWork() {
+    String kit = settledMember("kit");
+    discord.directMessage(kit, UNSURE);
+    awaitDm(kit, "Are you thinking about ending your life");
+    JsonNode question = lastDm(kit);
+    assertThat(labels(question)).containsExactly("Yes", "No, it's just a hard day");
+
+    answered(press(kit, IN_DMS, List.of(question), "Yes"), "not an emergency service");
+
+    String ash = settledMember("ash");
+    discord.directMessage(ash, UNSURE);
+    awaitDm(ash, "Are you thinking about ending your life");
+    answered(press(ash, IN_DMS, List.of(lastDm(ash)), "No, it's just a hard day"), "One small");
+    MemberId member = new MemberId("discord", ash);
+    assertThat(database.checkIns().allFor(member))
+        .extracting(CheckIn::mood)
+        .contains(Optional.of(Mood.ROUGH));
+  }
+
+  private JsonNode lastDm(String user) {
+    List<JsonNode> messages = discord.messagesIn(discord.dmChannelOf(user));
+    return messages.get(messages.size() - 1);
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.porchlight.core.MemberId;
+import org.porchlight.core.Mood;
 import org.porchlight.core.TextParts;
 import org.porchlight.core.conversation.Conversation;
+import org.porchlight.core.reading.FakeMeaning;
+import org.porchlight.core.reading.Sense;
 import org.porchlight.runtime.Ticker;
 import org.porchlight.store.Database;
 import org.porchlight.testing.Corpus;
@@ -46,6 +50,10 @@ class TelegramBotTest {
   private TelegramBot bot;
   private final List<Duration> pauses = Collections.synchronizedList(new ArrayList<>());
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+  // Words the sentence model is unsure of: Porchlight asks.
+  private static final String UNSURE =
+      "gave my records away this week, won't need them after Saturday";
+  private final FakeMeaning meaning = new FakeMeaning().saying(UNSURE, Sense.Crisis.ASK);
 
   @BeforeEach
   void start() {
@@ -59,7 +67,8 @@ class TelegramBotTest {
   }
 
   private TelegramBot startBot() {
-    Conversation conversation = RealConversation.on(database, Clock.systemUTC());
+    Conversation conversation =
+        RealConversation.on(database, Clock.systemUTC()).understanding(meaning);
     TelegramBot started =
         new TelegramBot(
             conversation,
@@ -204,6 +213,35 @@ class TelegramBotTest {
     assertThat(edit.param("message_id")).isEqualTo(String.valueOf(question.messageId()));
     assertThat(edit.param("text")).endsWith("→ Rough day");
     assertThat(edit.params().has("reply_markup")).isFalse();
+  }
+
+  @Test
+  void wordsTheModelIsUnsureOfGetTheQuestionAndYesGivesTheCrisisLines() {
+    setUp(ALEX);
+
+    FakeBotApi.Call question = say(ALEX, UNSURE);
+
+    assertThat(question.param("text")).contains("Are you thinking about ending your life");
+    assertThat(labels(question)).containsExactly("Yes", "No, it's just a hard day");
+    press(ALEX, "Yes");
+    await().atMost(WAIT).until(() -> lastSent().param("text").contains("116 123"));
+  }
+
+  @Test
+  void noToTheQuestionCarriesOnAsARoughDay() {
+    setUp(ALEX);
+    MemberId alex = new MemberId("telegram", String.valueOf(ALEX));
+    say(ALEX, UNSURE);
+
+    press(ALEX, "No, it's just a hard day");
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                database.checkIns().allFor(alex).stream()
+                    .anyMatch(c -> c.mood().equals(Optional.of(Mood.ROUGH))));
+    assertThat(telegram.sent()).noneMatch(call -> call.param("text").contains("116 123"));
   }
 
   @Test

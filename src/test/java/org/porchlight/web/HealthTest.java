@@ -65,6 +65,21 @@ class HealthTest {
   }
 
   @Test
+  void aDetailIsShownButNeverHoldsReadiness() throws Exception {
+    AtomicBoolean loaded = new AtomicBoolean(false);
+    health.detail("understanding", loaded::get);
+
+    HttpResponse<String> loading = get("/health/ready", "GET");
+    loaded.set(true);
+    HttpResponse<String> ready = get("/health/ready", "GET");
+
+    assertThat(loading.statusCode()).isEqualTo(200);
+    assertThat(loading.body()).contains("\"understanding\":\"down\"");
+    assertThat(health.isReady()).isTrue();
+    assertThat(ready.body()).contains("\"understanding\":\"up\"");
+  }
+
+  @Test
   void notReadyWhileStarting() throws Exception {
     Health starting = new Health().check("database", () -> true);
     web.route("/starting/ready", starting.ready());

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Environment;
 import org.porchlight.config.Settings;
 import org.porchlight.console.ConsoleChat;
+import org.porchlight.core.reading.Meaning;
 import org.porchlight.delivery.RateLimit;
 import org.porchlight.delivery.Sender;
 import org.porchlight.discord.DiscordStartException;
@@ -28,6 +30,7 @@ import org.porchlight.runtime.Ticker;
 import org.porchlight.schedule.Scheduling;
 import org.porchlight.store.StoreException;
 import org.porchlight.telegram.TelegramStartException;
+import org.porchlight.understanding.SentenceMeaning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -50,6 +53,7 @@ import picocli.CommandLine.ScopeType;
       ImportCommand.class,
       ForgetCommand.class,
       DoctorCommand.class,
+      ReadCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
@@ -69,7 +73,7 @@ public final class Main implements Callable<Integer> {
       description = "The settings file (default: config/porchlight.yaml).")
   Path config;
 
-  private final InputStream stdin;
+  final InputStream stdin;
   final PrintStream stdout;
   final PrintStream stderr;
   private final Map<String, String> env;
@@ -160,6 +164,22 @@ public final class Main implements Callable<Integer> {
     return new ConfigLoader(folder);
   }
 
+  /**
+   * The sentence model with the examples and thresholds of {@code config/}, loaded before this
+   * returns; the patterns alone when it cannot load.
+   */
+  Meaning understanding() {
+    ConfigLoader loader = loader();
+    SentenceMeaning meaning = new SentenceMeaning(loader.examples(), loader.thresholds()).start();
+    try {
+      if (meaning.awaitReady(Duration.ofMinutes(2))) return meaning;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stderr.println("The sentence model could not load: reading with the patterns alone.");
+    return Meaning.NONE;
+  }
+
   Porchlight open() {
     return new Porchlight(settings(), loader(), clock);
   }
@@ -176,6 +196,7 @@ public final class Main implements Callable<Integer> {
 
   int chat() {
     try (Porchlight porchlight = open()) {
+      porchlight.understand();
       BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
       ConsoleChat chat =
           new ConsoleChat(

@@ -16,7 +16,8 @@ final class Context {
   final Stores stores;
   final Content content;
   final ConversationOptions options;
-  final TextReader reader = new TextReader();
+  // Patterns alone until the app gives the conversation a sentence model.
+  volatile TextReader reader = new TextReader();
   final Places places = new Places();
   final ExportFormat export;
   final Clock clock;

@@ -21,7 +21,9 @@ import org.porchlight.core.Reply;
 import org.porchlight.core.Text;
 import org.porchlight.core.port.ExportFormat;
 import org.porchlight.core.port.Tally;
+import org.porchlight.core.reading.Meaning;
 import org.porchlight.core.reading.Reading;
+import org.porchlight.core.reading.TextReader;
 
 /**
  * The check-in conversation, the same on every platform: hears what a member did and answers with
@@ -73,6 +75,15 @@ public final class Conversation {
     return this;
   }
 
+  /**
+   * Reads the words members write with {@code meaning} beside the patterns from now on. Buttons and
+   * commands are never read by it.
+   */
+  public Conversation understanding(Meaning meaning) {
+    ctx.reader = new TextReader(meaning);
+    return this;
+  }
+
   /** Answers what a member did. Never empty: every message gets an answer. */
   public List<Reply> handle(MemberId member, Incoming incoming) {
     return router.handle(new Turn(ctx, flows, member, Optional.empty()), incoming);
@@ -103,7 +114,8 @@ public final class Conversation {
    * as group chats, where only a crisis is answered and nothing is recorded.
    */
   public Optional<Reply> crisisCheck(MemberId member, String text) {
-    if (ctx.reader.read(text) != Reading.CRISIS) return Optional.empty();
+    // Said in front of everyone: a crisis is answered there, but nobody is asked about it there.
+    if (ctx.reader.understand(text) != Reading.CRISIS) return Optional.empty();
     Turn turn = new Turn(ctx, flows, member, Optional.empty());
     flows.crisis().reply(turn);
     return turn.finish().stream().findFirst();

@@ -1,12 +1,15 @@
 package org.porchlight.core.conversation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.porchlight.core.Action.CrisisCheck;
 import org.porchlight.core.CrisisLines;
 import org.porchlight.core.CrisisLines.Country;
 import org.porchlight.core.MemberId;
+import org.porchlight.core.Reply;
 import org.porchlight.core.Text;
 
 /**
@@ -19,21 +22,45 @@ final class CrisisReplies {
   private static final int KEPT = 10_000;
 
   private final Context ctx;
-  // When each member last got the crisis lines. Kept in memory only: it is not worth storing.
+  // When each member last got the crisis lines, and was last asked whether they think of ending
+  // their life. Kept in memory only: it is not worth storing.
   private final Map<MemberId, Instant> lastReply = new ConcurrentHashMap<>();
+  private final Map<MemberId, Instant> lastAsked = new ConcurrentHashMap<>();
 
   CrisisReplies(Context ctx) {
     this.ctx = ctx;
   }
 
+  /**
+   * Words that might speak of ending one's life or of self-harm, and Porchlight can't tell: it
+   * asks, straight out, as crisis counsellors do, with Yes and No. Within the repeat window it asks
+   * no more: after the crisis lines it reminds of them; after a question, it answers nothing and
+   * says so ({@code false}), so the words are heard as a hard day.
+   */
+  boolean ask(Turn t) {
+    if (within(lastReply, t)) {
+      reply(t);
+      return true;
+    }
+    if (within(lastAsked, t)) return false;
+    remember(lastAsked, t);
+    t.reply(
+        Reply.withButtons(
+            t.texts.get(Text.CRISIS_QUESTION),
+            List.of(
+                new Reply.Button(
+                    t.texts.get(Text.BUTTON_CRISIS_YES), new CrisisCheck(true).encode()),
+                new Reply.Button(
+                    t.texts.get(Text.BUTTON_CRISIS_NO), new CrisisCheck(false).encode()))));
+    return true;
+  }
+
   void reply(Turn t) {
     ctx.tally.crisisReply(t.id.platform());
     Country country = ctx.content.crisisLines().forCountry(country(t));
-    Instant last = lastReply.put(t.id, t.now);
-    if (lastReply.size() > KEPT) {
-      lastReply.values().removeIf(at -> at.isBefore(t.now.minus(ctx.options.crisisRepeatWindow())));
-    }
-    if (last != null && last.isAfter(t.now.minus(ctx.options.crisisRepeatWindow()))) {
+    boolean repeat = within(lastReply, t);
+    remember(lastReply, t);
+    if (repeat) {
       CrisisLines.Line first = country.lines().get(0);
       t.say(
           t.texts.get(
@@ -68,6 +95,18 @@ final class CrisisReplies {
     t.say(text.toString());
   }
 
+  private boolean within(Map<MemberId, Instant> last, Turn t) {
+    Instant at = last.get(t.id);
+    return at != null && at.isAfter(t.now.minus(ctx.options.crisisRepeatWindow()));
+  }
+
+  private void remember(Map<MemberId, Instant> last, Turn t) {
+    last.put(t.id, t.now);
+    if (last.size() > KEPT) {
+      last.values().removeIf(at -> at.isBefore(t.now.minus(ctx.options.crisisRepeatWindow())));
+    }
+  }
+
   /** The member's country: the one they chose, else their time zone's. */
   Optional<String> country(Turn t) {
     return t.member.country().or(() -> t.member.zone().flatMap(ctx.places::countryOf));
@@ -76,5 +115,6 @@ final class CrisisReplies {
   /** Forgets when a member last got the lines, as {@code /forget} does everything else. */
   void forget(MemberId member) {
     lastReply.remove(member);
+    lastAsked.remove(member);
   }
 }

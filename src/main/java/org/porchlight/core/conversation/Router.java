@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.porchlight.core.Action;
 import org.porchlight.core.Action.AnotherStep;
 import org.porchlight.core.Action.Answer;
+import org.porchlight.core.Action.CrisisCheck;
 import org.porchlight.core.Action.Forget;
 import org.porchlight.core.Action.PostedAnswer;
 import org.porchlight.core.Action.SetTime;
@@ -38,10 +39,15 @@ final class Router {
   /** Hears one message: crisis language first, then the flow it belongs to. */
   List<Reply> handle(Turn t, Incoming incoming) {
     if (t.stored) t.heard();
-    Optional<Reading> reading = wordsOf(incoming).map(ctx.reader::read);
+    Optional<Reading> reading = readingOf(incoming);
     if (reading.equals(Optional.of(Reading.CRISIS))) {
       flows.crisis().reply(t);
       return t.finish();
+    }
+    if (reading.equals(Optional.of(Reading.MAYBE_CRISIS))) {
+      if (flows.crisis().ask(t)) return t.finish();
+      // Asked a moment ago, and told it is not that: heard as a hard day.
+      reading = Optional.of(Reading.ROUGH);
     }
     boolean arriving = !t.stored;
     boolean startedWithDefaults = arriving && flows.onboarding().welcome(t);
@@ -58,6 +64,15 @@ final class Router {
     }
     if (arriving) flows.onboarding().afterFirstMessage(t, startedWithDefaults);
     return t.finish();
+  }
+
+  /**
+   * What the words in a message say: free text by the patterns and the model together; words in a
+   * command or a form by the patterns alone, so crisis language is caught wherever it is typed.
+   */
+  private Optional<Reading> readingOf(Incoming incoming) {
+    if (incoming instanceof FreeText text) return Optional.of(ctx.reader.understand(text.text()));
+    return wordsOf(incoming).map(ctx.reader::read);
   }
 
   private static Optional<String> wordsOf(Incoming incoming) {
@@ -114,6 +129,12 @@ final class Router {
       flows.steps().tried(t);
     } else if (action.get() instanceof Forget forget) {
       flows.data().forget(t, forget.confirmed());
+    } else if (action.get() instanceof CrisisCheck check) {
+      if (check.yes()) {
+        flows.crisis().reply(t);
+      } else {
+        flows.answers().answer(t, Mood.ROUGH, t.today(), Via.BUTTON);
+      }
     }
   }
 
@@ -129,6 +150,7 @@ final class Router {
     }
     switch (reading) {
       case CRISIS -> flows.crisis().reply(t);
+      case MAYBE_CRISIS -> flows.answers().readMood(t, Mood.ROUGH);
       case STEP_REQUEST -> flows.steps().offer(t, flows.answers().todaysMood(t), false);
       case FINE -> flows.answers().readMood(t, Mood.FINE);
       case ROUGH -> flows.answers().readMood(t, Mood.ROUGH);

@@ -6,5 +6,7 @@ public enum Reading {
   ROUGH,
   STEP_REQUEST,
   CRISIS,
+  /** It might be a crisis, and neither the patterns nor the model can tell: ask. */
+  MAYBE_CRISIS,
   UNCLEAR
 }

@@ -191,10 +191,72 @@ class TextReaderTest {
   }
 
   @Test
-  void theGivenDetectorIsUsed() {
-    TextReader withDetector = new TextReader(new CrisisDetector());
+  void aPlainCrisisIsACrisisWhateverTheModelSaysAndTheModelIsNotAsked() {
+    FakeMeaning meaning = new FakeMeaning().saying("kms", Sense.Crisis.NO);
+    TextReader withModel = new TextReader(meaning);
 
-    assertThat(withDetector.read("kms")).isEqualTo(Reading.CRISIS);
+    Explanation kms = withModel.explain("kms");
+
+    assertThat(kms.reading()).isEqualTo(Reading.CRISIS);
+    assertThat(kms.why()).isEqualTo("pattern");
+    assertThat(meaning.asked()).isEmpty();
+  }
+
+  @Test
+  void theModelAddsACrisisThePatternsMissAndAsksWhenUnsure() {
+    TextReader withModel =
+        new TextReader(
+            new FakeMeaning()
+                .saying("sorted who gets the cat", Sense.Crisis.YES)
+                .saying("won't need my guitar after saturday", Sense.Crisis.ASK));
+
+    assertThat(withModel.understand("sorted who gets the cat")).isEqualTo(Reading.CRISIS);
+    assertThat(withModel.understand("won't need my guitar after saturday"))
+        .isEqualTo(Reading.MAYBE_CRISIS);
+    assertThat(withModel.explain("sorted who gets the cat").why()).startsWith("model: ");
+  }
+
+  @Test
+  void readingWordsInCommandsUsesThePatternsAloneAndNeverAsksTheModel() {
+    FakeMeaning meaning = new FakeMeaning().saying("20:00", Sense.Crisis.YES);
+    TextReader withModel = new TextReader(meaning);
+
+    assertThat(withModel.read("20:00")).isEqualTo(Reading.UNCLEAR);
+    assertThat(meaning.asked()).isEmpty();
+  }
+
+  @Test
+  void aStepRequestTheModelIsUnsureOfIsAskedAboutFirst() {
+    TextReader withModel =
+        new TextReader(
+            new FakeMeaning().saying("give me a step, nothing matters", Sense.Crisis.ASK));
+
+    Explanation explained = withModel.explain("give me a step, nothing matters");
+
+    assertThat(explained.reading()).isEqualTo(Reading.MAYBE_CRISIS);
+    assertThat(explained.step()).isTrue();
+  }
+
+  @Test
+  void theModelsMoodFillsInWhatThePatternsCouldNotTellAndADisagreementIsUnclear() {
+    TextReader withModel =
+        new TextReader(
+            new FakeMeaning()
+                .feeling("the usual, you know", Reading.FINE)
+                .feeling("pretty good day", Reading.ROUGH));
+
+    assertThat(withModel.understand("the usual, you know")).isEqualTo(Reading.FINE);
+    assertThat(withModel.understand("pretty good day")).isEqualTo(Reading.UNCLEAR);
+  }
+
+  @Test
+  void beforeTheModelIsReadyThePatternsAloneAnswer() {
+    TextReader withModel =
+        new TextReader(
+            new FakeMeaning().saying("sorted who gets the cat", Sense.Crisis.YES).notReady());
+
+    assertThat(withModel.understand("sorted who gets the cat")).isEqualTo(Reading.UNCLEAR);
+    assertThat(withModel.explain("sorted who gets the cat").why()).isEqualTo("patterns alone");
   }
 
   @Test

@@ -35,7 +35,7 @@ class TextUnderstandingQualityTest {
           "Active suicidal ideation & suicidal planning", "Active suicidal ideation",
           "Direct self-injury", "Self-injury");
 
-  private static final List<String> CONSTRUCT_ORDER =
+  static final List<String> CONSTRUCT_ORDER =
       List.of(
           "Passive suicidal ideation",
           "Active suicidal ideation & suicidal planning",
@@ -81,7 +81,7 @@ class TextUnderstandingQualityTest {
   @BeforeAll
   static void setUp() {
     detector = new CrisisDetector();
-    reader = new TextReader(detector);
+    reader = new TextReader();
   }
 
   @Test
@@ -240,7 +240,7 @@ class TextUnderstandingQualityTest {
    * column twice, as written and then lemmatised ("wish I be dead"); only the written half is kept,
    * because nobody writes the lemmatised form.
    */
-  private static Map<String, Set<String>> lexiconPhrases() throws IOException {
+  static Map<String, Set<String>> lexiconPhrases() throws IOException {
     Map<String, Set<String>> phrases = new LinkedHashMap<>();
     CONSTRUCT_ORDER.forEach(c -> phrases.put(c, new LinkedHashSet<>()));
 
