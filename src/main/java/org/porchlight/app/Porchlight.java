@@ -120,6 +120,7 @@ public final class Porchlight implements AutoCloseable {
 
   @Override
   public void close() {
+    if (meaning != null) meaning.close();
     database.close();
     metrics.close();
   }

