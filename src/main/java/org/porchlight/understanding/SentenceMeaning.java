@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.porchlight.core.reading.Examples;
 import org.porchlight.core.reading.Meaning;
 import org.porchlight.core.reading.Sense;
@@ -82,11 +83,24 @@ public final class SentenceMeaning implements Meaning, AutoCloseable {
     return ready();
   }
 
-  /** Porchlight is stopping: a load still under way may end unfinished, quietly. */
+  /**
+   * Porchlight is stopping: a load under way stops at its next example, and this waits for it (at
+   * most {@link #CLOSE_WAIT}), so no thread is inside ONNX Runtime's native code while the process
+   * ends, which would abort it.
+   */
   @Override
   public void close() {
     closed = true;
+    if (!started.get()) return;
+    try {
+      done.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
+
+  /** The longest a close waits for a load to stop: one native step, normally milliseconds. */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
   @Override
   public boolean ready() {
@@ -121,8 +135,9 @@ public final class SentenceMeaning implements Meaning, AutoCloseable {
       try (InputStream in = resource(model)) {
         bytes = in.readAllBytes();
       }
+      if (closed) throw new Stopped();
       OnnxEmbedder embedder = OnnxEmbedder.load(bytes, words);
-      SenseClassifier classifier = SenseClassifier.train(embed(embedder, examples));
+      SenseClassifier classifier = SenseClassifier.train(embed(embedder, examples, () -> closed));
       loaded = new Loaded(embedder, classifier);
       LOG.info(
           "the sentence model is ready in {} ms; examples learnt: {} crisis, {} not-crisis, {}"
@@ -132,6 +147,8 @@ public final class SentenceMeaning implements Meaning, AutoCloseable {
           count(examples.notCrisis()),
           count(examples.moodFine()),
           count(examples.moodRough()));
+    } catch (Stopped e) {
+      LOG.debug("the sentence model stopped loading as Porchlight stopped");
     } catch (MissingFile e) {
       LOG.warn("{}; the patterns alone answer", e.getMessage());
     } catch (LinkageError e) {
@@ -157,11 +174,17 @@ public final class SentenceMeaning implements Meaning, AutoCloseable {
 
   static List<SenseClassifier.Labelled> embed(OnnxEmbedder embedder, Examples examples)
       throws OrtException {
+    return embed(embedder, examples, () -> false);
+  }
+
+  /** Every training example's embedding; stops between two when {@code stopping} says so. */
+  private static List<SenseClassifier.Labelled> embed(
+      OnnxEmbedder embedder, Examples examples, BooleanSupplier stopping) throws OrtException {
     List<SenseClassifier.Labelled> labelled = new ArrayList<>();
-    add(labelled, embedder, examples.crisis(), SenseClassifier.Group.CRISIS);
-    add(labelled, embedder, examples.notCrisis(), SenseClassifier.Group.NOT_CRISIS);
-    add(labelled, embedder, examples.moodFine(), SenseClassifier.Group.FINE);
-    add(labelled, embedder, examples.moodRough(), SenseClassifier.Group.ROUGH);
+    add(labelled, embedder, examples.crisis(), SenseClassifier.Group.CRISIS, stopping);
+    add(labelled, embedder, examples.notCrisis(), SenseClassifier.Group.NOT_CRISIS, stopping);
+    add(labelled, embedder, examples.moodFine(), SenseClassifier.Group.FINE, stopping);
+    add(labelled, embedder, examples.moodRough(), SenseClassifier.Group.ROUGH, stopping);
     return labelled;
   }
 
@@ -169,12 +192,23 @@ public final class SentenceMeaning implements Meaning, AutoCloseable {
       List<SenseClassifier.Labelled> into,
       OnnxEmbedder embedder,
       List<Examples.Kind> kinds,
-      SenseClassifier.Group group)
+      SenseClassifier.Group group,
+      BooleanSupplier stopping)
       throws OrtException {
     for (Examples.Kind kind : kinds) {
       for (String example : kind.examples()) {
+        if (stopping.getAsBoolean()) throw new Stopped();
         into.add(new SenseClassifier.Labelled(kind.id(), group, embedder.embed(example)));
       }
+    }
+  }
+
+  /** Loading stopped because Porchlight is stopping. */
+  private static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stopped() {
+      super("stopped", null, false, false);
     }
   }
 

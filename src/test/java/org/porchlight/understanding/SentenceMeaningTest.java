@@ -112,6 +112,18 @@ class SentenceMeaningTest {
   }
 
   @Test
+  void closingWhileItLoadsStopsTheLoadAndWaitsForItSoNoNativeCodeRunsAtExit() {
+    SentenceMeaning loading = new SentenceMeaning(examples, thresholds).start();
+    long began = System.nanoTime();
+
+    loading.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(SentenceMeaning.CLOSE_WAIT);
+    assertThat(loading.ready()).as("stopped before it learnt the examples").isFalse();
+    assertThat(loading.sense("I want to die")).isEmpty();
+  }
+
+  @Test
   void beforeLoadingItIsNotReadyAndHasNothingToSay() {
     SentenceMeaning notStarted = new SentenceMeaning(examples, thresholds);
 
