@@ -38,8 +38,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
+import org.porchlight.core.Action;
 import org.porchlight.core.DueCheckIns;
+import org.porchlight.core.Mood;
 import org.porchlight.core.conversation.Conversation;
+import org.porchlight.core.reading.Meaning;
 import org.porchlight.delivery.Messenger;
 import org.porchlight.delivery.RateLimit;
 import org.porchlight.delivery.Sender;
@@ -52,6 +55,7 @@ import org.porchlight.telegram.FakeBotApi;
 import org.porchlight.telegram.Pause;
 import org.porchlight.telegram.TelegramBot;
 import org.porchlight.testing.RealConversation;
+import org.porchlight.understanding.SentenceMeaning;
 
 /**
  * The scheduling and delivery pipeline at the size of the design's targets, on the embedded H2
@@ -427,6 +431,86 @@ class DeliveryBenchmark {
     }
   }
 
+  /**
+   * The same as {@link #updatesReadStoredAndAnswered}, with the sentence model loaded beside the
+   * patterns (issue 13): answers in members' own words, which the model reads, and answers by
+   * button, which it never does and which must stay as fast.
+   */
+  @Test
+  @Order(6)
+  void answersWithTheSentenceModelLoaded() throws Exception {
+    int warmUp = 5_000;
+    int perRound = 5_000;
+    int rounds = 3;
+    // Each round, by turns: words and buttons, each with the model and with the patterns alone.
+    List<String> kinds = List.of("words+model", "words", "buttons+model", "buttons");
+    try (Database database = open("model");
+        FakeBotApi telegram = FakeBotApi.start(TOKEN)) {
+      Seed.dueMembers(
+          database.dataSource(),
+          TELEGRAM,
+          1,
+          warmUp + kinds.size() * rounds * perRound,
+          awayFromMidnight().minus(Duration.ofHours(1)));
+      sweeper(database).sweep();
+      ConfigLoader loader = new ConfigLoader(Path.of("config"));
+      SentenceMeaning meaning = new SentenceMeaning(loader.examples(), loader.thresholds()).start();
+      if (!meaning.awaitReady(Duration.ofMinutes(2))) throw new AssertionError("no model");
+      Conversation conversation = RealConversation.on(database, CLOCK);
+      Map<String, List<Double>> rates = new LinkedHashMap<>();
+      kinds.forEach(kind -> rates.put(kind, new ArrayList<>()));
+      TelegramBot bot = bot(database, conversation, telegram);
+      try {
+        bot.start();
+        conversation.understanding(meaning);
+        answerRound(telegram, bot, 1, warmUp, DeliveryBenchmark::ownWords);
+        int first = warmUp + 1;
+        for (int round = 0; round < rounds; round++) {
+          for (String kind : kinds) {
+            conversation.understanding(kind.endsWith("+model") ? meaning : Meaning.NONE);
+            Answering answering =
+                kind.startsWith("words") ? DeliveryBenchmark::ownWords : DeliveryBenchmark::pressed;
+            rates.get(kind).add(answerRound(telegram, bot, first, perRound, answering).perSecond());
+            first += perRound;
+          }
+        }
+      } finally {
+        stop(bot);
+        meaning.close();
+      }
+      report.put("model.wordsPerSecond", percentile(rates.get("words+model"), 0.5));
+      report.put("model.wordsWithoutPerSecond", percentile(rates.get("words"), 0.5));
+      report.put(
+          "model.buttonsPerSecond", percentile(rates.get("buttons+model"), 0.5), atLeast(2_000));
+      report.put("model.buttonsWithoutPerSecond", percentile(rates.get("buttons"), 0.5));
+      report.put("model.eachTime", rates);
+      progress("with and without the model, a second: %s", rates);
+    }
+  }
+
+  // Replies to "how are you today?" as members write them, for the model to read.
+  private static final List<String> OWN_WORDS =
+      List.of(
+          "fine, thanks",
+          "rough day",
+          "honestly a good one today",
+          "not great, couldn't sleep",
+          "pretty tired but ok",
+          "bit of a hard one tbh",
+          "doing alright, went for a walk",
+          "feeling low again",
+          "stressed about work but managing",
+          "better than yesterday");
+
+  private static String ownWords(FakeBotApi telegram, int member) {
+    return telegram.textMessage(member, member, OWN_WORDS.get(member % OWN_WORDS.size()));
+  }
+
+  private static String pressed(FakeBotApi telegram, int member) {
+    Mood mood = member % 2 == 0 ? Mood.FINE : Mood.ROUGH;
+    return telegram.callback(member, member, 1, new Action.PostedAnswer(mood).encode());
+  }
+
   /** One round of answers: how many members were answered, with how many replies, how fast. */
   private record Round(long answered, long replies, double perSecond) {}
 
@@ -436,7 +520,24 @@ class DeliveryBenchmark {
    */
   private static Round answerRound(FakeBotApi telegram, TelegramBot bot, int first, int count)
       throws InterruptedException {
-    List<String> answers = answers(telegram, first, count);
+    return answerRound(telegram, bot, first, count, null);
+  }
+
+  private interface Answering {
+    String update(FakeBotApi telegram, int member);
+  }
+
+  private static Round answerRound(
+      FakeBotApi telegram, TelegramBot bot, int first, int count, Answering answering)
+      throws InterruptedException {
+    List<String> answers = new ArrayList<>(count);
+    if (answering == null) {
+      answers = answers(telegram, first, count);
+    } else {
+      for (int member = first; member < first + count; member++) {
+        answers.add(answering.update(telegram, member));
+      }
+    }
     settle();
     Instant start = Instant.now();
     long last = 0;

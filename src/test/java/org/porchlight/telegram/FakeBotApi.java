@@ -309,7 +309,7 @@ public final class FakeBotApi implements AutoCloseable {
    * The member pressing an inline button under the bot's message {@code messageId}; the message is
    * the one the bot sent when the fake knows it.
    */
-  String callback(long chatId, long userId, long messageId, String data) {
+  public String callback(long chatId, long userId, long messageId, String data) {
     ObjectNode message = messages.get(messageKey(chatId, messageId));
     if (message == null) {
       message = NODES.objectNode().put("message_id", messageId);
