@@ -176,6 +176,8 @@ public final class Main implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // A load still under way is stopped, so no thread is in native code when the process ends.
+    meaning.close();
     stderr.println("The sentence model could not load: reading with the patterns alone.");
     return Meaning.NONE;
   }
