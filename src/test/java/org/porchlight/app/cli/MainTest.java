@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -11,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,5 +65,53 @@ class MainTest {
       assertThat(help).containsPattern(variable.name() + " +" + variable.key().replace(".", "\\."));
     }
     assertThat(help).contains("TELEGRAM_BOT_TOKEN").contains("PORCHLIGHT_SHUTDOWN_DEADLINE");
+  }
+
+  @Test
+  void readPrintsOneJsonLineAMessageAsTheBotReadsIt() throws Exception {
+    String input =
+        "I've given my guitar and my records away this week, I won't be needing them after"
+            + " Saturday\n\nso stressed I picked at my cuticles till they bled, anyway the"
+            + " deadline's done\nhonestly a good day\n";
+
+    List<JsonNode> lines = read(input);
+
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0).path("crisis").asText()).isIn("yes", "ask");
+    assertThat(lines.get(0).path("why").asText()).startsWith("model: ");
+    assertThat(lines.get(1).path("crisis").asText()).isEqualTo("no");
+    assertThat(lines.get(2).path("mood").asText()).isEqualTo("fine");
+    assertThat(lines.get(2).path("step").asBoolean()).isFalse();
+  }
+
+  @Test
+  void readWithThePatternsOnlyLeavesTheModelOut() throws Exception {
+    List<JsonNode> lines =
+        read("I want to kill myself\nsorted who gets the cat\n", "--patterns-only");
+
+    assertThat(lines.get(0).path("crisis").asText()).isEqualTo("yes");
+    assertThat(lines.get(0).path("why").asText()).isEqualTo("pattern");
+    assertThat(lines.get(1).path("why").asText()).isEqualTo("patterns alone");
+    assertThat(lines.get(1).path("mood").isNull()).isTrue();
+  }
+
+  private static List<JsonNode> read(String input, String... options) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    List<String> args = new ArrayList<>(List.of("read"));
+    args.addAll(List.of(options));
+    int exit =
+        Main.run(
+            args.toArray(String[]::new),
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err,
+            Map.of(),
+            Clock.systemUTC());
+    assertThat(exit).isZero();
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+      if (!line.isBlank()) lines.add(JSON.readTree(line));
+    }
+    return lines;
   }
 }
