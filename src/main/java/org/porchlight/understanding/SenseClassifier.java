@@ -3,6 +3,7 @@ package org.porchlight.understanding;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,30 +111,35 @@ final class SenseClassifier {
   }
 
   Scores scores(float[] embedding) {
-    double[] similarities = new double[examples.size()];
-    int best = 0;
+    // The nearest few, kept in order as the examples go by: no sort of them all per message.
+    int near = Math.min(Thresholds.NEIGHBOURS, examples.size());
+    int[] nearestIndex = new int[near];
+    double[] nearestSimilarity = new double[near];
+    Arrays.fill(nearestSimilarity, Double.NEGATIVE_INFINITY);
     for (int i = 0; i < examples.size(); i++) {
       double similarity = 0;
       float[] other = examples.get(i).embedding();
       for (int d = 0; d < other.length; d++) similarity += other[d] * embedding[d];
-      similarities[i] = similarity;
-      if (similarity > similarities[best]) best = i;
+      int at = near;
+      while (at > 0 && similarity > nearestSimilarity[at - 1]) at--;
+      if (at == near) continue;
+      System.arraycopy(nearestSimilarity, at, nearestSimilarity, at + 1, near - at - 1);
+      System.arraycopy(nearestIndex, at, nearestIndex, at + 1, near - at - 1);
+      nearestSimilarity[at] = similarity;
+      nearestIndex[at] = i;
     }
-    Integer[] order = new Integer[examples.size()];
-    for (int i = 0; i < order.length; i++) order[i] = i;
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(similarities[b], similarities[a]));
     int crisisNear = 0;
-    int near = Math.min(Thresholds.NEIGHBOURS, order.length);
-    for (int i = 0; i < near; i++) {
-      if (examples.get(order[i]).group() == Group.CRISIS) crisisNear++;
+    for (int i : nearestIndex) {
+      if (examples.get(i).group() == Group.CRISIS) crisisNear++;
     }
+    int best = nearestIndex[0];
     String nearest = examples.get(best).kind();
     OptionalDouble fineScore =
         fine.isPresent()
             ? OptionalDouble.of(fine.get().probability(embedding))
             : OptionalDouble.empty();
     return new Scores(
-        crisis.probability(embedding), fineScore, nearest, similarities[best], crisisNear);
+        crisis.probability(embedding), fineScore, nearest, nearestSimilarity[0], crisisNear);
   }
 
   static Sense sense(Scores scores, Thresholds thresholds) {

@@ -26,7 +26,6 @@ import org.porchlight.testing.Corpus;
  */
 @Tag(Corpus.TAG)
 class TextUnderstandingQualityTest {
-  private static final Path REPORT = Path.of("target", "quality.md");
 
   /** Construct as the lexicon files name its column, and as the definitions file names it. */
   private static final Map<String, String> CONSTRUCTS =
@@ -76,7 +75,9 @@ class TextUnderstandingQualityTest {
 
   private static CrisisDetector detector;
   private static TextReader reader;
-  private static final StringBuilder report = new StringBuilder();
+  private static final QualityReport report =
+      new QualityReport(
+          "quality.md", "Text understanding quality", TextUnderstandingQualityTest.class);
 
   @BeforeAll
   static void setUp() {
@@ -115,20 +116,20 @@ class TextUnderstandingQualityTest {
                   construct,
                   plain[1],
                   plain[0],
-                  percent(plain[1], plain[0]),
+                  QualityReport.percent(plain[1], plain[0]),
                   fragment[1],
                   fragment[0],
-                  percent(fragment[1], fragment[0])));
+                  QualityReport.percent(fragment[1], fragment[0])));
       rows.add("|   missed fragments | %s | |".formatted(String.join("; ", missedFragments)));
     }
-    section(
+    report.section(
         "Crisis recall on the Suicide Risk Lexicon",
         "| Construct | Plain statements caught | Fragments and tokens caught |",
         "|---|---|---|",
         String.join("\n", rows),
         "",
         "Plain statements, all constructs: %d/%d (%s)."
-            .formatted(plainCaught, plainTotal, percent(plainCaught, plainTotal)));
+            .formatted(plainCaught, plainTotal, QualityReport.percent(plainCaught, plainTotal)));
 
     assertThat(missedPlain).as("plain crisis statements that were missed").isEmpty();
   }
@@ -150,11 +151,12 @@ class TextUnderstandingQualityTest {
       }
     }
     double rate = (double) alarms.size() / safe;
-    section(
+    report.section(
         "False alarms on XSTest safe prompts",
         "| Safe prompts | Flagged as crisis | Rate |",
         "|---|---|---|",
-        "| %d | %d | %s |".formatted(safe, alarms.size(), percent(alarms.size(), safe)),
+        "| %d | %d | %s |"
+            .formatted(safe, alarms.size(), QualityReport.percent(alarms.size(), safe)),
         "",
         alarms.isEmpty() ? "No false alarms." : "Flagged: " + String.join(" / ", alarms));
 
@@ -200,14 +202,14 @@ class TextUnderstandingQualityTest {
     }
     rows.add(moodRow("all", all));
     int read = all[RIGHT] + all[WRONG] + all[ASKED];
-    section(
+    report.section(
         "Mood on first-person GoEmotions rows labelled fine or rough",
         "| Label | Rows | Right | Wrong way round | Asked (unclear) | Crisis | Step request |",
         "|---|---|---|---|---|---|---|",
         String.join("\n", rows),
         "",
         "Wrong way round: %d of %d (right + wrong + asked) = %s."
-            .formatted(all[WRONG], read, percent(all[WRONG], read)));
+            .formatted(all[WRONG], read, QualityReport.percent(all[WRONG], read)));
 
     assertThat((double) all[WRONG] / read).isLessThan(0.05);
   }
@@ -225,11 +227,11 @@ class TextUnderstandingQualityTest {
             label,
             read + c[CRISIS] + c[STEP],
             c[RIGHT],
-            percent(c[RIGHT], read),
+            QualityReport.percent(c[RIGHT], read),
             c[WRONG],
-            percent(c[WRONG], read),
+            QualityReport.percent(c[WRONG], read),
             c[ASKED],
-            percent(c[ASKED], read),
+            QualityReport.percent(c[ASKED], read),
             c[CRISIS],
             c[STEP]);
   }
@@ -359,21 +361,5 @@ class TextUnderstandingQualityTest {
       rows.add(row);
     }
     return rows;
-  }
-
-  private static String percent(int part, int whole) {
-    return whole == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100.0 * part / whole);
-  }
-
-  /** Prints a section and adds it to target/quality.md, so the figures outlive the console. */
-  private static synchronized void section(String title, String... lines) throws IOException {
-    String text = "## " + title + "\n\n" + String.join("\n", lines) + "\n\n";
-    System.out.print(text);
-    report.append(text);
-    Files.createDirectories(REPORT.getParent());
-    Files.writeString(
-        REPORT,
-        "# Text understanding quality\n\nWritten by TextUnderstandingQualityTest.\n\n" + report,
-        StandardCharsets.UTF_8);
   }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,7 +27,6 @@ import org.porchlight.understanding.SentenceMeaning;
  */
 @Tag(Corpus.TAG)
 class UnderstandingQualityTest {
-  private static final Path REPORT = Path.of("target", "understanding-quality.md");
   // Death or violence words: the non-crisis messages most at risk of a false alarm.
   private static final Pattern DEATH_OR_VIOLENCE =
       Pattern.compile(
@@ -38,7 +36,9 @@ class UnderstandingQualityTest {
 
   private static TextReader patterns;
   private static TextReader withModel;
-  private static final StringBuilder report = new StringBuilder();
+  private static final QualityReport report =
+      new QualityReport(
+          "understanding-quality.md", "Understanding quality", UnderstandingQualityTest.class);
 
   @BeforeAll
   static void load() throws InterruptedException {
@@ -79,11 +79,11 @@ class UnderstandingQualityTest {
               reader,
               total(),
               yes,
-              percent(yes, total()),
+              QualityReport.percent(yes, total()),
               ask,
-              percent(ask, total()),
+              QualityReport.percent(ask, total()),
               either(),
-              percent(either(), total()));
+              QualityReport.percent(either(), total()));
     }
   }
 
@@ -106,7 +106,7 @@ class UnderstandingQualityTest {
       rows.add(Tally.of(patterns, set.getValue()).row(set.getKey(), "patterns"));
       rows.add(Tally.of(withModel, set.getValue()).row(set.getKey(), "patterns + model"));
     }
-    section(
+    report.section(
         "Crisis caught",
         "| Set | Reader | Messages | Crisis reply | Asked | Either |",
         "|---|---|---|---|---|---|",
@@ -142,7 +142,7 @@ class UnderstandingQualityTest {
     }
     List<String> flagged =
         safe.stream().filter(t -> withModel.explain(t).crisis() != Sense.Crisis.NO).toList();
-    section(
+    report.section(
         "False alarms",
         "| Set | Reader | Messages | Crisis reply | Asked | Either |",
         "|---|---|---|---|---|---|",
@@ -160,8 +160,9 @@ class UnderstandingQualityTest {
   }
 
   @Test
-  void moodOnFirstPersonGoEmotionsRows() throws IOException {
+  void theModelNeverReadsMoreMoodsTheWrongWayRound() throws IOException {
     List<String> rows = new ArrayList<>();
+    Map<TextReader, Integer> wrongWay = new LinkedHashMap<>();
     for (TextReader reader : List.of(patterns, withModel)) {
       int right = 0;
       int wrong = 0;
@@ -184,24 +185,27 @@ class UnderstandingQualityTest {
         }
       }
       int read = right + wrong + asked;
+      wrongWay.put(reader, wrong);
       rows.add(
           "| %s | %d | %d (%s) | %d (%s) | %d (%s) | %d |"
               .formatted(
                   reader == patterns ? "patterns" : "patterns + model",
                   read,
                   right,
-                  percent(right, read),
+                  QualityReport.percent(right, read),
                   wrong,
-                  percent(wrong, read),
+                  QualityReport.percent(wrong, read),
                   asked,
-                  percent(asked, read),
+                  QualityReport.percent(asked, read),
                   crisis));
     }
-    section(
+    report.section(
         "Mood on first-person GoEmotions rows labelled fine or rough",
         "| Reader | Rows | Right | Wrong way round | Asked | Crisis reply or question |",
         "|---|---|---|---|---|---|",
         String.join("\n", rows));
+    // Issue 13: fewer questions, never more wrong. Measured on 2026-12-07: 51 and 51.
+    assertThat(wrongWay.get(withModel)).isLessThanOrEqualTo(wrongWay.get(patterns));
   }
 
   private static List<String> heldOut(String group) {
@@ -252,20 +256,5 @@ class UnderstandingQualityTest {
       }
     }
     return out;
-  }
-
-  private static String percent(int part, int whole) {
-    return whole == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100.0 * part / whole);
-  }
-
-  private static synchronized void section(String title, String... lines) throws IOException {
-    String text = "## " + title + "\n\n" + String.join("\n", lines) + "\n\n";
-    System.out.print(text);
-    report.append(text);
-    Files.createDirectories(REPORT.getParent());
-    Files.writeString(
-        REPORT,
-        "# Understanding quality\n\nWritten by UnderstandingQualityTest.\n\n" + report,
-        StandardCharsets.UTF_8);
   }
 }
