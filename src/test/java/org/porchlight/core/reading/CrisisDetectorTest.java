@@ -14,6 +14,28 @@ class CrisisDetectorTest {
     assertThat(detector.isCrisis("I don't want to be alive anymore")).isTrue();
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "I dont want to live in this world no more",
+        "i don't want to live in this world anymore.",
+        "I no longer want to be on this earth"
+      })
+  void notWantingToLiveInThisWorldIsACrisis(String text) {
+    assertThat(detector.isCrisis(text)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "I don't want to live in a world without music",
+        "I don't want to live in this world of ads and noise",
+        "I don't want to live in London anymore"
+      })
+  void notWantingToLiveInAPlaceOrAKindOfWorldIsNotACrisis(String text) {
+    assertThat(detector.isCrisis(text)).isFalse();
+  }
+
   @Test
   void wishingNotToWakeUpIsACrisis() {
     assertThat(detector.isCrisis("I wish I could go to sleep and not wake up")).isTrue();
