@@ -19,6 +19,7 @@ import org.porchlight.metrics.Metrics;
 import org.porchlight.schedule.Scheduling;
 import org.porchlight.store.Database;
 import org.porchlight.store.JsonExport;
+import org.porchlight.store.Sealer;
 import org.porchlight.understanding.SentenceMeaning;
 
 /** Porchlight wired together with constructors: the database, the content and the conversation. */
@@ -58,7 +59,8 @@ public final class Porchlight implements AutoCloseable {
                     database.members(),
                     database.checkIns(),
                     database.steps(),
-                    database.communities()),
+                    database.communities(),
+                    database.support(new Sealer(Sealer.newKey()))),
                 content,
                 options,
                 export,

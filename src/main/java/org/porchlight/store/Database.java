@@ -14,6 +14,7 @@ import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
+import org.porchlight.core.port.SupportStore;
 import org.porchlight.delivery.DueStore;
 import org.porchlight.delivery.Outbox;
 import org.porchlight.intake.HandledUpdates;
@@ -71,6 +72,11 @@ public final class Database implements AutoCloseable {
               }
               return null;
             });
+  }
+
+  /** Pods and safety plans, sealed with {@code sealer} before they are stored. */
+  public SupportStore support(Sealer sealer) {
+    return new JdbcSupportStore(dataSource, sealer);
   }
 
   /** Opens the database at {@code jdbcUrl} and migrates its schema to the newest version. */

@@ -25,7 +25,9 @@ import org.porchlight.core.Member;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
+import org.porchlight.core.Pod;
 import org.porchlight.core.QuietHours;
+import org.porchlight.core.SafetyPlan;
 import org.porchlight.core.StepGiven;
 import org.porchlight.core.Via;
 import org.porchlight.core.port.ExportFormat;
@@ -238,7 +240,7 @@ public final class JsonExport implements ExportFormat {
               v.path("name").asText(""),
               Instant.parse(v.required("lastSeenAt").asText())));
     }
-    return new MemberData(member, checkIns, steps, communities);
+    return new MemberData(member, checkIns, steps, communities, Pod.EMPTY, SafetyPlan.EMPTY);
   }
 
   private static Optional<String> text(JsonNode node, String field) {

@@ -22,12 +22,15 @@ import org.porchlight.core.CheckIn;
 import org.porchlight.core.Community;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
+import org.porchlight.core.Pod;
+import org.porchlight.core.SafetyPlan;
 import org.porchlight.core.StepGiven;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
+import org.porchlight.core.port.SupportStore;
 import org.porchlight.core.reading.FakeMeaning;
 import org.porchlight.core.reading.Meaning;
 import org.porchlight.core.reading.Sense;
@@ -74,9 +77,29 @@ class ConsoleChatTest {
 
   /** A database that is down: every call fails. */
   private static final class DownStore
-      implements MemberStore, CheckInStore, StepStore, CommunityStore {
+      implements MemberStore, CheckInStore, StepStore, CommunityStore, SupportStore {
     private static <T> T down() {
       throw new IllegalStateException("database down");
+    }
+
+    @Override
+    public Pod pod(MemberId member) {
+      return down();
+    }
+
+    @Override
+    public void savePod(MemberId member, Pod pod) {
+      down();
+    }
+
+    @Override
+    public SafetyPlan plan(MemberId member) {
+      return down();
+    }
+
+    @Override
+    public void savePlan(MemberId member, SafetyPlan plan) {
+      down();
     }
 
     @Override
@@ -178,7 +201,8 @@ class ConsoleChatTest {
   @Test
   void whenTheDatabaseFailsTheMemberGetsASentenceAndTheChatGoesOn() {
     DownStore down = new DownStore();
-    Conversation conversation = RealConversation.with(down, down, down, down, Clock.systemUTC());
+    Conversation conversation =
+        RealConversation.with(down, down, down, down, down, Clock.systemUTC());
 
     String text = chat(conversation, "/checkin\n/help\n");
     assertThat(text.split("something went wrong on my side", -1)).hasSize(3);

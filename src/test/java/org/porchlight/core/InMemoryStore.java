@@ -14,13 +14,37 @@ import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
+import org.porchlight.core.port.SupportStore;
 
 /** Members, check-ins and steps in maps: a hand-written fake of the three stores. */
-public final class InMemoryStore implements MemberStore, CheckInStore, StepStore, CommunityStore {
+public final class InMemoryStore
+    implements MemberStore, CheckInStore, StepStore, CommunityStore, SupportStore {
   public final Map<MemberId, Member> members = new LinkedHashMap<>();
   public final Map<MemberId, TreeMap<LocalDate, CheckIn>> checkIns = new HashMap<>();
   public final Map<MemberId, List<StepGiven>> steps = new HashMap<>();
   public int memberSaves;
+  public final Map<MemberId, Pod> pods = new HashMap<>();
+  public final Map<MemberId, SafetyPlan> plans = new HashMap<>();
+
+  @Override
+  public Pod pod(MemberId member) {
+    return pods.getOrDefault(member, Pod.EMPTY);
+  }
+
+  @Override
+  public void savePod(MemberId member, Pod pod) {
+    if (members.containsKey(member)) pods.put(member, pod);
+  }
+
+  @Override
+  public SafetyPlan plan(MemberId member) {
+    return plans.getOrDefault(member, SafetyPlan.EMPTY);
+  }
+
+  @Override
+  public void savePlan(MemberId member, SafetyPlan plan) {
+    if (members.containsKey(member)) plans.put(member, plan);
+  }
 
   @Override
   public Optional<Member> find(MemberId id) {
@@ -38,6 +62,8 @@ public final class InMemoryStore implements MemberStore, CheckInStore, StepStore
     visits.values().forEach(visitors -> visitors.remove(id));
     checkIns.remove(id);
     steps.remove(id);
+    pods.remove(id);
+    plans.remove(id);
     unreachable.remove(id);
     return members.remove(id) != null;
   }

@@ -16,6 +16,8 @@ import org.porchlight.core.Member;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
+import org.porchlight.core.Pod;
+import org.porchlight.core.SafetyPlan;
 import org.porchlight.core.StepGiven;
 import org.porchlight.core.Via;
 
@@ -39,7 +41,9 @@ class JsonExportTest {
         List.of(new StepGiven(ALEX, "walk", T0)),
         List.of(
             new Community.Visit(
-                new Community.Id("discord", "135197118292819968"), "Harbour Lights", T0)));
+                new Community.Id("discord", "135197118292819968"), "Harbour Lights", T0)),
+        Pod.EMPTY,
+        SafetyPlan.EMPTY);
   }
 
   @Test

@@ -30,7 +30,9 @@ import org.porchlight.core.Member;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
+import org.porchlight.core.Pod;
 import org.porchlight.core.QuietHours;
+import org.porchlight.core.SafetyPlan;
 import org.porchlight.core.StepGiven;
 import org.porchlight.core.Via;
 import org.porchlight.core.port.CheckInStore;
@@ -80,7 +82,9 @@ abstract class StoreContract {
     database.checkIns().save(CheckIn.prompted(ALEX, day.minusDays(1), T0));
     CheckIn answered = CheckIn.unasked(ALEX, day).answered(Mood.ROUGH, Via.TEXT, T0);
 
-    database.replace(new MemberData(member(ALEX), List.of(answered), List.of(), List.of()));
+    database.replace(
+        new MemberData(
+            member(ALEX), List.of(answered), List.of(), List.of(), Pod.EMPTY, SafetyPlan.EMPTY));
 
     assertThat(database.members().find(ALEX).orElseThrow().checkInTime())
         .contains(LocalTime.of(20, 0));
@@ -104,7 +108,9 @@ abstract class StoreContract {
                 CheckIn.unasked(ALEX, day).answered(Mood.ROUGH, Via.TEXT, T0),
                 CheckIn.unasked(nobody, day).answered(Mood.ROUGH, Via.TEXT, T0)),
             List.of(),
-            List.of());
+            List.of(),
+            Pod.EMPTY,
+            SafetyPlan.EMPTY);
 
     assertThatThrownBy(() -> database.replace(replacement)).isInstanceOf(StoreException.class);
 

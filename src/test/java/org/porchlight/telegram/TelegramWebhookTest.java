@@ -117,7 +117,12 @@ class TelegramWebhookTest {
     TelegramBot bot =
         new TelegramBot(
             RealConversation.with(
-                members, database.checkIns(), database.steps(), database.communities(), clock),
+                members,
+                database.checkIns(),
+                database.steps(),
+                database.communities(),
+                database.support(RealConversation.TEST_SEALER),
+                clock),
             members,
             database.offsets(),
             TOKEN,

@@ -13,16 +13,26 @@ import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
+import org.porchlight.core.port.SupportStore;
 import org.porchlight.store.Database;
 import org.porchlight.store.JsonExport;
+import org.porchlight.store.Sealer;
 
 /** The conversation as Porchlight runs it: the shipped config/, the real reader and export. */
 public final class RealConversation {
+  /** The key the tests seal pods and plans with. */
+  public static final Sealer TEST_SEALER = new Sealer(new byte[Sealer.KEY_BYTES]);
+
   private RealConversation() {}
 
   public static Conversation on(Database database, Clock clock) {
     return with(
-        database.members(), database.checkIns(), database.steps(), database.communities(), clock);
+        database.members(),
+        database.checkIns(),
+        database.steps(),
+        database.communities(),
+        database.support(TEST_SEALER),
+        clock);
   }
 
   /** Hosts' side, on the same shipped content. */
@@ -37,10 +47,11 @@ public final class RealConversation {
       CheckInStore checkIns,
       StepStore steps,
       CommunityStore communities,
+      SupportStore support,
       Clock clock) {
     ConfigLoader loader = new ConfigLoader(Path.of("config"));
     return new Conversation(
-        new Stores(members, checkIns, steps, communities),
+        new Stores(members, checkIns, steps, communities, support),
         loader.content(Settings.defaults()),
         ConfigLoader.options(Settings.defaults()),
         new JsonExport(),

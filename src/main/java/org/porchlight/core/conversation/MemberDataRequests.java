@@ -31,7 +31,9 @@ final class MemberDataRequests {
         member,
         ctx.stores.checkIns().allFor(member.id()),
         ctx.stores.stepsGiven().givenTo(member.id()),
-        ctx.stores.communities().visitsOf(member.id()));
+        ctx.stores.communities().visitsOf(member.id()),
+        ctx.stores.support().pod(member.id()),
+        ctx.stores.support().plan(member.id()));
   }
 
   void myData(Turn t) {

@@ -6,20 +6,29 @@ import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.StepStore;
+import org.porchlight.core.port.SupportStore;
 
-/** Where the conversation keeps what it must: members, their check-ins, steps, communities. */
+/**
+ * Where the conversation keeps what it must: members, their check-ins, steps, communities, and the
+ * pod and plan a member asked it to keep.
+ */
 public record Stores(
-    MemberStore members, CheckInStore checkIns, StepStore stepsGiven, CommunityStore communities) {
+    MemberStore members,
+    CheckInStore checkIns,
+    StepStore stepsGiven,
+    CommunityStore communities,
+    SupportStore support) {
   public Stores {
     requireNonNull(members, "members == null");
     requireNonNull(checkIns, "checkIns == null");
     requireNonNull(stepsGiven, "stepsGiven == null");
     requireNonNull(communities, "communities == null");
+    requireNonNull(support, "support == null");
   }
 
   /** One object that keeps all of it, such as an in-memory store. */
-  public static <T extends MemberStore & CheckInStore & StepStore & CommunityStore> Stores in(
-      T all) {
-    return new Stores(all, all, all, all);
+  public static <T extends MemberStore & CheckInStore & StepStore & CommunityStore & SupportStore>
+      Stores in(T all) {
+    return new Stores(all, all, all, all, all);
   }
 }
