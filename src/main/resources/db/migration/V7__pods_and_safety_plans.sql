@@ -23,3 +23,6 @@ CREATE TABLE secret_key_check (
     id     INT          NOT NULL PRIMARY KEY,
     sealed VARCHAR(400) NOT NULL
 );
+
+-- Which pod entry or plan section a member's next words are for, beside what is awaited.
+ALTER TABLE members ADD COLUMN awaiting_about VARCHAR(32);

@@ -36,11 +36,32 @@ public sealed interface Action {
             case "y" -> part.length == 3 ? new TryStep(part[2]) : null;
             case "f" -> part.length == 3 ? new Forget(part[2].equals("yes")) : null;
             case "c" -> part.length == 3 ? new CrisisCheck(part[2].equals("yes")) : null;
+            case "pa" ->
+                part.length == 3 ? Pod.Ring.fromKey(part[2]).map(PodAdd::new).orElse(null) : null;
+            case "pc" -> part.length == 2 ? new PodChoose() : null;
+            case "pe" -> part.length == 4 ? new PodEntry(index(part[2]), part[3]) : null;
+            case "pn" -> part.length == 4 ? new PodRename(index(part[2]), part[3]) : null;
+            case "pr" -> part.length == 4 ? new PodRemove(index(part[2]), part[3]) : null;
+            case "ls" -> part.length == 2 ? new PlanStart() : null;
+            case "lk" ->
+                part.length == 3
+                    ? SafetyPlan.Section.fromKey(part[2]).map(PlanMoveOn::new).orElse(null)
+                    : null;
+            case "ll" -> part.length == 2 ? new PlanLater() : null;
+            case "ld" -> part.length == 2 ? new PlanDelete() : null;
+            case "lx" -> part.length == 3 ? new PlanDeleteConfirm(part[2].equals("yes")) : null;
             default -> null;
           });
     } catch (DateTimeParseException | IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  private static int index(String text) {
+    int index = Integer.parseInt(text);
+    if (index < 0 || index >= Pod.MAX_ENTRIES)
+      throw new IllegalArgumentException("no entry " + text);
+    return index;
   }
 
   private static Mood mood(String code) {
@@ -128,6 +149,109 @@ public sealed interface Action {
     @Override
     public String encode() {
       return VERSION + ":c:" + (yes ? "yes" : "no");
+    }
+  }
+
+  /** Asks for a name to add to the pod, in {@code ring}. */
+  record PodAdd(Pod.Ring ring) implements Action {
+    public PodAdd {
+      requireNonNull(ring, "ring == null");
+    }
+
+    @Override
+    public String encode() {
+      return VERSION + ":pa:" + ring.key();
+    }
+  }
+
+  /** Lists the pod's names, to change one. */
+  record PodChoose() implements Action {
+    @Override
+    public String encode() {
+      return VERSION + ":pc";
+    }
+  }
+
+  /**
+   * A pod entry by its position, with a short check of its name ({@link Pod#check}), so a button
+   * pressed after the pod changed does not touch someone else.
+   */
+  record PodEntry(int index, String check) implements Action {
+    public PodEntry {
+      requireNonNull(check, "check == null");
+    }
+
+    @Override
+    public String encode() {
+      return VERSION + ":pe:" + index + ":" + check;
+    }
+  }
+
+  /** Asks for a new name for the pod entry at {@code index}. */
+  record PodRename(int index, String check) implements Action {
+    public PodRename {
+      requireNonNull(check, "check == null");
+    }
+
+    @Override
+    public String encode() {
+      return VERSION + ":pn:" + index + ":" + check;
+    }
+  }
+
+  /** Removes the pod entry at {@code index}. */
+  record PodRemove(int index, String check) implements Action {
+    public PodRemove {
+      requireNonNull(check, "check == null");
+    }
+
+    @Override
+    public String encode() {
+      return VERSION + ":pr:" + index + ":" + check;
+    }
+  }
+
+  /** Starts the safety plan, or goes through it again to change it. */
+  record PlanStart() implements Action {
+    @Override
+    public String encode() {
+      return VERSION + ":ls";
+    }
+  }
+
+  /** Leaves a section of the plan as it is (skipped, or kept) and asks the next one. */
+  record PlanMoveOn(SafetyPlan.Section section) implements Action {
+    public PlanMoveOn {
+      requireNonNull(section, "section == null");
+    }
+
+    @Override
+    public String encode() {
+      return VERSION + ":lk:" + section.key();
+    }
+  }
+
+  /** Stops going through the plan for now; what is written stays. */
+  record PlanLater() implements Action {
+    @Override
+    public String encode() {
+      return VERSION + ":ll";
+    }
+  }
+
+  /** Asks whether to delete the plan. */
+  record PlanDelete() implements Action {
+    @Override
+    public String encode() {
+      return VERSION + ":ld";
+    }
+  }
+
+  /** Deletes the plan, or keeps it. */
+  record PlanDeleteConfirm(boolean yes) implements Action {
+    @Override
+    public String encode() {
+      return VERSION + ":lx:" + (yes ? "yes" : "no");
     }
   }
 }

@@ -16,8 +16,10 @@ import java.util.Set;
  * they were given.
  *
  * @param paused whether check-ins are paused; {@code pausedUntil} empty means until /resume
- * @param awaiting what the conversation is waiting for, during onboarding
+ * @param awaiting what the conversation is waiting for: a setting during onboarding, a name for the
+ *     pod, an answer for the safety plan
  * @param contact when the member last wrote, and how Porchlight has reached out to them
+ * @param awaitingAbout which entry or section {@code awaiting} is about, or empty
  */
 public record Member(
     MemberId id,
@@ -32,13 +34,52 @@ public record Member(
     Awaiting awaiting,
     Instant joinedAt,
     Optional<Instant> nextCheckInAt,
-    Contact contact) {
+    Contact contact,
+    String awaitingAbout) {
 
   /** What the conversation waits for from a member who has not finished onboarding. */
   public enum Awaiting {
     NOTHING,
     TIME,
-    ZONE
+    ZONE,
+    /** A name to add to the pod, in the ring {@code awaitingAbout} names. */
+    POD_NAME,
+    /** A new name for the pod entry at the position {@code awaitingAbout} gives. */
+    POD_RENAME,
+    /** An answer to the safety plan's section {@code awaitingAbout} names. */
+    PLAN_ANSWER
+  }
+
+  /** A member as stored before anything was awaited about an entry or a section. */
+  public Member(
+      MemberId id,
+      String locale,
+      Optional<LocalTime> checkInTime,
+      Optional<ZoneId> zone,
+      Optional<String> country,
+      Set<DayOfWeek> days,
+      QuietHours quietHours,
+      boolean paused,
+      Optional<LocalDate> pausedUntil,
+      Awaiting awaiting,
+      Instant joinedAt,
+      Optional<Instant> nextCheckInAt,
+      Contact contact) {
+    this(
+        id,
+        locale,
+        checkInTime,
+        zone,
+        country,
+        days,
+        quietHours,
+        paused,
+        pausedUntil,
+        awaiting,
+        joinedAt,
+        nextCheckInAt,
+        contact,
+        "");
   }
 
   public Member {
@@ -54,6 +95,7 @@ public record Member(
     requireNonNull(joinedAt, "joinedAt == null");
     requireNonNull(nextCheckInAt, "nextCheckInAt == null");
     requireNonNull(contact, "contact == null");
+    requireNonNull(awaitingAbout, "awaitingAbout == null");
     if (days.isEmpty()) throw new IllegalArgumentException("days is empty");
     days = Set.copyOf(days);
   }
@@ -73,7 +115,8 @@ public record Member(
         Awaiting.NOTHING,
         now,
         Optional.empty(),
-        Contact.since(now));
+        Contact.since(now),
+        "");
   }
 
   /** True once a check-in time and a time zone are both chosen. */
@@ -100,7 +143,8 @@ public record Member(
         awaiting,
         joinedAt,
         nextCheckInAt,
-        contact);
+        contact,
+        awaitingAbout);
   }
 
   public Member withZone(ZoneId newZone) {
@@ -117,7 +161,8 @@ public record Member(
         awaiting,
         joinedAt,
         nextCheckInAt,
-        contact);
+        contact,
+        awaitingAbout);
   }
 
   public Member withCountry(Optional<String> newCountry) {
@@ -134,7 +179,8 @@ public record Member(
         awaiting,
         joinedAt,
         nextCheckInAt,
-        contact);
+        contact,
+        awaitingAbout);
   }
 
   public Member withDays(Set<DayOfWeek> newDays) {
@@ -151,7 +197,8 @@ public record Member(
         awaiting,
         joinedAt,
         nextCheckInAt,
-        contact);
+        contact,
+        awaitingAbout);
   }
 
   public Member withQuietHours(QuietHours hours) {
@@ -168,7 +215,8 @@ public record Member(
         awaiting,
         joinedAt,
         nextCheckInAt,
-        contact);
+        contact,
+        awaitingAbout);
   }
 
   public Member withPause(boolean isPaused, Optional<LocalDate> until) {
@@ -185,10 +233,16 @@ public record Member(
         awaiting,
         joinedAt,
         nextCheckInAt,
-        contact);
+        contact,
+        awaitingAbout);
   }
 
   public Member withAwaiting(Awaiting next) {
+    return withAwaiting(next, "");
+  }
+
+  /** Awaiting {@code next}, about the entry or section {@code about}. */
+  public Member withAwaiting(Awaiting next, String about) {
     return new Member(
         id,
         locale,
@@ -202,7 +256,8 @@ public record Member(
         next,
         joinedAt,
         nextCheckInAt,
-        contact);
+        contact,
+        about);
   }
 
   public Member withNextCheckInAt(Optional<Instant> next) {
@@ -219,7 +274,8 @@ public record Member(
         awaiting,
         joinedAt,
         next,
-        contact);
+        contact,
+        awaitingAbout);
   }
 
   public Member withContact(Contact newContact) {
@@ -236,7 +292,8 @@ public record Member(
         awaiting,
         joinedAt,
         nextCheckInAt,
-        newContact);
+        newContact,
+        awaitingAbout);
   }
 
   /** True when check-ins are paused on {@code date}. */

@@ -93,6 +93,21 @@ public record Pod(List<Pod.Entry> entries) {
     return new Pod(changed);
   }
 
+  /**
+   * A short check of a name for button data: four hex digits, so that a button pressed after the
+   * pod changed is recognised as stale rather than acting on whoever is at that position now.
+   */
+  public static String check(String name) {
+    return String.format("%04x", name.hashCode() & 0xffff);
+  }
+
+  /** The entry at {@code index} when its name still has {@code check}. */
+  public Optional<Entry> at(int index, String check) {
+    if (index < 0 || index >= entries.size()) return Optional.empty();
+    Entry entry = entries.get(index);
+    return check(entry.name()).equals(check) ? Optional.of(entry) : Optional.empty();
+  }
+
   /** Where the first entry of this name is, ignoring case. */
   public Optional<Integer> indexOf(String name) {
     for (int i = 0; i < entries.size(); i++) {

@@ -3,6 +3,7 @@ package org.porchlight.core;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** One small, concrete step a member can take in a few minutes. */
@@ -44,6 +45,24 @@ public record Step(String id, String text, Fits fits, Company company) {
 
   /** The step's text, with {@code {someone}} filled in. */
   public String textFor(String someone) {
-    return text.replace("{someone}", someone);
+    return textFor(Map.of("someone", someone));
+  }
+
+  /**
+   * The step's text with each {@code {name}} in {@code words} filled in: {@code {someone}} (a
+   * person the member trusts), {@code {movable}} and {@code {outer}} (from the other rings of their
+   * pod).
+   */
+  public String textFor(Map<String, String> words) {
+    String filled = text;
+    for (Map.Entry<String, String> word : words.entrySet()) {
+      filled = filled.replace("{" + word.getKey() + "}", word.getValue());
+    }
+    return filled;
+  }
+
+  /** Whether the text names {@code {placeholder}}. */
+  public boolean names(String placeholder) {
+    return text.contains("{" + placeholder + "}");
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** The library of small steps, and which one to offer next. */
 public final class Steps {
@@ -49,10 +50,26 @@ public final class Steps {
       Optional<Step.Company> company,
       Map<String, Instant> lastSeen,
       Optional<String> exclude) {
+    return next(mood, company, lastSeen, exclude, step -> true);
+  }
+
+  /**
+   * As {@link #next(Optional, Optional, Map, Optional)}, among the steps that are {@code possible}
+   * for this member (a step naming someone from a ring of the pod the member has nobody in is not);
+   * when none of those fit, any possible step will do.
+   */
+  public Step next(
+      Optional<Mood> mood,
+      Optional<Step.Company> company,
+      Map<String, Instant> lastSeen,
+      Optional<String> exclude,
+      Predicate<Step> possible) {
     Comparator<Step> leastRecent =
         Comparator.comparing(step -> lastSeen.getOrDefault(step.id(), Instant.MIN));
-    List<Step> fitting = steps.stream().filter(step -> fits(step, mood)).toList();
-    if (fitting.isEmpty()) fitting = steps;
+    List<Step> candidates = steps.stream().filter(possible).toList();
+    if (candidates.isEmpty()) candidates = steps;
+    List<Step> fitting = candidates.stream().filter(step -> fits(step, mood)).toList();
+    if (fitting.isEmpty()) fitting = candidates;
     List<Step> inCompany =
         fitting.stream().filter(step -> company.map(step.company()::equals).orElse(true)).toList();
     if (!inCompany.isEmpty()) fitting = inCompany;

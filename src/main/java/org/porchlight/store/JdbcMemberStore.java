@@ -26,7 +26,7 @@ final class JdbcMemberStore implements MemberStore {
   static final String COLUMNS =
       "platform, user_id, locale, checkin_time, zone, country, days, quiet_start, quiet_end,"
           + " paused, paused_until, awaiting, joined_at, next_checkin_at, last_heard_at, reached_out_on,"
-          + " lights_on_at";
+          + " lights_on_at, awaiting_about";
 
   /** Members by their row ids (an array parameter), with whether each can be reached. */
   static final String BY_ROW_IDS =
@@ -52,11 +52,11 @@ final class JdbcMemberStore implements MemberStore {
         "UPDATE members SET locale = ?, checkin_time = ?, zone = ?, country = ?, days = ?,"
             + " quiet_start = ?, quiet_end = ?, paused = ?, paused_until = ?, awaiting = ?,"
             + " joined_at = ?, next_checkin_at = ?, last_heard_at = ?, reached_out_on = ?,"
-            + " lights_on_at = ? WHERE platform = ? AND user_id = ?",
+            + " lights_on_at = ?, awaiting_about = ? WHERE platform = ? AND user_id = ?",
         "INSERT INTO members (locale, checkin_time, zone, country, days, quiet_start, quiet_end,"
             + " paused, paused_until, awaiting, joined_at, next_checkin_at, last_heard_at,"
-            + " reached_out_on, lights_on_at, platform, user_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " reached_out_on, lights_on_at, awaiting_about, platform, user_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         statement -> bindSettings(statement, member),
         statement -> bindSettings(statement, member));
   }
@@ -118,7 +118,12 @@ final class JdbcMemberStore implements MemberStore {
     Jdbc.setInstant(statement, 13, Optional.of(member.contact().lastHeardAt()));
     setOptional(statement, 14, member.contact().reachedOutOn(), Types.DATE);
     Jdbc.setInstant(statement, 15, member.contact().lightsOnAt());
-    bindId(statement, 16, member.id());
+    setOptional(
+        statement,
+        16,
+        Optional.of(member.awaitingAbout()).filter(about -> !about.isEmpty()),
+        Types.VARCHAR);
+    bindId(statement, 17, member.id());
   }
 
   private static void setOptional(
@@ -150,7 +155,8 @@ final class JdbcMemberStore implements MemberStore {
         new Contact(
             Jdbc.getInstant(row, "last_heard_at").orElseThrow(),
             Optional.ofNullable(row.getObject("reached_out_on", LocalDate.class)),
-            Jdbc.getInstant(row, "lights_on_at")));
+            Jdbc.getInstant(row, "lights_on_at")),
+        Optional.ofNullable(row.getString("awaiting_about")).orElse(""));
   }
 
   private static String days(Set<DayOfWeek> days) {

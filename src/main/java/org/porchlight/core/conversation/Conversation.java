@@ -47,6 +47,8 @@ public final class Conversation {
           Map.entry("country", Text.MENU_COUNTRY),
           Map.entry("pause", Text.MENU_PAUSE),
           Map.entry("resume", Text.MENU_RESUME),
+          Map.entry("pod", Text.MENU_POD),
+          Map.entry("plan", Text.MENU_PLAN),
           Map.entry("mydata", Text.MENU_MYDATA),
           Map.entry("forget", Text.MENU_FORGET),
           Map.entry("help", Text.MENU_HELP),
@@ -117,7 +119,8 @@ public final class Conversation {
     // Said in front of everyone: a crisis is answered there, but nobody is asked about it there.
     if (ctx.reader.understand(text) != Reading.CRISIS) return Optional.empty();
     Turn turn = new Turn(ctx, flows, member, Optional.empty());
-    flows.crisis().reply(turn);
+    // In front of everyone: the member's own plan stays private.
+    flows.crisis().reply(turn, false);
     return turn.finish().stream().findFirst();
   }
 

@@ -10,6 +10,7 @@ import org.porchlight.core.CrisisLines;
 import org.porchlight.core.CrisisLines.Country;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Reply;
+import org.porchlight.core.SafetyPlan;
 import org.porchlight.core.Text;
 
 /**
@@ -56,6 +57,13 @@ final class CrisisReplies {
   }
 
   void reply(Turn t) {
+    reply(t, true);
+  }
+
+  /**
+   * The crisis lines; with {@code withPlan}, in a private chat, the member's own safety plan first.
+   */
+  void reply(Turn t, boolean withPlan) {
     ctx.tally.crisisReply(t.id.platform());
     Country country = ctx.content.crisisLines().forCountry(country(t));
     boolean repeat = within(lastReply, t);
@@ -72,6 +80,12 @@ final class CrisisReplies {
               "contact",
               first.contact()));
       return;
+    }
+    if (withPlan && t.stored) {
+      SafetyPlan plan = ctx.stores.support().plan(t.id);
+      if (!plan.isEmpty()) {
+        t.say(t.texts.get(Text.PLAN_IN_CRISIS, "plan", t.flows.plan().text(t, plan, false)));
+      }
     }
     StringBuilder text = new StringBuilder(t.texts.get(Text.CRISIS)).append("\n");
     for (CrisisLines.Line line : country.lines()) {

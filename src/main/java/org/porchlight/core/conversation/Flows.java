@@ -9,6 +9,8 @@ record Flows(
     Outreach outreach,
     CrisisReplies crisis,
     MemberDataRequests data,
+    PodCommands pod,
+    SafetyPlanning plan,
     Phrasing phrasing) {
   static Flows of(Context ctx) {
     return new Flows(
@@ -19,6 +21,8 @@ record Flows(
         new Outreach(ctx),
         new CrisisReplies(ctx),
         new MemberDataRequests(ctx),
+        new PodCommands(ctx),
+        new SafetyPlanning(ctx),
         new Phrasing(ctx));
   }
 }

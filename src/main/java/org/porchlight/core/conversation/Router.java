@@ -8,6 +8,16 @@ import org.porchlight.core.Action.AnotherStep;
 import org.porchlight.core.Action.Answer;
 import org.porchlight.core.Action.CrisisCheck;
 import org.porchlight.core.Action.Forget;
+import org.porchlight.core.Action.PlanDelete;
+import org.porchlight.core.Action.PlanDeleteConfirm;
+import org.porchlight.core.Action.PlanLater;
+import org.porchlight.core.Action.PlanMoveOn;
+import org.porchlight.core.Action.PlanStart;
+import org.porchlight.core.Action.PodAdd;
+import org.porchlight.core.Action.PodChoose;
+import org.porchlight.core.Action.PodEntry;
+import org.porchlight.core.Action.PodRemove;
+import org.porchlight.core.Action.PodRename;
 import org.porchlight.core.Action.PostedAnswer;
 import org.porchlight.core.Action.SetTime;
 import org.porchlight.core.Action.TryStep;
@@ -40,14 +50,29 @@ final class Router {
   List<Reply> handle(Turn t, Incoming incoming) {
     if (t.stored) t.heard();
     Optional<Reading> reading = readingOf(incoming);
+    boolean writingThePlan = t.member.awaiting() == Awaiting.PLAN_ANSWER;
     if (reading.equals(Optional.of(Reading.CRISIS))) {
       flows.crisis().reply(t);
+      // Words written for the safety plan are kept even when they are crisis words; a name
+      // waited for is not: the member is asked again another time.
+      if (writingThePlan && incoming instanceof FreeText text) {
+        flows.plan().answerGiven(t, text.text());
+      } else {
+        PodCommands.stopAwaiting(t);
+      }
       return t.finish();
     }
-    if (reading.equals(Optional.of(Reading.MAYBE_CRISIS))) {
+    if (reading.equals(Optional.of(Reading.MAYBE_CRISIS)) && writingThePlan) {
+      // Warning signs are written about, not felt right now: the plan is the place for them.
+      reading = Optional.of(Reading.UNCLEAR);
+    } else if (reading.equals(Optional.of(Reading.MAYBE_CRISIS))) {
       if (flows.crisis().ask(t)) return t.finish();
       // Asked a moment ago, and told it is not that: heard as a hard day.
       reading = Optional.of(Reading.ROUGH);
+    }
+    if (!(incoming instanceof FreeText) && awaitsWords(t)) {
+      // Anything but words ends a wait for a name or an answer; a button may start it again.
+      PodCommands.stopAwaiting(t);
     }
     boolean arriving = !t.stored;
     boolean startedWithDefaults = arriving && flows.onboarding().welcome(t);
@@ -64,6 +89,13 @@ final class Router {
     }
     if (arriving) flows.onboarding().afterFirstMessage(t, startedWithDefaults);
     return t.finish();
+  }
+
+  private static boolean awaitsWords(Turn t) {
+    Awaiting awaiting = t.member.awaiting();
+    return awaiting == Awaiting.POD_NAME
+        || awaiting == Awaiting.POD_RENAME
+        || awaiting == Awaiting.PLAN_ANSWER;
   }
 
   /**
@@ -103,6 +135,8 @@ final class Router {
       case "quiet" -> settings.quiet(t, args);
       case "pause" -> settings.pause(t, args);
       case "resume" -> settings.resume(t);
+      case "pod" -> flows.pod().command(t, args);
+      case "plan" -> flows.plan().command(t);
       case "mydata" -> flows.data().myData(t);
       case "forget" -> flows.data().askToForget(t);
       case "help" -> t.say(t.texts.get(Text.HELP));
@@ -129,6 +163,26 @@ final class Router {
       flows.steps().tried(t);
     } else if (action.get() instanceof Forget forget) {
       flows.data().forget(t, forget.confirmed());
+    } else if (action.get() instanceof PodAdd add) {
+      flows.pod().askName(t, add.ring());
+    } else if (action.get() instanceof PodChoose) {
+      flows.pod().choose(t);
+    } else if (action.get() instanceof PodEntry entry) {
+      flows.pod().entry(t, entry.index(), entry.check());
+    } else if (action.get() instanceof PodRename rename) {
+      flows.pod().askRename(t, rename.index(), rename.check());
+    } else if (action.get() instanceof PodRemove remove) {
+      flows.pod().remove(t, remove.index(), remove.check());
+    } else if (action.get() instanceof PlanStart) {
+      flows.plan().start(t);
+    } else if (action.get() instanceof PlanMoveOn moveOn) {
+      flows.plan().moveOn(t, moveOn.section());
+    } else if (action.get() instanceof PlanLater) {
+      flows.plan().later(t);
+    } else if (action.get() instanceof PlanDelete) {
+      flows.plan().askToDelete(t);
+    } else if (action.get() instanceof PlanDeleteConfirm confirm) {
+      flows.plan().delete(t, confirm.yes());
     } else if (action.get() instanceof CrisisCheck check) {
       if (check.yes()) {
         flows.crisis().reply(t);
@@ -139,6 +193,21 @@ final class Router {
   }
 
   private void freeText(Turn t, String text, Reading reading) {
+    switch (t.member.awaiting()) {
+      case POD_NAME -> {
+        flows.pod().nameGiven(t, text);
+        return;
+      }
+      case POD_RENAME -> {
+        flows.pod().newNameGiven(t, text);
+        return;
+      }
+      case PLAN_ANSWER -> {
+        flows.plan().answerGiven(t, text);
+        return;
+      }
+      default -> {}
+    }
     if (t.member.awaiting() == Awaiting.TIME) {
       Optional<LocalTime> time = TimeInput.parse(text);
       if (time.isPresent()) {

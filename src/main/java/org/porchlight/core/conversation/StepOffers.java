@@ -1,12 +1,14 @@
 package org.porchlight.core.conversation;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.porchlight.core.Action.AnotherStep;
 import org.porchlight.core.Action.TryStep;
 import org.porchlight.core.Mood;
+import org.porchlight.core.Pod;
 import org.porchlight.core.Reply;
 import org.porchlight.core.Step;
 import org.porchlight.core.StepGiven;
@@ -38,13 +40,47 @@ final class StepOffers {
         notTheLastOne
             ? lastSeen.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
             : Optional.empty();
-    Step step = ctx.content.steps().next(mood, company, lastSeen, last);
+    Pod pod = ctx.stores.support().pod(t.id);
+    Step step =
+        ctx.content
+            .steps()
+            .next(
+                mood,
+                company,
+                lastSeen,
+                last,
+                candidate ->
+                    (!candidate.names(MOVABLE) || !pod.in(Pod.Ring.MOVABLE).isEmpty())
+                        && (!candidate.names(OUTER) || !pod.in(Pod.Ring.OUTER).isEmpty()));
     ctx.stores.stepsGiven().record(new StepGiven(t.id, step.id(), t.now));
     return step;
   }
 
+  private static final String SOMEONE = "someone";
+  private static final String MOVABLE = "movable";
+  private static final String OUTER = "outer";
+
+  /**
+   * The step's words for this member: {@code {someone}} is a name from their core circle, a
+   * different one each time a step is given, or "someone you trust" without one; {@code {movable}}
+   * and {@code {outer}} are names from those rings.
+   */
   String text(Turn t, Step step) {
-    return step.textFor(t.texts.get(Text.SOMEONE));
+    Pod pod = t.stored ? ctx.stores.support().pod(t.id) : Pod.EMPTY;
+    if (pod.isEmpty()) return step.textFor(t.texts.get(Text.SOMEONE));
+    // Turn by turn through each ring, by how many steps the member has been given so far.
+    int turn = ctx.stores.stepsGiven().givenTo(t.id).size();
+    Map<String, String> words = new HashMap<>();
+    words.put(SOMEONE, nameIn(pod, Pod.Ring.CORE, turn).orElse(t.texts.get(Text.SOMEONE)));
+    nameIn(pod, Pod.Ring.MOVABLE, turn).ifPresent(name -> words.put(MOVABLE, name));
+    nameIn(pod, Pod.Ring.OUTER, turn).ifPresent(name -> words.put(OUTER, name));
+    return step.textFor(words);
+  }
+
+  private static Optional<String> nameIn(Pod pod, Pod.Ring ring, int turn) {
+    List<Pod.Entry> entries = pod.in(ring);
+    if (entries.isEmpty()) return Optional.empty();
+    return Optional.of(entries.get(Math.floorMod(turn, entries.size())).name());
   }
 
   List<Reply.Button> buttons(Turn t, Step step) {
