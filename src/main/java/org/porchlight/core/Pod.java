@@ -40,6 +40,11 @@ public record Pod(List<Pod.Entry> entries) {
     public static Optional<Ring> fromKey(String key) {
       return Arrays.stream(values()).filter(ring -> ring.key.equals(key)).findFirst();
     }
+
+    /** The name of a form's field that holds this ring's names, a name a line: {@code pod.core}. */
+    public String formField() {
+      return "pod." + key;
+    }
   }
 
   /** One person or resource, by the name the member gave. */

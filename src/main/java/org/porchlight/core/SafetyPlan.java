@@ -33,6 +33,11 @@ public record SafetyPlan(Map<SafetyPlan.Section, String> answers) {
       return key;
     }
 
+    /** The name of a form's field that holds this section: {@code plan.warning-signs}. */
+    public String formField() {
+      return "plan." + key;
+    }
+
     public static Optional<Section> fromKey(String key) {
       return Arrays.stream(values()).filter(section -> section.key.equals(key)).findFirst();
     }

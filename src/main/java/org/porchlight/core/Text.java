@@ -203,6 +203,13 @@ public enum Text {
   FORM_SETTINGS_TITLE("forms.settings.title"),
   FORM_SETTINGS_UNCHANGED("forms.settings.unchanged"),
   FORM_SETUP_TITLE("forms.setup.title"),
+  FORM_POD_TITLE("forms.pod.title"),
+  FORM_POD_CORE("forms.pod.core"),
+  FORM_POD_MOVABLE("forms.pod.movable"),
+  FORM_POD_OUTER("forms.pod.outer"),
+  FORM_POD_HINT("forms.pod.hint"),
+  FORM_PLAN_TITLE("forms.plan.title"),
+  FORM_PLAN_NEXT("forms.plan.next"),
   FORM_TIME("forms.time"),
   FORM_ZONE("forms.zone"),
   FORM_DAYS("forms.days"),
@@ -227,5 +234,17 @@ public enum Text {
 
   public String key() {
     return key;
+  }
+
+  /** The title of a section of the safety plan, as the member reads it. */
+  public static Text titleOf(SafetyPlan.Section section) {
+    return switch (section) {
+      case WARNING_SIGNS -> PLAN_T_WARNING_SIGNS;
+      case ON_MY_OWN -> PLAN_T_ON_MY_OWN;
+      case TAKE_MY_MIND_OFF -> PLAN_T_TAKE_MY_MIND_OFF;
+      case PEOPLE_TO_ASK -> PLAN_T_PEOPLE_TO_ASK;
+      case PROFESSIONALS -> PLAN_T_PROFESSIONALS;
+      case SAFER_SURROUNDINGS -> PLAN_T_SAFER_SURROUNDINGS;
+    };
   }
 }

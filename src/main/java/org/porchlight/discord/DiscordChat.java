@@ -25,12 +25,14 @@ final class DiscordChat extends ListenerAdapter {
   private final MemberInteractions memberInteractions;
   private final HostCommands hostCommands;
   private final SettingsForm settingsForm;
+  private final SupportForms supportForms;
   private final DirectMessages directMessages;
 
   DiscordChat(Conversation conversation, Hosting hosting, MemberStore members) {
     this.answering = new Answering(conversation, members);
     this.settingsForm = new SettingsForm(answering);
-    this.memberInteractions = new MemberInteractions(answering, settingsForm);
+    this.supportForms = new SupportForms(answering);
+    this.memberInteractions = new MemberInteractions(answering, settingsForm, supportForms);
     this.hostCommands = new HostCommands(answering, hosting);
     this.directMessages = new DirectMessages(answering);
   }
@@ -62,6 +64,9 @@ final class DiscordChat extends ListenerAdapter {
     try {
       if (event.getModalId().equals(SettingsForm.ID)) {
         settingsForm.submitted(event);
+      } else if (event.getModalId().equals(SupportForms.POD)
+          || event.getModalId().startsWith(SupportForms.PLAN)) {
+        supportForms.submitted(event);
       } else if (event.getModalId().startsWith(HostCommands.SETUP_FORM)) {
         hostCommands.setupSubmitted(event);
       } else {

@@ -21,10 +21,12 @@ import org.porchlight.core.Text;
 final class MemberInteractions {
   private final Answering answering;
   private final SettingsForm settingsForm;
+  private final SupportForms supportForms;
 
-  MemberInteractions(Answering answering, SettingsForm settingsForm) {
+  MemberInteractions(Answering answering, SettingsForm settingsForm, SupportForms supportForms) {
     this.answering = answering;
     this.settingsForm = settingsForm;
+    this.supportForms = supportForms;
   }
 
   void slashCommand(SlashCommandInteractionEvent event) {
@@ -40,6 +42,8 @@ final class MemberInteractions {
 
   void button(ButtonInteractionEvent event) {
     String data = event.getComponentId();
+    // In a server, a press that would ask for a name or an answer opens a form instead.
+    if (supportForms.opened(event)) return;
     boolean posted = Action.decode(data).orElse(null) instanceof Action.PostedAnswer;
     if (posted || !event.getMessage().isEphemeral() && Answering.inServer(event)) {
       // A check-in a host posted is everyone's: it stays as it is, and the answer is private.

@@ -299,6 +299,98 @@ class DiscordBotTest {
         .isEqualTo(9);
   }
 
+  @Test
+  void inAServerThePodIsAFormARingAField() {
+    String sky = settledMember("sky");
+    List<JsonNode> shown = answered(command(sky, IN_SERVER, "pod"), "Core circle");
+    assertThat(flags(shown.get(0)) & EPHEMERAL).as("private in a server").isNotZero();
+
+    FakeDiscord.Callback form =
+        discord.awaitCallback(press(sky, IN_SERVER, shown, "+ Core circle"), WAIT);
+    assertThat(form.type()).as("a form, not a question in the channel").isEqualTo(9);
+    assertThat(formValues(form.data())).containsOnlyKeys("pod.core", "pod.movable", "pod.outer");
+
+    String saved =
+        discord.modalSubmit(
+            sky,
+            IN_SERVER,
+            SupportForms.POD,
+            Map.of(
+                "pod.core", "Marisol\n  Dev  \n", "pod.movable", "", "pod.outer", "Tuesday group"));
+    List<JsonNode> pod = answered(saved, "Core circle: Marisol, Dev");
+    assertThat(flags(pod.get(0)) & EPHEMERAL).isNotZero();
+    assertThat(text(pod)).contains("Outer resources: Tuesday group");
+    MemberId member = new MemberId("discord", sky);
+    assertThat(conversation.dataOf(member).orElseThrow().pod().entries()).hasSize(3);
+
+    FakeDiscord.Callback again =
+        discord.awaitCallback(press(sky, IN_SERVER, pod, "Change a name"), WAIT);
+    assertThat(formValues(again.data()))
+        .containsEntry("pod.core", "Marisol\nDev")
+        .containsEntry("pod.outer", "Tuesday group");
+    String crisis =
+        discord.modalSubmit(
+            sky,
+            IN_SERVER,
+            SupportForms.POD,
+            Map.of("pod.core", "I want to kill myself", "pod.movable", "", "pod.outer", ""));
+    answered(crisis, "not an emergency service");
+    assertThat(conversation.dataOf(member).orElseThrow().pod().entries())
+        .as("crisis words are answered, not kept as a name")
+        .hasSize(3);
+  }
+
+  @Test
+  void inAServerThePlanIsTwoFormsAndInDmsItIsAsked() {
+    String sky = settledMember("sky");
+    List<JsonNode> intro = answered(command(sky, IN_SERVER, "plan"), "safety plan");
+    FakeDiscord.Callback first =
+        discord.awaitCallback(press(sky, IN_SERVER, intro, "Start my plan"), WAIT);
+    assertThat(first.type()).isEqualTo(9);
+    assertThat(formValues(first.data()))
+        .containsOnlyKeys("plan.warning-signs", "plan.on-my-own", "plan.take-my-mind-off");
+    List<JsonNode> partOne =
+        answered(
+            discord.modalSubmit(
+                sky,
+                IN_SERVER,
+                SupportForms.PLAN + 1,
+                Map.of(
+                    "plan.warning-signs", "Not sleeping",
+                    "plan.on-my-own", "",
+                    "plan.take-my-mind-off", "The allotment")),
+            "Warning signs");
+    FakeDiscord.Callback second =
+        discord.awaitCallback(press(sky, IN_SERVER, partOne, "Questions 4 to 6"), WAIT);
+    assertThat(formValues(second.data()))
+        .containsOnlyKeys("plan.people-to-ask", "plan.professionals", "plan.safer-surroundings");
+    answered(
+        discord.modalSubmit(
+            sky,
+            IN_SERVER,
+            SupportForms.PLAN + 2,
+            Map.of(
+                "plan.people-to-ask", "Marisol",
+                "plan.professionals", "",
+                "plan.safer-surroundings", "Pills at Jo's")),
+        "Pills at Jo's");
+    MemberId member = new MemberId("discord", sky);
+    assertThat(conversation.dataOf(member).orElseThrow().plan().answers()).hasSize(4);
+
+    discord.directMessage(sky, "I want to end my life");
+    awaitDm(sky, "not an emergency service");
+    assertThat(text(discord.messagesIn(discord.dmChannelOf(sky))))
+        .contains("Your plan, in your own words", "Not sleeping", "Pills at Jo's");
+
+    String river = settledMember("river");
+    List<JsonNode> dmIntro = answered(command(river, IN_DMS, "plan"), "safety plan");
+    answered(press(river, IN_DMS, dmIntro, "Start my plan"), "1 of 6");
+    discord.directMessage(river, "Cancelling on people");
+    awaitDm(river, "2 of 6");
+    assertThat(conversation.dataOf(new MemberId("discord", river)).orElseThrow().plan().answers())
+        .hasSize(1);
+  }
+
   // ---- Hosts ----
 
   @Test

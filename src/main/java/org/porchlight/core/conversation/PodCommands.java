@@ -3,6 +3,7 @@ package org.porchlight.core.conversation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.porchlight.core.Action.PodAdd;
@@ -151,6 +152,33 @@ final class PodCommands {
       return Optional.empty();
     }
     return Optional.of(name);
+  }
+
+  /**
+   * The whole pod from a form, a name a line in each ring's field: replaces the pod when every name
+   * fits, and otherwise says what does not and changes nothing.
+   */
+  void fromForm(Turn t, Map<String, String> fields) {
+    List<Pod.Entry> entries = new ArrayList<>();
+    for (Ring ring : Ring.values()) {
+      for (String line : fields.getOrDefault(ring.formField(), "").split("\\R")) {
+        String name = line.strip().replaceAll("\\s+", " ");
+        if (name.isEmpty()) continue;
+        if (name.length() > Pod.MAX_NAME) {
+          t.say(t.texts.get(Text.POD_NAME_TOO_LONG, "most", Pod.MAX_NAME));
+          return;
+        }
+        entries.add(new Pod.Entry(ring, name));
+      }
+    }
+    if (entries.size() > Pod.MAX_ENTRIES) {
+      t.say(t.texts.get(Text.POD_FULL, "most", Pod.MAX_ENTRIES));
+      return;
+    }
+    t.ensureStored();
+    ctx.stores.support().savePod(t.id, new Pod(entries));
+    stopAwaiting(t);
+    show(t, Optional.empty());
   }
 
   /** The pod's names as buttons, to pick the one to change. */

@@ -1,6 +1,7 @@
 package org.porchlight.core.conversation;
 
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.porchlight.core.Action;
@@ -28,7 +29,9 @@ import org.porchlight.core.Incoming.Form;
 import org.porchlight.core.Incoming.FreeText;
 import org.porchlight.core.Member.Awaiting;
 import org.porchlight.core.Mood;
+import org.porchlight.core.Pod;
 import org.porchlight.core.Reply;
+import org.porchlight.core.SafetyPlan;
 import org.porchlight.core.Text;
 import org.porchlight.core.TimeInput;
 import org.porchlight.core.Via;
@@ -232,6 +235,15 @@ final class Router {
    * onboarding asks for what is still missing only once all of them are in.
    */
   private void form(Turn t, Form form) {
+    if (Arrays.stream(Pod.Ring.values()).anyMatch(r -> form.fields().containsKey(r.formField()))) {
+      flows.pod().fromForm(t, form.fields());
+      return;
+    }
+    if (Arrays.stream(SafetyPlan.Section.values())
+        .anyMatch(s -> form.fields().containsKey(s.formField()))) {
+      flows.plan().fromForm(t, form.fields());
+      return;
+    }
     t.formInProgress = true;
     try {
       for (String name : List.of("timezone", "time", "days", "quiet")) {

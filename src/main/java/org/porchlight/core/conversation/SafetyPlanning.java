@@ -2,6 +2,7 @@ package org.porchlight.core.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.porchlight.core.Action.PlanDelete;
@@ -103,6 +104,31 @@ final class SafetyPlanning {
     next(t, section.get());
   }
 
+  /**
+   * Sections of the plan from a form, each field as the member left it: changed, emptied (the
+   * answer is removed) or as it was. Sections not in the form stay as they are.
+   */
+  void fromForm(Turn t, Map<String, String> fields) {
+    SafetyPlan plan = of(t);
+    for (Section section : Section.values()) {
+      String field = fields.get(section.formField());
+      if (field == null) continue;
+      String answer = field.strip();
+      if (answer.length() > SafetyPlan.MAX_ANSWER) {
+        t.say(t.texts.get(Text.PLAN_ANSWER_TOO_LONG, "most", SafetyPlan.MAX_ANSWER));
+        return;
+      }
+      plan = plan.with(section, answer.isEmpty() ? Optional.empty() : Optional.of(answer));
+    }
+    t.ensureStored();
+    ctx.stores.support().savePlan(t.id, plan);
+    PodCommands.stopAwaiting(t);
+    t.say(
+        plan.isEmpty()
+            ? t.texts.get(Text.PLAN_DELETED)
+            : t.texts.get(Text.PLAN_SHOW, "plan", text(t, plan, true)));
+  }
+
   /** Leaves {@code section} as it is and asks the one after it. */
   void moveOn(Turn t, Section section) {
     next(t, section);
@@ -166,7 +192,7 @@ final class SafetyPlanning {
         if (part.length() > 0) part.append("\n");
         part.append(t.texts.get(Text.PLAN_CRISIS_LINES, "lines", crisisLines));
       }
-      if (part.length() > 0) parts.add(t.texts.get(title(section)) + ":\n" + part);
+      if (part.length() > 0) parts.add(t.texts.get(Text.titleOf(section)) + ":\n" + part);
     }
     return String.join("\n\n", parts);
   }
@@ -179,17 +205,6 @@ final class SafetyPlanning {
       case PEOPLE_TO_ASK -> Text.PLAN_Q_PEOPLE_TO_ASK;
       case PROFESSIONALS -> Text.PLAN_Q_PROFESSIONALS;
       case SAFER_SURROUNDINGS -> Text.PLAN_Q_SAFER_SURROUNDINGS;
-    };
-  }
-
-  private static Text title(Section section) {
-    return switch (section) {
-      case WARNING_SIGNS -> Text.PLAN_T_WARNING_SIGNS;
-      case ON_MY_OWN -> Text.PLAN_T_ON_MY_OWN;
-      case TAKE_MY_MIND_OFF -> Text.PLAN_T_TAKE_MY_MIND_OFF;
-      case PEOPLE_TO_ASK -> Text.PLAN_T_PEOPLE_TO_ASK;
-      case PROFESSIONALS -> Text.PLAN_T_PROFESSIONALS;
-      case SAFER_SURROUNDINGS -> Text.PLAN_T_SAFER_SURROUNDINGS;
     };
   }
 
