@@ -234,6 +234,24 @@ class ConsoleChatTest {
   }
 
   @Test
+  void aPodAndAPlanAreBuiltWithNumbersAndWordsAndThePlanComesFirstInACrisis() {
+    String out =
+        chat(
+            "/time 20:00\n/timezone Europe/London\n/pod\n1\nMarisol\n/plan\n1\n"
+                + "Not sleeping\n2\nI want to end my life\n");
+
+    assertThat(out)
+        .contains("[1] + Core circle   [2] + Movable person   [3] + Outer resource")
+        .contains("Added Marisol to your core circle.")
+        .contains("1 of 6")
+        .contains("[1] Skip this one   [2] Finish later")
+        .contains("we'll stop here");
+    String crisis = out.substring(out.indexOf("Your plan, in your own words"));
+    assertThat(crisis).contains("Not sleeping");
+    assertThat(crisis.indexOf("Not sleeping")).isLessThan(crisis.indexOf("116 123"));
+  }
+
+  @Test
   void typingALabelPressesThatButton() {
     String out = chat("/time 20:00\n/timezone Europe/London\n/checkin\nrough day\n");
 

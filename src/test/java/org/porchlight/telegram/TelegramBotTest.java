@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
+import org.porchlight.core.Pod;
 import org.porchlight.core.TextParts;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.reading.FakeMeaning;
@@ -242,6 +243,44 @@ class TelegramBotTest {
                 database.checkIns().allFor(alex).stream()
                     .anyMatch(c -> c.mood().equals(Optional.of(Mood.ROUGH))));
     assertThat(telegram.sent()).noneMatch(call -> call.param("text").contains("116 123"));
+  }
+
+  @Test
+  void aPodIsBuiltWithButtonsAndPromptsAndItsNamesComeBackInSteps() {
+    setUp(ALEX);
+    MemberId alex = new MemberId("telegram", String.valueOf(ALEX));
+    say(ALEX, "/pod");
+    press(ALEX, "+ Core circle");
+    assertThat(lastSent().param("text")).contains("Who's in your core circle?");
+    FakeBotApi.Call added = say(ALEX, "Marisol");
+
+    assertThat(added.param("text")).contains("Added Marisol to your core circle.");
+    assertThat(labels(added)).contains("+ Movable person", "Change a name");
+    press(ALEX, "Change a name");
+    press(ALEX, "Marisol");
+    press(ALEX, "Rename");
+    assertThat(say(ALEX, "Mari").param("text")).contains("Marisol is now Mari");
+    assertThat(database.support(RealConversation.TEST_SEALER).pod(alex).entries())
+        .extracting(Pod.Entry::name)
+        .containsExactly("Mari");
+  }
+
+  @Test
+  void theCrisisReplyShowsTheMembersPlanFirst() {
+    setUp(ALEX);
+    say(ALEX, "/plan");
+    press(ALEX, "Start my plan");
+    say(ALEX, "Not sleeping, cancelling on people");
+    press(ALEX, "Finish later");
+    int before = telegram.sent().size();
+
+    say(ALEX, "I want to end my life");
+
+    List<FakeBotApi.Call> answer = telegram.sent().subList(before, telegram.sent().size());
+    assertThat(answer).hasSize(2);
+    assertThat(answer.get(0).param("text"))
+        .contains("Your plan, in your own words", "Not sleeping, cancelling on people");
+    assertThat(answer.get(1).param("text")).contains("116 123");
   }
 
   @Test
