@@ -42,6 +42,14 @@ public sealed interface Action {
             case "pe" -> part.length == 4 ? new PodEntry(index(part[2]), part[3]) : null;
             case "pn" -> part.length == 4 ? new PodRename(index(part[2]), part[3]) : null;
             case "pr" -> part.length == 4 ? new PodRemove(index(part[2]), part[3]) : null;
+            case "rp" -> part.length == 4 ? new ReachOutPick(index(part[2]), part[3]) : null;
+            case "rn" -> part.length == 2 ? new ReachOutNew() : null;
+            case "rs" -> part.length == 2 ? new ReachOutSkip() : null;
+            case "ro" -> part.length == 2 ? new ReachOutOff() : null;
+            case "rf" ->
+                part.length == 3
+                    ? FollowUp.Answer.fromKey(part[2]).map(FollowUp::new).orElse(null)
+                    : null;
             case "ls" -> part.length == 2 ? new PlanStart() : null;
             case "lk" ->
                 part.length == 3
@@ -252,6 +260,74 @@ public sealed interface Action {
     @Override
     public String encode() {
       return VERSION + ":lx:" + (yes ? "yes" : "no");
+    }
+  }
+
+  /** Picks the pod entry at {@code index} for this week's reach-out. */
+  record ReachOutPick(int index, String check) implements Action {
+    public ReachOutPick {
+      requireNonNull(check, "check == null");
+    }
+
+    @Override
+    public String encode() {
+      return VERSION + ":rp:" + index + ":" + check;
+    }
+  }
+
+  /** Someone new, not yet in the pod, for this week's reach-out. */
+  record ReachOutNew() implements Action {
+    @Override
+    public String encode() {
+      return VERSION + ":rn";
+    }
+  }
+
+  /** Not this week. */
+  record ReachOutSkip() implements Action {
+    @Override
+    public String encode() {
+      return VERSION + ":rs";
+    }
+  }
+
+  /** Turns the weekly reach-out off. */
+  record ReachOutOff() implements Action {
+    @Override
+    public String encode() {
+      return VERSION + ":ro";
+    }
+  }
+
+  /** Answers "did you get to reach them?". */
+  record FollowUp(Answer answer) implements Action {
+    /** Yes, not yet, or stop asking. */
+    public enum Answer {
+      YES("yes"),
+      NOT_YET("not-yet"),
+      STOP("stop");
+
+      private final String key;
+
+      Answer(String key) {
+        this.key = key;
+      }
+
+      static Optional<Answer> fromKey(String key) {
+        for (Answer answer : values()) {
+          if (answer.key.equals(key)) return Optional.of(answer);
+        }
+        return Optional.empty();
+      }
+    }
+
+    public FollowUp {
+      requireNonNull(answer, "answer == null");
+    }
+
+    @Override
+    public String encode() {
+      return VERSION + ":rf:" + answer.key;
     }
   }
 }

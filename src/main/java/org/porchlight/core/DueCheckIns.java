@@ -112,7 +112,8 @@ public final class DueCheckIns {
     ZonedDateTime local = now.atZone(member.zoneOrUtc());
     if (member.quietHours().contains(local.toLocalTime())) return false;
     return switch (prompt) {
-      case CHECK_IN, REMINDER -> date.equals(local.toLocalDate()) && !member.isPausedOn(date);
+      case CHECK_IN, REMINDER, REACH_OUT, REACH_OUT_FOLLOW_UP ->
+          date.equals(local.toLocalDate()) && !member.isPausedOn(date);
       case LIGHTS_ON -> member.contact().isResting();
     };
   }

@@ -9,7 +9,11 @@ public enum Prompt {
   /** One gentle nudge when the day's question is still unanswered. */
   REMINDER("reminder"),
   /** After a long silence: the light's on, no pressure; then quiet until the member writes. */
-  LIGHTS_ON("lights-on");
+  LIGHTS_ON("lights-on"),
+  /** Once a week, with the check-in: who is one person you could reach out to this week? */
+  REACH_OUT("reach-out"),
+  /** A few days after a name was chosen, once: did you get to reach them? */
+  REACH_OUT_FOLLOW_UP("follow-up");
 
   private final String key;
 

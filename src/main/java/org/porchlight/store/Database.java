@@ -13,6 +13,7 @@ import org.porchlight.core.MemberData;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.ReachOutStore;
 import org.porchlight.core.port.StepStore;
 import org.porchlight.core.port.SupportStore;
 import org.porchlight.delivery.DueStore;
@@ -72,6 +73,11 @@ public final class Database implements AutoCloseable {
               }
               return null;
             });
+  }
+
+  /** Weekly reach-outs and their answers. */
+  public ReachOutStore reachOuts() {
+    return new JdbcReachOutStore(dataSource);
   }
 
   /** Pods and safety plans, sealed with {@code sealer} before they are stored. */

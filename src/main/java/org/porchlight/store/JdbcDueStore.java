@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.porchlight.core.DueCheckIns;
 import org.porchlight.core.DueCheckIns.Decision;
 import org.porchlight.core.Member;
 import org.porchlight.core.Prompt;
+import org.porchlight.core.ReachOut;
 import org.porchlight.delivery.DueStore;
 
 /**
@@ -102,11 +104,63 @@ final class JdbcDueStore implements DueStore {
                 addLetter(outbox, asked.get(i), Prompt.CHECK_IN, questions.get(i).date(), now);
               }
             }
+            if (!asked.isEmpty()) reachOuts(connection, outbox, asked, questions, now);
             outbox.executeBatch();
             advance.executeBatch();
           }
           return claimed.size();
         });
+  }
+
+  private static final String REACH_OUTS =
+      "SELECT m.id, "
+          + JdbcReachOutStore.COLUMNS
+          + ", (SELECT COUNT(*) FROM pod_entries p WHERE p.member_id = m.id) AS pod_size"
+          + " FROM members m LEFT JOIN reach_outs r ON r.member_id = m.id WHERE m.id = ANY (?)";
+  // The weekly question and its follow-up come a moment after the day's check-in, not before it.
+  private static final Duration AFTER_THE_CHECK_IN = Duration.ofSeconds(2);
+
+  /**
+   * The weekly reach-out of each member asked today, when today is its day, and the follow-up when
+   * one is owed: each once, marked in the same transaction as the check-in.
+   */
+  private static void reachOuts(
+      Connection connection,
+      PreparedStatement outbox,
+      List<Claimed> asked,
+      List<Decision.Ask> questions,
+      Instant now)
+      throws SQLException {
+    Map<Long, ReachOut> reachOuts = new HashMap<>();
+    Map<Long, Boolean> hasPod = new HashMap<>();
+    try (PreparedStatement select = connection.prepareStatement(REACH_OUTS)) {
+      select.setArray(
+          1, connection.createArrayOf("BIGINT", asked.stream().map(Claimed::rowId).toArray()));
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          long id = rows.getLong("id");
+          reachOuts.put(id, JdbcReachOutStore.reachOut(rows));
+          hasPod.put(id, rows.getLong("pod_size") > 0);
+        }
+      }
+    }
+    Jdbc one = new Jdbc(new OneConnection(connection));
+    Instant after = now.plus(AFTER_THE_CHECK_IN);
+    for (int i = 0; i < asked.size(); i++) {
+      Claimed member = asked.get(i);
+      LocalDate date = questions.get(i).date();
+      ReachOut before = reachOuts.getOrDefault(member.rowId(), ReachOut.DEFAULT);
+      ReachOut reachOut = before;
+      if (reachOut.askOn(member.member(), hasPod.getOrDefault(member.rowId(), false), date)) {
+        addLetter(outbox, member, Prompt.REACH_OUT, date, now, after);
+        reachOut = reachOut.asked(date);
+      }
+      if (reachOut.followUpOn(date)) {
+        addLetter(outbox, member, Prompt.REACH_OUT_FOLLOW_UP, date, now, after);
+        reachOut = reachOut.followedUp();
+      }
+      if (!reachOut.equals(before)) JdbcReachOutStore.save(one, member.rowId(), reachOut);
+    }
   }
 
   @Override
@@ -179,12 +233,23 @@ final class JdbcDueStore implements DueStore {
   private static void addLetter(
       PreparedStatement outbox, Claimed to, Prompt prompt, LocalDate date, Instant now)
       throws SQLException {
+    addLetter(outbox, to, prompt, date, now, now);
+  }
+
+  private static void addLetter(
+      PreparedStatement outbox,
+      Claimed to,
+      Prompt prompt,
+      LocalDate date,
+      Instant now,
+      Instant notBefore)
+      throws SQLException {
     outbox.setLong(1, to.rowId());
     outbox.setString(2, to.member().id().platform());
     outbox.setString(3, prompt.key());
     outbox.setObject(4, date);
     Jdbc.setInstant(outbox, 5, Optional.of(now));
-    Jdbc.setInstant(outbox, 6, Optional.of(now));
+    Jdbc.setInstant(outbox, 6, Optional.of(notBefore));
     outbox.addBatch();
   }
 }

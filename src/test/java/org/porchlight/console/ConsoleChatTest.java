@@ -23,12 +23,14 @@ import org.porchlight.core.Community;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Pod;
+import org.porchlight.core.ReachOut;
 import org.porchlight.core.SafetyPlan;
 import org.porchlight.core.StepGiven;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.ReachOutStore;
 import org.porchlight.core.port.StepStore;
 import org.porchlight.core.port.SupportStore;
 import org.porchlight.core.reading.FakeMeaning;
@@ -77,7 +79,7 @@ class ConsoleChatTest {
 
   /** A database that is down: every call fails. */
   private static final class DownStore
-      implements MemberStore, CheckInStore, StepStore, CommunityStore, SupportStore {
+      implements MemberStore, CheckInStore, StepStore, CommunityStore, SupportStore, ReachOutStore {
     private static <T> T down() {
       throw new IllegalStateException("database down");
     }
@@ -94,6 +96,26 @@ class ConsoleChatTest {
 
     @Override
     public SafetyPlan plan(MemberId member) {
+      return down();
+    }
+
+    @Override
+    public ReachOut reachOut(MemberId member) {
+      return down();
+    }
+
+    @Override
+    public void saveReachOut(MemberId member, ReachOut reachOut) {
+      down();
+    }
+
+    @Override
+    public void recordReachOut(MemberId member, ReachOut.Answered answered) {
+      down();
+    }
+
+    @Override
+    public List<ReachOut.Answered> reachOutAnswers(MemberId member) {
       return down();
     }
 
@@ -202,7 +224,7 @@ class ConsoleChatTest {
   void whenTheDatabaseFailsTheMemberGetsASentenceAndTheChatGoesOn() {
     DownStore down = new DownStore();
     Conversation conversation =
-        RealConversation.with(down, down, down, down, down, Clock.systemUTC());
+        RealConversation.with(down, down, down, down, down, down, Clock.systemUTC());
 
     String text = chat(conversation, "/checkin\n/help\n");
     assertThat(text.split("something went wrong on my side", -1)).hasSize(3);

@@ -13,18 +13,44 @@ import java.util.TreeMap;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.ReachOutStore;
 import org.porchlight.core.port.StepStore;
 import org.porchlight.core.port.SupportStore;
 
 /** Members, check-ins and steps in maps: a hand-written fake of the three stores. */
 public final class InMemoryStore
-    implements MemberStore, CheckInStore, StepStore, CommunityStore, SupportStore {
+    implements MemberStore, CheckInStore, StepStore, CommunityStore, SupportStore, ReachOutStore {
   public final Map<MemberId, Member> members = new LinkedHashMap<>();
   public final Map<MemberId, TreeMap<LocalDate, CheckIn>> checkIns = new HashMap<>();
   public final Map<MemberId, List<StepGiven>> steps = new HashMap<>();
   public int memberSaves;
   public final Map<MemberId, Pod> pods = new HashMap<>();
   public final Map<MemberId, SafetyPlan> plans = new HashMap<>();
+  public final Map<MemberId, ReachOut> reachOuts = new HashMap<>();
+  public final Map<MemberId, List<ReachOut.Answered>> reachOutAnswers = new HashMap<>();
+
+  @Override
+  public ReachOut reachOut(MemberId member) {
+    return reachOuts.getOrDefault(member, ReachOut.DEFAULT);
+  }
+
+  @Override
+  public void saveReachOut(MemberId member, ReachOut reachOut) {
+    if (members.containsKey(member)) reachOuts.put(member, reachOut);
+  }
+
+  @Override
+  public void recordReachOut(MemberId member, ReachOut.Answered answered) {
+    if (!members.containsKey(member)) return;
+    List<ReachOut.Answered> answers =
+        reachOutAnswers.computeIfAbsent(member, m -> new ArrayList<>());
+    if (!answers.contains(answered)) answers.add(answered);
+  }
+
+  @Override
+  public List<ReachOut.Answered> reachOutAnswers(MemberId member) {
+    return List.copyOf(reachOutAnswers.getOrDefault(member, List.of()));
+  }
 
   @Override
   public Pod pod(MemberId member) {
@@ -64,6 +90,8 @@ public final class InMemoryStore
     steps.remove(id);
     pods.remove(id);
     plans.remove(id);
+    reachOuts.remove(id);
+    reachOutAnswers.remove(id);
     unreachable.remove(id);
     return members.remove(id) != null;
   }

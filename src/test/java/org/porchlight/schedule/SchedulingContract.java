@@ -8,12 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,9 @@ import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
 import org.porchlight.core.MutableClock;
+import org.porchlight.core.Pod;
+import org.porchlight.core.QuietHours;
+import org.porchlight.core.ReachOut;
 import org.porchlight.core.Reply;
 import org.porchlight.core.Via;
 import org.porchlight.delivery.Messenger.Delivery;
@@ -41,6 +46,7 @@ import org.porchlight.delivery.Sender;
 import org.porchlight.delivery.Sweeper;
 import org.porchlight.runtime.Ticker;
 import org.porchlight.store.Database;
+import org.porchlight.testing.RealConversation;
 
 /**
  * Due check-ins, reminders and the outbox on a real database, with a fake clock and a fake
@@ -421,6 +427,74 @@ abstract class SchedulingContract {
     assertThat(database.outbox().backlog().count()).isZero();
   }
 
+  // ---- The weekly reach-out ----
+
+  @Test
+  void onItsDayTheWeeklyQuestionFollowsTheCheckInOnceAndAChoiceIsFollowedUpOnce() throws Exception {
+    join(ALEX, LocalTime.of(8, 30));
+    // Saturday 21 November 2026 is the day the member chose.
+    database
+        .support(RealConversation.TEST_SEALER)
+        .savePod(ALEX, new Pod(List.of(new Pod.Entry(Pod.Ring.CORE, "Marisol"))));
+    database.reachOuts().saveReachOut(ALEX, ReachOut.DEFAULT.withDay(DayOfWeek.SATURDAY));
+
+    for (int day = 0; day < 8; day++) {
+      clock.set(MORNING.plus(Duration.ofDays(day)).plusSeconds(3));
+      sweeper().sweep();
+      clock.set(MORNING.plus(Duration.ofDays(day)).plusSeconds(10));
+      sendAll();
+      // The member writes now and then, so the light is never left on.
+      Member heard = member(ALEX);
+      database.members().save(heard.withContact(heard.contact().heard(clock.instant())));
+      if (day == 0) {
+        // Marisol is chosen on the Saturday: "did you get to?" is owed from Tuesday.
+        ReachOut asked = database.reachOuts().reachOut(ALEX);
+        database
+            .reachOuts()
+            .saveReachOut(
+                ALEX,
+                asked.picking(
+                    new ReachOut.Pick(0, Pod.check("Marisol")), LocalDate.of(2026, 11, 21)));
+      }
+    }
+
+    assertThat(telegram.to(ALEX).stream().filter(sent -> !sent.startsWith("checkin")))
+        .containsExactly("reach-out 2026-11-21", "follow-up 2026-11-24", "reach-out 2026-11-28");
+    assertThat(telegram.to(ALEX)).startsWith("checkin 2026-11-21", "reach-out 2026-11-21");
+  }
+
+  @Test
+  void noWeeklyQuestionWithoutAPodOrWhilePausedOrInQuietHours() throws Exception {
+    join(ALEX, LocalTime.of(8, 30));
+    database.reachOuts().saveReachOut(ALEX, ReachOut.DEFAULT.withDay(DayOfWeek.SATURDAY));
+    clock.set(MORNING.plusSeconds(3));
+    sweeper().sweep();
+    clock.set(MORNING.plusSeconds(10));
+    sendAll();
+    assertThat(telegram.to(ALEX)).containsExactly("checkin 2026-11-21");
+
+    database
+        .support(RealConversation.TEST_SEALER)
+        .savePod(ALEX, new Pod(List.of(new Pod.Entry(Pod.Ring.CORE, "Marisol"))));
+    database.members().save(member(ALEX).withPause(true, Optional.of(LocalDate.of(2026, 11, 29))));
+    clock.set(MORNING.plus(Duration.ofDays(7)).plusSeconds(3));
+    sweeper().sweep();
+    sendAll();
+    assertThat(telegram.to(ALEX)).as("paused on the next Saturday").hasSize(1);
+
+    database.members().save(member(ALEX).withPause(false, Optional.empty()));
+    database
+        .members()
+        .save(
+            member(ALEX)
+                .withQuietHours(new QuietHours(LocalTime.of(7, 0), LocalTime.of(12, 0)))
+                .withNextCheckInAt(Optional.of(MORNING.plus(Duration.ofDays(14)))));
+    clock.set(MORNING.plus(Duration.ofDays(14)).plusSeconds(3));
+    sweeper().sweep();
+    sendAll();
+    assertThat(telegram.to(ALEX)).as("quiet hours on the Saturday after").hasSize(1);
+  }
+
   // ---- At scale ----
 
   @Test
@@ -449,6 +523,47 @@ abstract class SchedulingContract {
     assertThat(second.total()).isPositive();
     assertThat(count("SELECT COUNT(*) FROM check_ins")).isEqualTo(10_000);
     assertThat(count("SELECT COUNT(*) FROM outbox")).isZero();
+  }
+
+  @Test
+  void twoInstancesOnOneDatabaseSendTheWeeklyQuestionOncePerMember() throws Exception {
+    // Saturday noon; every member has a pod and chose Saturday.
+    Instant noon = Instant.parse("2026-11-21T12:00:00Z");
+    Seed.dueMembers(database.dataSource(), "telegram", 1, 2_000, noon);
+    execute(
+        "INSERT INTO pod_entries (member_id, position, ring, name_sealed)"
+            + " SELECT id, 0, 'core', 'sealed' FROM members");
+    execute(
+        "INSERT INTO reach_outs (member_id, weekly, weekday, follow_ups)"
+            + " SELECT id, TRUE, 'SAT', TRUE FROM members");
+    // A clock that goes on from just after noon: the weekly question waits a moment after the
+    // check-in.
+    Clock running =
+        Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), noon.plusSeconds(5)));
+    FakeMessenger first = new FakeMessenger("telegram");
+    FakeMessenger second = new FakeMessenger("telegram");
+
+    try (Database other = open();
+        Scheduling one = scheduling(database, first, running);
+        Scheduling two = scheduling(other, second, running)) {
+      one.start();
+      two.start();
+      await().atMost(Duration.ofSeconds(90)).until(() -> first.total() + second.total() >= 4_000);
+      Thread.sleep(1_000); // time for a duplicate to show, if there were one
+    }
+
+    Map<MemberId, List<String>> sent = new java.util.HashMap<>();
+    Stream.concat(first.all().entrySet().stream(), second.all().entrySet().stream())
+        .forEach(
+            e -> sent.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue()));
+    assertThat(sent).hasSize(2_000);
+    assertThat(sent.values())
+        .allSatisfy(
+            letters ->
+                assertThat(letters)
+                    .containsExactlyInAnyOrder("checkin 2026-11-21", "reach-out 2026-11-21"));
+    assertThat(count("SELECT COUNT(*) FROM reach_outs WHERE asked_on IS NOT NULL"))
+        .isEqualTo(2_000);
   }
 
   // ---- Helpers ----

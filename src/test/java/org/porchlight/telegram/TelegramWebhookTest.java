@@ -122,6 +122,7 @@ class TelegramWebhookTest {
                 database.steps(),
                 database.communities(),
                 database.support(RealConversation.TEST_SEALER),
+                database.reachOuts(),
                 clock),
             members,
             database.offsets(),

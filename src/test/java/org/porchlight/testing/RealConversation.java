@@ -12,6 +12,7 @@ import org.porchlight.core.conversation.Stores;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.ReachOutStore;
 import org.porchlight.core.port.StepStore;
 import org.porchlight.core.port.SupportStore;
 import org.porchlight.store.Database;
@@ -32,6 +33,7 @@ public final class RealConversation {
         database.steps(),
         database.communities(),
         database.support(TEST_SEALER),
+        database.reachOuts(),
         clock);
   }
 
@@ -48,10 +50,11 @@ public final class RealConversation {
       StepStore steps,
       CommunityStore communities,
       SupportStore support,
+      ReachOutStore reachOuts,
       Clock clock) {
     ConfigLoader loader = new ConfigLoader(Path.of("config"));
     return new Conversation(
-        new Stores(members, checkIns, steps, communities, support),
+        new Stores(members, checkIns, steps, communities, support, reachOuts),
         loader.content(Settings.defaults()),
         ConfigLoader.options(Settings.defaults()),
         new JsonExport(),

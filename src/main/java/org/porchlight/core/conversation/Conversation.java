@@ -144,6 +144,8 @@ public final class Conversation {
           Reply.withButtons(
               texts.any(Text.REMINDER, ctx.random), CheckInAnswers.answerButtons(texts, date));
       case LIGHTS_ON -> Reply.text(texts.any(Text.LIGHTS_ON, ctx.random));
+      case REACH_OUT -> flows.reachOut().question(member, date);
+      case REACH_OUT_FOLLOW_UP -> flows.reachOut().followUp(member, date);
     };
   }
 

@@ -11,6 +11,7 @@ record Flows(
     MemberDataRequests data,
     PodCommands pod,
     SafetyPlanning plan,
+    WeeklyReachOut reachOut,
     Phrasing phrasing) {
   static Flows of(Context ctx) {
     return new Flows(
@@ -23,6 +24,7 @@ record Flows(
         new MemberDataRequests(ctx),
         new PodCommands(ctx),
         new SafetyPlanning(ctx),
+        new WeeklyReachOut(ctx),
         new Phrasing(ctx));
   }
 }

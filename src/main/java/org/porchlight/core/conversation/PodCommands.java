@@ -63,6 +63,7 @@ final class PodCommands {
         }
       }
       case "rename" -> renameTyped(t, rest);
+      case "weekly" -> t.flows.reachOut().command(t, rest);
       default -> t.say(t.texts.get(Text.POD_USAGE));
     }
   }

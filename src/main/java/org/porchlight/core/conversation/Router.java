@@ -8,6 +8,7 @@ import org.porchlight.core.Action;
 import org.porchlight.core.Action.AnotherStep;
 import org.porchlight.core.Action.Answer;
 import org.porchlight.core.Action.CrisisCheck;
+import org.porchlight.core.Action.FollowUp;
 import org.porchlight.core.Action.Forget;
 import org.porchlight.core.Action.PlanDelete;
 import org.porchlight.core.Action.PlanDeleteConfirm;
@@ -20,6 +21,10 @@ import org.porchlight.core.Action.PodEntry;
 import org.porchlight.core.Action.PodRemove;
 import org.porchlight.core.Action.PodRename;
 import org.porchlight.core.Action.PostedAnswer;
+import org.porchlight.core.Action.ReachOutNew;
+import org.porchlight.core.Action.ReachOutOff;
+import org.porchlight.core.Action.ReachOutPick;
+import org.porchlight.core.Action.ReachOutSkip;
 import org.porchlight.core.Action.SetTime;
 import org.porchlight.core.Action.TryStep;
 import org.porchlight.core.Incoming;
@@ -176,6 +181,16 @@ final class Router {
       flows.pod().askRename(t, rename.index(), rename.check());
     } else if (action.get() instanceof PodRemove remove) {
       flows.pod().remove(t, remove.index(), remove.check());
+    } else if (action.get() instanceof ReachOutPick pick) {
+      flows.reachOut().picked(t, pick.index(), pick.check());
+    } else if (action.get() instanceof ReachOutNew) {
+      flows.reachOut().someoneNew(t);
+    } else if (action.get() instanceof ReachOutSkip) {
+      flows.reachOut().notThisWeek(t);
+    } else if (action.get() instanceof ReachOutOff) {
+      flows.reachOut().off(t);
+    } else if (action.get() instanceof FollowUp followUp) {
+      flows.reachOut().followedUp(t, followUp.answer());
     } else if (action.get() instanceof PlanStart) {
       flows.plan().start(t);
     } else if (action.get() instanceof PlanMoveOn moveOn) {

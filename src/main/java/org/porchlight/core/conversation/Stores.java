@@ -5,30 +5,36 @@ import static java.util.Objects.requireNonNull;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.ReachOutStore;
 import org.porchlight.core.port.StepStore;
 import org.porchlight.core.port.SupportStore;
 
 /**
  * Where the conversation keeps what it must: members, their check-ins, steps, communities, and the
- * pod and plan a member asked it to keep.
+ * pod and plan a member asked it to keep, and their weekly reach-out.
  */
 public record Stores(
     MemberStore members,
     CheckInStore checkIns,
     StepStore stepsGiven,
     CommunityStore communities,
-    SupportStore support) {
+    SupportStore support,
+    ReachOutStore reachOuts) {
   public Stores {
     requireNonNull(members, "members == null");
     requireNonNull(checkIns, "checkIns == null");
     requireNonNull(stepsGiven, "stepsGiven == null");
     requireNonNull(communities, "communities == null");
     requireNonNull(support, "support == null");
+    requireNonNull(reachOuts, "reachOuts == null");
   }
 
   /** One object that keeps all of it, such as an in-memory store. */
-  public static <T extends MemberStore & CheckInStore & StepStore & CommunityStore & SupportStore>
+  public static <
+          T extends
+              MemberStore & CheckInStore & StepStore & CommunityStore & SupportStore
+                  & ReachOutStore>
       Stores in(T all) {
-    return new Stores(all, all, all, all, all);
+    return new Stores(all, all, all, all, all, all);
   }
 }
