@@ -81,7 +81,9 @@ final class PodCommands {
                 "movable",
                 names(t, pod, Ring.MOVABLE),
                 "outer",
-                names(t, pod, Ring.OUTER));
+                names(t, pod, Ring.OUTER),
+                "weekly",
+                t.flows.reachOut().status(t));
     List<Reply.Button> buttons = new ArrayList<>();
     if (!pod.isFull()) {
       buttons.add(button(t, Text.BUTTON_POD_ADD_CORE, new PodAdd(Ring.CORE).encode()));

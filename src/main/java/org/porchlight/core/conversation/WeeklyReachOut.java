@@ -125,10 +125,7 @@ final class WeeklyReachOut {
     ReachOut reachOut = t.stored ? ctx.stores.reachOuts().reachOut(t.id) : ReachOut.DEFAULT;
     String word = args.strip().toLowerCase(Locale.ROOT);
     if (word.isEmpty()) {
-      t.say(
-          reachOut.weekly()
-              ? t.texts.get(Text.REACH_OUT_STATUS, "day", dayName(t, reachOut.dayFor(t.member)))
-              : t.texts.get(Text.REACH_OUT_STATUS_OFF));
+      t.say(status(t));
       return;
     }
     switch (word) {
@@ -162,6 +159,14 @@ final class WeeklyReachOut {
         }
       }
     }
+  }
+
+  /** What the weekly question does for this member now, in a sentence. */
+  String status(Turn t) {
+    ReachOut reachOut = t.stored ? ctx.stores.reachOuts().reachOut(t.id) : ReachOut.DEFAULT;
+    return reachOut.weekly()
+        ? t.texts.get(Text.REACH_OUT_STATUS, "day", dayName(t, reachOut.dayFor(t.member)))
+        : t.texts.get(Text.REACH_OUT_STATUS_OFF);
   }
 
   void off(Turn t) {
