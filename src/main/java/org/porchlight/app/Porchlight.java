@@ -53,6 +53,7 @@ public final class Porchlight implements AutoCloseable {
             settings.store().poolSize(),
             metrics.registry());
     metrics.watch(database.outbox());
+    Sealer sealer = new Sealer(Sealer.newKey());
     this.conversation =
         new Conversation(
                 new Stores(
@@ -60,8 +61,9 @@ public final class Porchlight implements AutoCloseable {
                     database.checkIns(),
                     database.steps(),
                     database.communities(),
-                    database.support(new Sealer(Sealer.newKey())),
-                    database.reachOuts()),
+                    database.support(sealer),
+                    database.reachOuts(),
+                    database.buddies(sealer)),
                 content,
                 options,
                 export,
@@ -113,7 +115,8 @@ public final class Porchlight implements AutoCloseable {
                 clock,
                 schedule.senders(),
                 SEND_BATCH)
-            .counting(metrics);
+            .counting(metrics)
+            .whenUnreachable(conversation::unreachable);
     return new Scheduling(
         database.dataSource(),
         new Sweeper(database.due(), rules, clock, schedule.batchSize()),

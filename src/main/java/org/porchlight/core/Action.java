@@ -50,6 +50,10 @@ public sealed interface Action {
                 part.length == 3
                     ? FollowUp.Answer.fromKey(part[2]).map(FollowUp::new).orElse(null)
                     : null;
+            case "bt" -> part.length == 2 ? new BuddyTell() : null;
+            case "ba" -> part.length == 4 ? new BuddyAnswer(part[2], part[3].equals("yes")) : null;
+            case "bo" -> part.length == 3 ? new BuddyAuto(part[2].equals("on")) : null;
+            case "be" -> part.length == 2 ? new BuddyEnd() : null;
             case "ls" -> part.length == 2 ? new PlanStart() : null;
             case "lk" ->
                 part.length == 3
@@ -328,6 +332,42 @@ public sealed interface Action {
     @Override
     public String encode() {
       return VERSION + ":rf:" + answer.key;
+    }
+  }
+
+  /** Lets the member's buddy know they could use a kind message today. */
+  record BuddyTell() implements Action {
+    @Override
+    public String encode() {
+      return VERSION + ":bt";
+    }
+  }
+
+  /** Says yes or no to the invitation {@code code}. */
+  record BuddyAnswer(String code, boolean yes) implements Action {
+    public BuddyAnswer {
+      requireNonNull(code, "code == null");
+    }
+
+    @Override
+    public String encode() {
+      return VERSION + ":ba:" + code + ":" + (yes ? "yes" : "no");
+    }
+  }
+
+  /** Whether the buddy is told after a run of rough days without a press. */
+  record BuddyAuto(boolean on) implements Action {
+    @Override
+    public String encode() {
+      return VERSION + ":bo:" + (on ? "on" : "off");
+    }
+  }
+
+  /** Ends the buddy link. */
+  record BuddyEnd() implements Action {
+    @Override
+    public String encode() {
+      return VERSION + ":be";
     }
   }
 }

@@ -110,11 +110,13 @@ public final class DueCheckIns {
    */
   public boolean stillTimely(Member member, Prompt prompt, LocalDate date, Instant now) {
     ZonedDateTime local = now.atZone(member.zoneOrUtc());
-    if (member.quietHours().contains(local.toLocalTime())) return false;
+    if (member.quietHours().contains(local.toLocalTime()) && !prompt.fromABuddy()) return false;
     return switch (prompt) {
       case CHECK_IN, REMINDER, REACH_OUT, REACH_OUT_FOLLOW_UP ->
           date.equals(local.toLocalDate()) && !member.isPausedOn(date);
       case LIGHTS_ON -> member.contact().isResting();
+      // Owed because of someone else, and timed past quiet hours when written: they keep.
+      case BUDDY_NUDGE, BUDDY_ACCEPTED, BUDDY_ENDED, BUDDY_UNREACHABLE -> true;
     };
   }
 }

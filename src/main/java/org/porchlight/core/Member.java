@@ -47,7 +47,9 @@ public record Member(
     /** A new name for the pod entry at the position {@code awaitingAbout} gives. */
     POD_RENAME,
     /** An answer to the safety plan's section {@code awaitingAbout} names. */
-    PLAN_ANSWER
+    PLAN_ANSWER,
+    /** The name a member's buddy should know them by, for an invitation. */
+    BUDDY_NAME
   }
 
   /** A member as stored before anything was awaited about an entry or a section. */

@@ -13,7 +13,23 @@ public enum Prompt {
   /** Once a week, with the check-in: who is one person you could reach out to this week? */
   REACH_OUT("reach-out"),
   /** A few days after a name was chosen, once: did you get to reach them? */
-  REACH_OUT_FOLLOW_UP("follow-up");
+  REACH_OUT_FOLLOW_UP("follow-up"),
+  /** To a buddy: the member they are buddy to could use a kind message today. */
+  BUDDY_NUDGE("buddy-nudge"),
+  /** To a member: the person they invited said yes. */
+  BUDDY_ACCEPTED("buddy-yes"),
+  /** To either side: the buddy link has ended. */
+  BUDDY_ENDED("buddy-ended"),
+  /** To a member: their buddy can't be reached (blocked the bot, or left). */
+  BUDDY_UNREACHABLE("buddy-gone");
+
+  /** Whether this is about someone else, owed because of a buddy rather than a check-in. */
+  public boolean fromABuddy() {
+    return this == BUDDY_NUDGE
+        || this == BUDDY_ACCEPTED
+        || this == BUDDY_ENDED
+        || this == BUDDY_UNREACHABLE;
+  }
 
   private final String key;
 

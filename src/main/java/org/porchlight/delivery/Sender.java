@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.porchlight.core.DueCheckIns;
 import org.porchlight.core.Member;
+import org.porchlight.core.MemberId;
 import org.porchlight.core.Prompt;
 import org.porchlight.core.Reply;
 import org.porchlight.core.port.MemberStore;
@@ -165,9 +166,11 @@ public final class Sender implements AutoCloseable {
   /** Sends one letter; true when it is done with (sent, or no longer worth sending). */
   private boolean send(Letter letter, Instant now, Instant sendBy) throws InterruptedException {
     Member member = letter.member();
-    if (!letter.reachable() || !rules.stillTimely(member, letter.prompt(), letter.date(), now)) {
+    if (!letter.reachable()) {
+      undeliverable.unreachable(letter.prompt(), member.id());
       return true;
     }
+    if (!rules.stillTimely(member, letter.prompt(), letter.date(), now)) return true;
     Channel channel = channels.get(member.id().platform());
     Duration chatWait = channel.limit().reserveChat(member.id().userId());
     if (!chatWait.isZero()) {
@@ -201,6 +204,7 @@ public final class Sender implements AutoCloseable {
       case UNREACHABLE -> {
         tally.unreachable(platform);
         members.setReachable(member.id(), false);
+        undeliverable.unreachable(letter.prompt(), member.id());
         LOG.info(
             "a member on {} can't be reached (blocked, or messages closed): nothing more is sent"
                 + " to them until they write again",
@@ -233,6 +237,22 @@ public final class Sender implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Told of a letter that can't go because its member can't be reached. */
+  public interface Undeliverable {
+    void unreachable(Prompt prompt, MemberId member);
+  }
+
+  private volatile Undeliverable undeliverable = (prompt, member) -> {};
+
+  /**
+   * Tells {@code whom} of each letter dropped because its member can't be reached (blocked the bot,
+   * closed their messages, left), such as a buddy's, whose member should know.
+   */
+  public Sender whenUnreachable(Undeliverable whom) {
+    this.undeliverable = whom;
+    return this;
   }
 
   /** Counts deliveries, slow-downs, retries and unreachable members in {@code tally}. */

@@ -35,7 +35,8 @@ final class DiscordCommands {
           "days", new Option("days", OptionType.STRING, Text.OPTION_DAYS),
           "quiet", new Option("hours", OptionType.STRING, Text.OPTION_QUIET),
           "country", new Option("country", OptionType.STRING, Text.OPTION_COUNTRY),
-          "pause", new Option("days", OptionType.INTEGER, Text.OPTION_PAUSE_DAYS));
+          "pause", new Option("days", OptionType.INTEGER, Text.OPTION_PAUSE_DAYS),
+          "buddy", new Option("what", OptionType.STRING, Text.OPTION_BUDDY));
 
   private DiscordCommands() {}
 

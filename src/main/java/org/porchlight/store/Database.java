@@ -10,6 +10,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.porchlight.core.Community;
 import org.porchlight.core.MemberData;
+import org.porchlight.core.port.BuddyStore;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
@@ -73,6 +74,11 @@ public final class Database implements AutoCloseable {
               }
               return null;
             });
+  }
+
+  /** Buddies and their invitations, the names sealed with {@code sealer}. */
+  public BuddyStore buddies(Sealer sealer) {
+    return new JdbcBuddyStore(dataSource, sealer);
   }
 
   /** Weekly reach-outs and their answers. */

@@ -146,6 +146,7 @@ public final class TelegramBot implements AutoCloseable {
     User me = whoAmI();
     heardFromTelegram();
     LOG.info("Telegram: signed in as @{}", me.getUserName());
+    conversation.knownAs(TelegramChat.PLATFORM, me.getUserName());
     chat = new TelegramChat(conversation, members, api, me.getUserName());
     // Without polls, nothing else shows whether Telegram still answers: ask it now and then.
     heartbeat.scheduleWithFixedDelay(

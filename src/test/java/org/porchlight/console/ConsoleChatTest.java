@@ -18,15 +18,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.porchlight.core.Buddy;
 import org.porchlight.core.CheckIn;
 import org.porchlight.core.Community;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Pod;
+import org.porchlight.core.Prompt;
 import org.porchlight.core.ReachOut;
 import org.porchlight.core.SafetyPlan;
 import org.porchlight.core.StepGiven;
 import org.porchlight.core.conversation.Conversation;
+import org.porchlight.core.port.BuddyStore;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
@@ -79,7 +82,13 @@ class ConsoleChatTest {
 
   /** A database that is down: every call fails. */
   private static final class DownStore
-      implements MemberStore, CheckInStore, StepStore, CommunityStore, SupportStore, ReachOutStore {
+      implements MemberStore,
+          CheckInStore,
+          StepStore,
+          CommunityStore,
+          SupportStore,
+          ReachOutStore,
+          BuddyStore {
     private static <T> T down() {
       throw new IllegalStateException("database down");
     }
@@ -102,6 +111,56 @@ class ConsoleChatTest {
     @Override
     public ReachOut reachOut(MemberId member) {
       return down();
+    }
+
+    @Override
+    public void invite(Buddy.Invitation invitation) {
+      down();
+    }
+
+    @Override
+    public Optional<Buddy.Invitation> invitation(String code) {
+      return down();
+    }
+
+    @Override
+    public void dropInvitation(String code) {
+      down();
+    }
+
+    @Override
+    public boolean accept(String code, MemberId buddy, Instant now) {
+      return down();
+    }
+
+    @Override
+    public Optional<Buddy> buddyOf(MemberId member) {
+      return down();
+    }
+
+    @Override
+    public Optional<Buddy> buddyingFor(MemberId buddy) {
+      return down();
+    }
+
+    @Override
+    public boolean end(MemberId member) {
+      return down();
+    }
+
+    @Override
+    public void setAfterRoughRun(MemberId member, boolean on) {
+      down();
+    }
+
+    @Override
+    public boolean markTold(MemberId member, LocalDate date) {
+      return down();
+    }
+
+    @Override
+    public void tell(MemberId to, Prompt prompt, LocalDate date, Instant notBefore) {
+      down();
     }
 
     @Override
@@ -224,7 +283,7 @@ class ConsoleChatTest {
   void whenTheDatabaseFailsTheMemberGetsASentenceAndTheChatGoesOn() {
     DownStore down = new DownStore();
     Conversation conversation =
-        RealConversation.with(down, down, down, down, down, down, Clock.systemUTC());
+        RealConversation.with(down, down, down, down, down, down, down, Clock.systemUTC());
 
     String text = chat(conversation, "/checkin\n/help\n");
     assertThat(text.split("something went wrong on my side", -1)).hasSize(3);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.porchlight.core.port.BuddyStore;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
@@ -19,7 +20,13 @@ import org.porchlight.core.port.SupportStore;
 
 /** Members, check-ins and steps in maps: a hand-written fake of the three stores. */
 public final class InMemoryStore
-    implements MemberStore, CheckInStore, StepStore, CommunityStore, SupportStore, ReachOutStore {
+    implements MemberStore,
+        CheckInStore,
+        StepStore,
+        CommunityStore,
+        SupportStore,
+        ReachOutStore,
+        BuddyStore {
   public final Map<MemberId, Member> members = new LinkedHashMap<>();
   public final Map<MemberId, TreeMap<LocalDate, CheckIn>> checkIns = new HashMap<>();
   public final Map<MemberId, List<StepGiven>> steps = new HashMap<>();
@@ -27,6 +34,81 @@ public final class InMemoryStore
   public final Map<MemberId, Pod> pods = new HashMap<>();
   public final Map<MemberId, SafetyPlan> plans = new HashMap<>();
   public final Map<MemberId, ReachOut> reachOuts = new HashMap<>();
+  public final Map<String, Buddy.Invitation> invitations = new HashMap<>();
+  public final Map<MemberId, Buddy> buddies = new HashMap<>();
+
+  /** Messages owed because of a buddy: "to prompt date". */
+  public final List<String> told = new ArrayList<>();
+
+  @Override
+  public void invite(Buddy.Invitation invitation) {
+    invitations.values().removeIf(i -> i.from().equals(invitation.from()));
+    invitations.put(invitation.code(), invitation);
+  }
+
+  @Override
+  public Optional<Buddy.Invitation> invitation(String code) {
+    return Optional.ofNullable(invitations.get(code));
+  }
+
+  @Override
+  public void dropInvitation(String code) {
+    invitations.remove(code);
+  }
+
+  @Override
+  public boolean accept(String code, MemberId buddy, Instant now) {
+    Buddy.Invitation invitation = invitations.get(code);
+    if (invitation == null
+        || invitation.from().equals(buddy)
+        || !members.containsKey(buddy)
+        || buddies.containsKey(invitation.from())
+        || buddyingFor(buddy).isPresent()) {
+      return false;
+    }
+    buddies.put(
+        invitation.from(),
+        new Buddy(invitation.from(), buddy, invitation.name(), false, Optional.empty(), now));
+    invitations.remove(code);
+    return true;
+  }
+
+  @Override
+  public Optional<Buddy> buddyOf(MemberId member) {
+    return Optional.ofNullable(buddies.get(member));
+  }
+
+  @Override
+  public Optional<Buddy> buddyingFor(MemberId buddy) {
+    return buddies.values().stream().filter(b -> b.buddy().equals(buddy)).findFirst();
+  }
+
+  @Override
+  public boolean end(MemberId member) {
+    return buddies.remove(member) != null;
+  }
+
+  @Override
+  public void setAfterRoughRun(MemberId member, boolean on) {
+    buddies.computeIfPresent(
+        member, (m, b) -> new Buddy(m, b.buddy(), b.name(), on, b.toldOn(), b.since()));
+  }
+
+  @Override
+  public boolean markTold(MemberId member, LocalDate date) {
+    Buddy b = buddies.get(member);
+    if (b == null || b.toldOn().equals(Optional.of(date))) return false;
+    buddies.put(
+        member,
+        new Buddy(member, b.buddy(), b.name(), b.afterRoughRun(), Optional.of(date), b.since()));
+    return true;
+  }
+
+  @Override
+  public void tell(MemberId to, Prompt prompt, LocalDate date, Instant notBefore) {
+    if (members.containsKey(to)) told.add(to.userId() + " " + prompt.key() + " " + date);
+  }
+
   public final Map<MemberId, List<ReachOut.Answered>> reachOutAnswers = new HashMap<>();
 
   @Override
@@ -91,6 +173,8 @@ public final class InMemoryStore
     pods.remove(id);
     plans.remove(id);
     reachOuts.remove(id);
+    invitations.values().removeIf(i -> i.from().equals(id));
+    buddies.values().removeIf(b -> b.member().equals(id) || b.buddy().equals(id));
     reachOutAnswers.remove(id);
     unreachable.remove(id);
     return members.remove(id) != null;

@@ -123,6 +123,7 @@ class TelegramWebhookTest {
                 database.communities(),
                 database.support(RealConversation.TEST_SEALER),
                 database.reachOuts(),
+                database.buddies(RealConversation.TEST_SEALER),
                 clock),
             members,
             database.offsets(),

@@ -9,6 +9,7 @@ import org.porchlight.core.Hosting;
 import org.porchlight.core.Places;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.conversation.Stores;
+import org.porchlight.core.port.BuddyStore;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
@@ -34,6 +35,7 @@ public final class RealConversation {
         database.communities(),
         database.support(TEST_SEALER),
         database.reachOuts(),
+        database.buddies(TEST_SEALER),
         clock);
   }
 
@@ -51,10 +53,11 @@ public final class RealConversation {
       CommunityStore communities,
       SupportStore support,
       ReachOutStore reachOuts,
+      BuddyStore buddies,
       Clock clock) {
     ConfigLoader loader = new ConfigLoader(Path.of("config"));
     return new Conversation(
-        new Stores(members, checkIns, steps, communities, support, reachOuts),
+        new Stores(members, checkIns, steps, communities, support, reachOuts, buddies),
         loader.content(Settings.defaults()),
         ConfigLoader.options(Settings.defaults()),
         new JsonExport(),

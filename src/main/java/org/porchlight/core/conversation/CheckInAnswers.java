@@ -2,6 +2,7 @@ package org.porchlight.core.conversation;
 
 import java.time.LocalDate;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.porchlight.core.Action.Answer;
@@ -198,6 +199,8 @@ final class CheckInAnswers {
         .groupText(t)
         .ifPresent(
             group -> text.append("\n\n").append(t.texts.get(Text.ROUGH_MEETING, "meeting", group)));
-    t.reply(Reply.withButtons(text.toString(), steps.buttons(t, step)));
+    List<Reply.Button> buttons = new ArrayList<>(steps.buttons(t, step));
+    if (t.flows.buddy().has(t)) buttons.add(t.flows.buddy().tellButton(t));
+    t.reply(Reply.withButtons(text.toString(), buttons));
   }
 }

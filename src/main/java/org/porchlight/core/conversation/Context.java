@@ -3,6 +3,8 @@ package org.porchlight.core.conversation;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import org.porchlight.core.Content;
 import org.porchlight.core.ConversationOptions;
@@ -23,6 +25,8 @@ final class Context {
   final Clock clock;
   final RandomGenerator random;
   volatile Tally tally = Tally.NONE;
+  // The bot's username on each platform that has one, for links such as Telegram's t.me.
+  final Map<String, String> botNames = new ConcurrentHashMap<>();
 
   Context(
       Stores stores,

@@ -49,6 +49,7 @@ public final class Conversation {
           Map.entry("resume", Text.MENU_RESUME),
           Map.entry("pod", Text.MENU_POD),
           Map.entry("plan", Text.MENU_PLAN),
+          Map.entry("buddy", Text.MENU_BUDDY),
           Map.entry("mydata", Text.MENU_MYDATA),
           Map.entry("forget", Text.MENU_FORGET),
           Map.entry("help", Text.MENU_HELP),
@@ -69,6 +70,15 @@ public final class Conversation {
     this.ctx = new Context(stores, content, options, export, clock, random);
     this.flows = Flows.of(ctx);
     this.router = new Router(ctx, flows);
+  }
+
+  /**
+   * The bot's username on {@code platform}, for links to it in what Porchlight says (a buddy
+   * invitation's {@code t.me} link).
+   */
+  public Conversation knownAs(String platform, String username) {
+    ctx.botNames.put(platform, username);
+    return this;
   }
 
   /** Counts what happens from now on (answers, crisis replies, reach-outs) in {@code tally}. */
@@ -146,7 +156,17 @@ public final class Conversation {
       case LIGHTS_ON -> Reply.text(texts.any(Text.LIGHTS_ON, ctx.random));
       case REACH_OUT -> flows.reachOut().question(member, date);
       case REACH_OUT_FOLLOW_UP -> flows.reachOut().followUp(member, date);
+      case BUDDY_NUDGE, BUDDY_ACCEPTED, BUDDY_ENDED, BUDDY_UNREACHABLE ->
+          flows.buddy().letter(prompt, member);
     };
+  }
+
+  /**
+   * A message for {@code member} could not go: they blocked Porchlight or left. A buddy's member is
+   * told, so that they do not count on a buddy who is no longer there.
+   */
+  public void unreachable(Prompt prompt, MemberId member) {
+    if (prompt == Prompt.BUDDY_NUDGE) flows.buddy().buddyUnreachable(member);
   }
 
   /** Everything stored about a member, as {@code /mydata} sends it; empty when nothing is. */

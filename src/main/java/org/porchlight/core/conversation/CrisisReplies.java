@@ -106,7 +106,11 @@ final class CrisisReplies {
         .append(t.texts.get(Text.CRISIS_EMERGENCY, "emergency", country.emergency()))
         .append("\n\n")
         .append(t.texts.get(Text.CRISIS_NOT_EMERGENCY_SERVICE));
-    t.say(text.toString());
+    if (withPlan && t.flows.buddy().has(t)) {
+      t.reply(Reply.withButtons(text.toString(), List.of(t.flows.buddy().tellButton(t))));
+    } else {
+      t.say(text.toString());
+    }
   }
 
   private boolean within(Map<MemberId, Instant> last, Turn t) {

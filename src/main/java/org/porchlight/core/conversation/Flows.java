@@ -12,6 +12,7 @@ record Flows(
     PodCommands pod,
     SafetyPlanning plan,
     WeeklyReachOut reachOut,
+    BuddyLinks buddy,
     Phrasing phrasing) {
   static Flows of(Context ctx) {
     return new Flows(
@@ -25,6 +26,7 @@ record Flows(
         new PodCommands(ctx),
         new SafetyPlanning(ctx),
         new WeeklyReachOut(ctx),
+        new BuddyLinks(ctx),
         new Phrasing(ctx));
   }
 }

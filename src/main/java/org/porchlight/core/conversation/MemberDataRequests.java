@@ -66,6 +66,8 @@ final class MemberDataRequests {
     } else if (!t.stored) {
       t.say(t.texts.get(Text.NOTHING_STORED));
     } else {
+      // A buddy on either side is told only that the link ended.
+      t.flows.buddy().endLinks(t.id, t.now);
       ctx.stores.members().forget(t.id);
       t.flows.crisis().forget(t.id);
       t.forgotten = true;

@@ -47,6 +47,7 @@ final class Outreach {
     t.reply(Reply.withButtons(text.toString(), steps.buttons(t, step)));
     t.member = t.member.withContact(t.member.contact().reachedOut(today));
     ctx.tally.reachedOut(t.id.platform());
+    t.flows.buddy().afterRoughRun(t);
     t.changed = true;
   }
 

@@ -7,6 +7,10 @@ import java.util.Optional;
 import org.porchlight.core.Action;
 import org.porchlight.core.Action.AnotherStep;
 import org.porchlight.core.Action.Answer;
+import org.porchlight.core.Action.BuddyAnswer;
+import org.porchlight.core.Action.BuddyAuto;
+import org.porchlight.core.Action.BuddyEnd;
+import org.porchlight.core.Action.BuddyTell;
 import org.porchlight.core.Action.CrisisCheck;
 import org.porchlight.core.Action.FollowUp;
 import org.porchlight.core.Action.Forget;
@@ -103,7 +107,8 @@ final class Router {
     Awaiting awaiting = t.member.awaiting();
     return awaiting == Awaiting.POD_NAME
         || awaiting == Awaiting.POD_RENAME
-        || awaiting == Awaiting.PLAN_ANSWER;
+        || awaiting == Awaiting.PLAN_ANSWER
+        || awaiting == Awaiting.BUDDY_NAME;
   }
 
   /**
@@ -131,7 +136,15 @@ final class Router {
     String args = command.args();
     SettingsCommands settings = flows.settings();
     switch (command.name()) {
-      case "start" -> flows.onboarding().start(t);
+      case "start" -> {
+        if (args.toLowerCase(java.util.Locale.ROOT).startsWith(BuddyLinks.START_PREFIX)) {
+          // t.me/<bot>?start=b_CODE: someone invited to be a buddy.
+          flows.buddy().invited(t, args);
+        } else {
+          flows.onboarding().start(t);
+        }
+      }
+      case "buddy" -> flows.buddy().command(t, args);
       case "checkin" -> flows.answers().ask(t);
       case "step" -> flows.steps().offer(t, flows.answers().todaysMood(t), false);
       case "group" -> t.say(flows.phrasing().groupText(t).orElse(t.texts.get(Text.GROUP_NONE)));
@@ -181,6 +194,14 @@ final class Router {
       flows.pod().askRename(t, rename.index(), rename.check());
     } else if (action.get() instanceof PodRemove remove) {
       flows.pod().remove(t, remove.index(), remove.check());
+    } else if (action.get() instanceof BuddyTell) {
+      flows.buddy().tellBuddy(t);
+    } else if (action.get() instanceof BuddyAnswer answer) {
+      flows.buddy().answered(t, answer.code(), answer.yes());
+    } else if (action.get() instanceof BuddyAuto auto) {
+      flows.buddy().auto(t, auto.on());
+    } else if (action.get() instanceof BuddyEnd) {
+      flows.buddy().end(t);
     } else if (action.get() instanceof ReachOutPick pick) {
       flows.reachOut().picked(t, pick.index(), pick.check());
     } else if (action.get() instanceof ReachOutNew) {
@@ -222,6 +243,10 @@ final class Router {
       }
       case PLAN_ANSWER -> {
         flows.plan().answerGiven(t, text);
+        return;
+      }
+      case BUDDY_NAME -> {
+        flows.buddy().nameGiven(t, text);
         return;
       }
       default -> {}

@@ -2,6 +2,7 @@ package org.porchlight.core.conversation;
 
 import static java.util.Objects.requireNonNull;
 
+import org.porchlight.core.port.BuddyStore;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MemberStore;
@@ -11,7 +12,7 @@ import org.porchlight.core.port.SupportStore;
 
 /**
  * Where the conversation keeps what it must: members, their check-ins, steps, communities, and the
- * pod and plan a member asked it to keep, and their weekly reach-out.
+ * pod and plan a member asked it to keep, their weekly reach-out and their buddy.
  */
 public record Stores(
     MemberStore members,
@@ -19,7 +20,8 @@ public record Stores(
     StepStore stepsGiven,
     CommunityStore communities,
     SupportStore support,
-    ReachOutStore reachOuts) {
+    ReachOutStore reachOuts,
+    BuddyStore buddies) {
   public Stores {
     requireNonNull(members, "members == null");
     requireNonNull(checkIns, "checkIns == null");
@@ -27,14 +29,15 @@ public record Stores(
     requireNonNull(communities, "communities == null");
     requireNonNull(support, "support == null");
     requireNonNull(reachOuts, "reachOuts == null");
+    requireNonNull(buddies, "buddies == null");
   }
 
   /** One object that keeps all of it, such as an in-memory store. */
   public static <
           T extends
-              MemberStore & CheckInStore & StepStore & CommunityStore & SupportStore
-                  & ReachOutStore>
+              MemberStore & CheckInStore & StepStore & CommunityStore & SupportStore & ReachOutStore
+                  & BuddyStore>
       Stores in(T all) {
-    return new Stores(all, all, all, all, all, all);
+    return new Stores(all, all, all, all, all, all, all);
   }
 }
