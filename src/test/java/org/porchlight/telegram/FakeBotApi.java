@@ -96,7 +96,7 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /** The id of the message this call sent, or -1. */
-    long messageId() {
+    public long messageId() {
       return result.path("message_id").asLong(-1);
     }
 
@@ -201,7 +201,7 @@ public final class FakeBotApi implements AutoCloseable {
    * and stop a bot many times and are not about long polls, since a stopping bot waits for its poll
    * in flight.
    */
-  void longPollsAtMost(Duration cap) {
+  public void longPollsAtMost(Duration cap) {
     this.longPollCap = requireNonNull(cap, "cap == null");
   }
 
