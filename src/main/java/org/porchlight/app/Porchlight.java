@@ -9,6 +9,7 @@ import org.porchlight.core.Content;
 import org.porchlight.core.ConversationOptions;
 import org.porchlight.core.DueCheckIns;
 import org.porchlight.core.Hosting;
+import org.porchlight.core.MemberData;
 import org.porchlight.core.Places;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.conversation.Stores;
@@ -33,6 +34,7 @@ public final class Porchlight implements AutoCloseable {
   final Hosting hosting;
   final JsonExport export = new JsonExport();
   final Metrics metrics;
+  private final Sealer sealer;
   private final ConfigLoader loader;
   private final ConversationOptions options;
   private volatile SentenceMeaning meaning;
@@ -52,6 +54,8 @@ public final class Porchlight implements AutoCloseable {
             settings.store().password().reveal(),
             settings.store().poolSize(),
             metrics.registry());
+    // A placeholder until the key is read from the settings: a new one each start.
+    this.sealer = new Sealer(Sealer.newKey());
     metrics.watch(database.outbox());
     this.conversation =
         new Conversation(
@@ -60,7 +64,7 @@ public final class Porchlight implements AutoCloseable {
                     database.checkIns(),
                     database.steps(),
                     database.communities(),
-                    database.support(new Sealer(Sealer.newKey()))),
+                    database.support(sealer)),
                 content,
                 options,
                 export,
@@ -91,6 +95,14 @@ public final class Porchlight implements AutoCloseable {
   /** The conversation, over the database and the content. */
   public Conversation conversation() {
     return conversation;
+  }
+
+  /**
+   * Replaces everything stored about {@code data}'s member with {@code data}, in one transaction:
+   * an import. Their pod and plan are sealed with this instance's key.
+   */
+  public void replace(MemberData data) {
+    database.replace(data, sealer);
   }
 
   /** Members' data as JSON, and back. */

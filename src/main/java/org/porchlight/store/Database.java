@@ -50,9 +50,10 @@ public final class Database implements AutoCloseable {
 
   /**
    * Replaces everything stored about the member in {@code data} with {@code data}, in one
-   * transaction: if any of it fails, the member is left as they were.
+   * transaction: if any of it fails, the member is left as they were. Their pod and plan are sealed
+   * with {@code sealer}.
    */
-  public void replace(MemberData data) {
+  public void replace(MemberData data, Sealer sealer) {
     new Jdbc(dataSource)
         .inTransaction(
             "replacing " + data.member().id(),
@@ -70,6 +71,10 @@ public final class Database implements AutoCloseable {
                 communities.visited(
                     data.member().id(), visit.id(), visit.name(), visit.lastSeenAt());
               }
+              JdbcSupportStore support = new JdbcSupportStore(one, sealer);
+              Jdbc oneJdbc = new Jdbc(one);
+              support.writePod(oneJdbc, data.member().id(), data.pod());
+              support.writePlan(oneJdbc, data.member().id(), data.plan());
               return null;
             });
   }
