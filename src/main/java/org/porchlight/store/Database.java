@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -26,6 +27,9 @@ import org.porchlight.store.migration.V4__Quartz_tables;
  * through a HikariCP pool.
  */
 public final class Database implements AutoCloseable {
+  // The text the first key seals, so that a start with another key is told apart from a good one.
+  private static final String KEY_CHECK = "porchlight secret key check";
+
   private final HikariDataSource dataSource;
   private final JdbcMemberStore members;
   private final JdbcCheckInStore checkIns;
@@ -82,6 +86,67 @@ public final class Database implements AutoCloseable {
   /** Pods and safety plans, sealed with {@code sealer} before they are stored. */
   public SupportStore support(Sealer sealer) {
     return new JdbcSupportStore(dataSource, sealer);
+  }
+
+  /** What a secret key is to this database: see {@link #keyCheck}. */
+  public enum KeyCheck {
+    /** No key has sealed anything here yet: the first one to start will. */
+    NOTHING_SEALED_YET,
+    /** The key the names here were sealed with. */
+    OPENS,
+    /** Another key: the names here were sealed with a different one. */
+    DOES_NOT_OPEN
+  }
+
+  /**
+   * Whether {@code sealer}'s key is the one this database's names are sealed with, by the known
+   * text the first key sealed ({@link #checkKey}). Changes nothing.
+   */
+  public KeyCheck keyCheck(Sealer sealer) {
+    Optional<String> sealed = sealedKeyCheck(new Jdbc(dataSource));
+    if (sealed.isEmpty()) return KeyCheck.NOTHING_SEALED_YET;
+    return opens(sealer, sealed.get()) ? KeyCheck.OPENS : KeyCheck.DOES_NOT_OPEN;
+  }
+
+  /**
+   * Makes sure the names here are read with the key they were sealed with: on the first start,
+   * seals a known text with {@code sealer} and keeps it; on every start after, opens it.
+   *
+   * @throws Sealer.WrongKey when {@code sealer}'s key is not the one the first start sealed with
+   */
+  public void checkKey(Sealer sealer) {
+    Jdbc jdbc = new Jdbc(dataSource);
+    Optional<String> sealed = sealedKeyCheck(jdbc);
+    if (sealed.isEmpty()) {
+      try {
+        jdbc.update(
+            "INSERT INTO secret_key_check (id, sealed) SELECT 1, ?"
+                + " WHERE NOT EXISTS (SELECT 1 FROM secret_key_check WHERE id = 1)",
+            statement -> statement.setString(1, sealer.seal(KEY_CHECK)));
+      } catch (StoreException e) {
+        // Another instance starting at the same moment stored its check first: read theirs.
+        if (sealedKeyCheck(jdbc).isEmpty()) throw e;
+      }
+      sealed = sealedKeyCheck(jdbc);
+    }
+    if (!opens(sealer, sealed.orElseThrow())) {
+      throw new Sealer.WrongKey("not the key this database's names were sealed with");
+    }
+  }
+
+  private static Optional<String> sealedKeyCheck(Jdbc jdbc) {
+    return jdbc.queryOne(
+        "SELECT sealed FROM secret_key_check WHERE id = 1",
+        statement -> {},
+        row -> row.getString("sealed"));
+  }
+
+  private static boolean opens(Sealer sealer, String sealed) {
+    try {
+      return sealer.open(sealed).equals(KEY_CHECK);
+    } catch (Sealer.WrongKey e) {
+      return false;
+    }
   }
 
   /** Opens the database at {@code jdbcUrl} and migrates its schema to the newest version. */
