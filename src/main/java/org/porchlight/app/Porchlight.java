@@ -2,6 +2,7 @@ package org.porchlight.app;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
@@ -47,6 +48,9 @@ public final class Porchlight implements AutoCloseable {
     this.clock = clock;
     this.metrics = new Metrics(clock);
     Content content = loader.content(settings);
+    SecretKeys keys = new SecretKeys(settings.store());
+    // Before the database opens: a key that is missing or unreadable stops the start at once.
+    Optional<SecretKeys.Key> key = keys.find();
     this.database =
         Database.open(
             settings.store().jdbcUrl(),
@@ -54,8 +58,12 @@ public final class Porchlight implements AutoCloseable {
             settings.store().password().reveal(),
             settings.store().poolSize(),
             metrics.registry());
-    // A placeholder until the key is read from the settings: a new one each start.
-    this.sealer = new Sealer(Sealer.newKey());
+    try {
+      this.sealer = keys.sealerFor(key, database);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
     metrics.watch(database.outbox());
     this.conversation =
         new Conversation(
