@@ -113,6 +113,16 @@ public final class Porchlight implements AutoCloseable {
     database.replace(data, sealer);
   }
 
+  /**
+   * Seals every pod name and plan answer again with {@code newKey}, in one transaction; from then
+   * on, Porchlight must start with that key.
+   *
+   * @return how many names and answers were sealed again
+   */
+  public int reseal(Sealer newKey) {
+    return database.reseal(sealer, newKey);
+  }
+
   /** Members' data as JSON, and back. */
   public JsonExport export() {
     return export;

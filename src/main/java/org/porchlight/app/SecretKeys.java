@@ -83,6 +83,16 @@ public final class SecretKeys {
     return Optional.of(new Key(read(file, where, where), where));
   }
 
+  /**
+   * The key in {@code file}, as {@code openssl rand -base64 32} writes one: a new key, for {@code
+   * porchlight rotate-key}.
+   *
+   * @throws ConfigException when there is no such file, or it holds no key
+   */
+  public static Sealer inFile(Path file) {
+    return read(file, "the new key file " + file, "--new-key-file names " + file);
+  }
+
   /** The file the first start on the embedded database makes: {@code secret.key} beside it. */
   public Path defaultFile() {
     return Path.of(store.dataDir()).resolve(FILE_NAME);

@@ -134,6 +134,63 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Seals every pod name and plan answer again with {@code to}, and the key's check with them, in
+   * one transaction: afterwards only {@code to} opens them. For a new key; every instance must be
+   * stopped, or one still running would seal new names with the old key.
+   *
+   * @return how many names and answers were sealed again
+   * @throws Sealer.WrongKey when {@code from} is not the key they were sealed with; nothing changes
+   */
+  public int reseal(Sealer from, Sealer to) {
+    return new Jdbc(dataSource)
+        .inTransaction(
+            "sealing again with a new key",
+            connection -> {
+              Jdbc one = new Jdbc(new OneConnection(connection));
+              // The check first: with the wrong old key, nothing is touched.
+              Optional<String> check =
+                  one.queryOne(
+                      "SELECT sealed FROM secret_key_check WHERE id = 1 FOR UPDATE",
+                      statement -> {},
+                      row -> row.getString("sealed"));
+              if (check.isPresent() && !opens(from, check.get())) {
+                throw new Sealer.WrongKey("not the key this database's names were sealed with");
+              }
+              one.update("DELETE FROM secret_key_check", statement -> {});
+              one.update(
+                  "INSERT INTO secret_key_check (id, sealed) VALUES (1, ?)",
+                  statement -> statement.setString(1, to.seal(KEY_CHECK)));
+              return reseal(one, "pod_entries", "position", "name_sealed", from, to)
+                  + reseal(one, "safety_plan_answers", "section", "answer_sealed", from, to);
+            });
+  }
+
+  /**
+   * Seals {@code column} of every row of {@code table} again; rows are keyed by member and {@code
+   * key}.
+   */
+  private static int reseal(
+      Jdbc one, String table, String key, String column, Sealer from, Sealer to) {
+    record Sealed(long member, Object key, String text) {}
+    List<Sealed> rows =
+        one.query(
+            "SELECT member_id, " + key + ", " + column + " FROM " + table + " FOR UPDATE",
+            statement -> {},
+            row -> new Sealed(row.getLong(1), row.getObject(2), row.getString(3)));
+    for (Sealed row : rows) {
+      String again = to.seal(from.open(row.text()));
+      one.update(
+          "UPDATE " + table + " SET " + column + " = ? WHERE member_id = ? AND " + key + " = ?",
+          statement -> {
+            statement.setString(1, again);
+            statement.setLong(2, row.member());
+            statement.setObject(3, row.key());
+          });
+    }
+    return rows.size();
+  }
+
   private static Optional<String> sealedKeyCheck(Jdbc jdbc) {
     return jdbc.queryOne(
         "SELECT sealed FROM secret_key_check WHERE id = 1",

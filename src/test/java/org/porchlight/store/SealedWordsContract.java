@@ -176,6 +176,36 @@ abstract class SealedWordsContract {
   }
 
   @Test
+  void sealingAgainWithANewKeyLeavesItAloneAbleToOpenTheNames() {
+    alexWithAPodAndAPlan();
+    database.checkKey(SEALER);
+    Sealer newKey = new Sealer(Sealer.newKey());
+
+    assertThat(database.reseal(SEALER, newKey)).isEqualTo(3);
+
+    assertThat(database.keyCheck(newKey)).isEqualTo(Database.KeyCheck.OPENS);
+    assertThat(database.keyCheck(SEALER)).isEqualTo(Database.KeyCheck.DOES_NOT_OPEN);
+    assertThat(database.support(newKey).pod(ALEX).entries().get(0).name()).isEqualTo(NAME);
+    assertThat(database.support(newKey).plan(ALEX).answer(SafetyPlan.Section.TAKE_MY_MIND_OFF))
+        .hasValueSatisfying(answer -> assertThat(answer).contains(ANSWER_WORD));
+    assertThatThrownBy(() -> database.support(SEALER).pod(ALEX))
+        .isInstanceOf(Sealer.WrongKey.class);
+  }
+
+  @Test
+  void sealingAgainFromAKeyThatIsNotTheDatabasesChangesNothing() {
+    alexWithAPodAndAPlan();
+    database.checkKey(SEALER);
+    Sealer newKey = new Sealer(Sealer.newKey());
+
+    assertThatThrownBy(() -> database.reseal(new Sealer(Sealer.newKey()), newKey))
+        .isInstanceOf(Sealer.WrongKey.class);
+
+    assertThat(database.keyCheck(SEALER)).isEqualTo(Database.KeyCheck.OPENS);
+    assertThat(database.support(SEALER).pod(ALEX).entries()).hasSize(2);
+  }
+
+  @Test
   void ofInstancesFirstStartingAtOnceWithDifferentKeysExactlyOneIsTaken() throws Exception {
     ExecutorService instances = Executors.newFixedThreadPool(4);
     try {

@@ -235,6 +235,39 @@ class SecretKeyStartTest {
     assertThat(Files.exists(keyFile())).as("no new key made").isFalse();
   }
 
+  @Test
+  void rotatingTheKeySealsEveryNameAgainSoThatOnlyTheNewKeyOpensThem() throws IOException {
+    String oldKey = newKey();
+    env.put("PORCHLIGHT_SECRET_KEY", oldKey);
+    assertThat(importAlex().exitCode()).isZero();
+    String newKey = remember(newKey());
+    Path newKeyFile = Files.writeString(dir.resolve("new.key"), newKey + "\n");
+
+    Run rotate = porchlight("rotate-key", "--new-key-file", newKeyFile.toString());
+
+    assertThat(rotate.exitCode()).isZero();
+    assertThat(rotate.err())
+        .startsWith("Sealed 2 names and answers again with the key in " + newKeyFile)
+        .contains("put it where the old one was");
+    assertThat(exportAlex().exitCode()).as("the old key").isEqualTo(2);
+    env.put("PORCHLIGHT_SECRET_KEY", newKey);
+    assertThat(exportAlex().out()).contains("\"name\": \"" + NAME + "\"");
+  }
+
+  @Test
+  void aNewKeyFileThatHoldsNoKeyChangesNothing() throws IOException {
+    assertThat(importAlex().exitCode()).isZero();
+    Path notAKey = Files.writeString(dir.resolve("new.key"), "hunter2\n");
+
+    Run rotate = porchlight("rotate-key", "--new-key-file", notAKey.toString());
+
+    assertThat(rotate.exitCode()).isEqualTo(2);
+    assertThat(rotate.err())
+        .startsWith("The key was not changed: the new key file " + notAKey + " is not a secret key")
+        .doesNotContain("hunter2");
+    assertThat(exportAlex().out()).contains("\"name\": \"" + NAME + "\"");
+  }
+
   private static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
