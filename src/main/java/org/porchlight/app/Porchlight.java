@@ -2,6 +2,7 @@ package org.porchlight.app;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Settings;
@@ -9,6 +10,7 @@ import org.porchlight.core.Content;
 import org.porchlight.core.ConversationOptions;
 import org.porchlight.core.DueCheckIns;
 import org.porchlight.core.Hosting;
+import org.porchlight.core.MemberData;
 import org.porchlight.core.Places;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.conversation.Stores;
@@ -33,6 +35,7 @@ public final class Porchlight implements AutoCloseable {
   final Hosting hosting;
   final JsonExport export = new JsonExport();
   final Metrics metrics;
+  private final Sealer sealer;
   private final ConfigLoader loader;
   private final ConversationOptions options;
   private volatile SentenceMeaning meaning;
@@ -45,6 +48,9 @@ public final class Porchlight implements AutoCloseable {
     this.clock = clock;
     this.metrics = new Metrics(clock);
     Content content = loader.content(settings);
+    SecretKeys keys = new SecretKeys(settings.store());
+    // Before the database opens: a key that is missing or unreadable stops the start at once.
+    Optional<SecretKeys.Key> key = keys.find();
     this.database =
         Database.open(
             settings.store().jdbcUrl(),
@@ -52,8 +58,13 @@ public final class Porchlight implements AutoCloseable {
             settings.store().password().reveal(),
             settings.store().poolSize(),
             metrics.registry());
+    try {
+      this.sealer = keys.sealerFor(key, database);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
     metrics.watch(database.outbox());
-    Sealer sealer = new Sealer(Sealer.newKey());
     this.conversation =
         new Conversation(
                 new Stores(
@@ -94,6 +105,24 @@ public final class Porchlight implements AutoCloseable {
   /** The conversation, over the database and the content. */
   public Conversation conversation() {
     return conversation;
+  }
+
+  /**
+   * Replaces everything stored about {@code data}'s member with {@code data}, in one transaction:
+   * an import. Their pod and plan are sealed with this instance's key.
+   */
+  public void replace(MemberData data) {
+    database.replace(data, sealer);
+  }
+
+  /**
+   * Seals every pod name and plan answer again with {@code newKey}, in one transaction; from then
+   * on, Porchlight must start with that key.
+   *
+   * @return how many names and answers were sealed again
+   */
+  public int reseal(Sealer newKey) {
+    return database.reseal(sealer, newKey);
   }
 
   /** Members' data as JSON, and back. */

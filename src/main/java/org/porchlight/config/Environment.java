@@ -23,6 +23,8 @@ public final class Environment {
           new Variable("PORCHLIGHT_DB_USER", "store.user", false),
           new Variable("PORCHLIGHT_DB_PASSWORD", "store.password", true),
           new Variable("PORCHLIGHT_DATA_DIR", "store.dataDir", false),
+          new Variable("PORCHLIGHT_SECRET_KEY", "store.secretKey", true),
+          new Variable("PORCHLIGHT_SECRET_KEY_FILE", "store.secretKeyFile", false),
           new Variable("PORCHLIGHT_TELEGRAM_API_URL", "telegram.apiUrl", false),
           new Variable("PORCHLIGHT_TELEGRAM_MODE", "telegram.mode", false),
           new Variable(

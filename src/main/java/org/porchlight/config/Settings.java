@@ -52,14 +52,24 @@ public record Settings(
 
   /**
    * Where check-ins are stored: the embedded database in {@code dataDir}, unless {@code url} is
-   * set.
+   * set. Pod names and safety plans are sealed with {@code secretKey} (Base64 of 32 bytes), or the
+   * key in {@code secretKeyFile}; the app reads them ({@code app/SecretKeys}).
    */
-  public record Store(DatabaseUrl url, String user, Secret password, String dataDir, int poolSize) {
+  public record Store(
+      DatabaseUrl url,
+      String user,
+      Secret password,
+      String dataDir,
+      int poolSize,
+      Secret secretKey,
+      String secretKeyFile) {
     public Store {
       requireNonNull(url, "url == null");
       requireNonNull(user, "user == null");
       requireNonNull(password, "password == null");
       requireText(dataDir, "store.dataDir");
+      requireNonNull(secretKey, "secretKey == null");
+      requireNonNull(secretKeyFile, "secretKeyFile == null");
     }
 
     /** The JDBC URL: {@code url} when set, else an H2 file database in {@code dataDir}. */

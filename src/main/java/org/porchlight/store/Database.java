@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -28,6 +29,9 @@ import org.porchlight.store.migration.V4__Quartz_tables;
  * through a HikariCP pool.
  */
 public final class Database implements AutoCloseable {
+  // The text the first key seals, so that a start with another key is told apart from a good one.
+  private static final String KEY_CHECK = "porchlight secret key check";
+
   private final HikariDataSource dataSource;
   private final JdbcMemberStore members;
   private final JdbcCheckInStore checkIns;
@@ -52,9 +56,10 @@ public final class Database implements AutoCloseable {
 
   /**
    * Replaces everything stored about the member in {@code data} with {@code data}, in one
-   * transaction: if any of it fails, the member is left as they were.
+   * transaction: if any of it fails, the member is left as they were. Their pod and plan are sealed
+   * with {@code sealer}.
    */
-  public void replace(MemberData data) {
+  public void replace(MemberData data, Sealer sealer) {
     new Jdbc(dataSource)
         .inTransaction(
             "replacing " + data.member().id(),
@@ -72,6 +77,10 @@ public final class Database implements AutoCloseable {
                 communities.visited(
                     data.member().id(), visit.id(), visit.name(), visit.lastSeenAt());
               }
+              JdbcSupportStore support = new JdbcSupportStore(one, sealer);
+              Jdbc oneJdbc = new Jdbc(one);
+              support.writePod(oneJdbc, data.member().id(), data.pod());
+              support.writePlan(oneJdbc, data.member().id(), data.plan());
               return null;
             });
   }
@@ -89,6 +98,124 @@ public final class Database implements AutoCloseable {
   /** Pods and safety plans, sealed with {@code sealer} before they are stored. */
   public SupportStore support(Sealer sealer) {
     return new JdbcSupportStore(dataSource, sealer);
+  }
+
+  /** What a secret key is to this database: see {@link #keyCheck}. */
+  public enum KeyCheck {
+    /** No key has sealed anything here yet: the first one to start will. */
+    NOTHING_SEALED_YET,
+    /** The key the names here were sealed with. */
+    OPENS,
+    /** Another key: the names here were sealed with a different one. */
+    DOES_NOT_OPEN
+  }
+
+  /**
+   * Whether {@code sealer}'s key is the one this database's names are sealed with, by the known
+   * text the first key sealed ({@link #checkKey}). Changes nothing.
+   */
+  public KeyCheck keyCheck(Sealer sealer) {
+    Optional<String> sealed = sealedKeyCheck(new Jdbc(dataSource));
+    if (sealed.isEmpty()) return KeyCheck.NOTHING_SEALED_YET;
+    return opens(sealer, sealed.get()) ? KeyCheck.OPENS : KeyCheck.DOES_NOT_OPEN;
+  }
+
+  /**
+   * Makes sure the names here are read with the key they were sealed with: on the first start,
+   * seals a known text with {@code sealer} and keeps it; on every start after, opens it.
+   *
+   * @throws Sealer.WrongKey when {@code sealer}'s key is not the one the first start sealed with
+   */
+  public void checkKey(Sealer sealer) {
+    Jdbc jdbc = new Jdbc(dataSource);
+    Optional<String> sealed = sealedKeyCheck(jdbc);
+    if (sealed.isEmpty()) {
+      try {
+        jdbc.update(
+            "INSERT INTO secret_key_check (id, sealed) SELECT 1, ?"
+                + " WHERE NOT EXISTS (SELECT 1 FROM secret_key_check WHERE id = 1)",
+            statement -> statement.setString(1, sealer.seal(KEY_CHECK)));
+      } catch (StoreException e) {
+        // Another instance starting at the same moment stored its check first: read theirs.
+        if (sealedKeyCheck(jdbc).isEmpty()) throw e;
+      }
+      sealed = sealedKeyCheck(jdbc);
+    }
+    if (!opens(sealer, sealed.orElseThrow())) {
+      throw new Sealer.WrongKey("not the key this database's names were sealed with");
+    }
+  }
+
+  /**
+   * Seals every pod name and plan answer again with {@code to}, and the key's check with them, in
+   * one transaction: afterwards only {@code to} opens them. For a new key; every instance must be
+   * stopped, or one still running would seal new names with the old key.
+   *
+   * @return how many names and answers were sealed again
+   * @throws Sealer.WrongKey when {@code from} is not the key they were sealed with; nothing changes
+   */
+  public int reseal(Sealer from, Sealer to) {
+    return new Jdbc(dataSource)
+        .inTransaction(
+            "sealing again with a new key",
+            connection -> {
+              Jdbc one = new Jdbc(new OneConnection(connection));
+              // The check first: with the wrong old key, nothing is touched.
+              Optional<String> check =
+                  one.queryOne(
+                      "SELECT sealed FROM secret_key_check WHERE id = 1 FOR UPDATE",
+                      statement -> {},
+                      row -> row.getString("sealed"));
+              if (check.isPresent() && !opens(from, check.get())) {
+                throw new Sealer.WrongKey("not the key this database's names were sealed with");
+              }
+              one.update("DELETE FROM secret_key_check", statement -> {});
+              one.update(
+                  "INSERT INTO secret_key_check (id, sealed) VALUES (1, ?)",
+                  statement -> statement.setString(1, to.seal(KEY_CHECK)));
+              return reseal(one, "pod_entries", "position", "name_sealed", from, to)
+                  + reseal(one, "safety_plan_answers", "section", "answer_sealed", from, to);
+            });
+  }
+
+  /**
+   * Seals {@code column} of every row of {@code table} again; rows are keyed by member and {@code
+   * key}.
+   */
+  private static int reseal(
+      Jdbc one, String table, String key, String column, Sealer from, Sealer to) {
+    record Sealed(long member, Object key, String text) {}
+    List<Sealed> rows =
+        one.query(
+            "SELECT member_id, " + key + ", " + column + " FROM " + table + " FOR UPDATE",
+            statement -> {},
+            row -> new Sealed(row.getLong(1), row.getObject(2), row.getString(3)));
+    for (Sealed row : rows) {
+      String again = to.seal(from.open(row.text()));
+      one.update(
+          "UPDATE " + table + " SET " + column + " = ? WHERE member_id = ? AND " + key + " = ?",
+          statement -> {
+            statement.setString(1, again);
+            statement.setLong(2, row.member());
+            statement.setObject(3, row.key());
+          });
+    }
+    return rows.size();
+  }
+
+  private static Optional<String> sealedKeyCheck(Jdbc jdbc) {
+    return jdbc.queryOne(
+        "SELECT sealed FROM secret_key_check WHERE id = 1",
+        statement -> {},
+        row -> row.getString("sealed"));
+  }
+
+  private static boolean opens(Sealer sealer, String sealed) {
+    try {
+      return sealer.open(sealed).equals(KEY_CHECK);
+    } catch (Sealer.WrongKey e) {
+      return false;
+    }
   }
 
   /** Opens the database at {@code jdbcUrl} and migrates its schema to the newest version. */

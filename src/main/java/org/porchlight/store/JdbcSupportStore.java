@@ -44,27 +44,34 @@ final class JdbcSupportStore implements SupportStore {
     jdbc.inTransaction(
         "saving a pod",
         connection -> {
-          Jdbc one = new Jdbc(new OneConnection(connection));
-          one.update(
-              "DELETE FROM pod_entries WHERE member_id ="
-                  + " (SELECT id FROM members WHERE platform = ? AND user_id = ?)",
-              statement -> JdbcMemberStore.bindId(statement, 1, member));
-          List<Pod.Entry> entries = new ArrayList<>(pod.entries());
-          for (int i = 0; i < entries.size(); i++) {
-            int position = i;
-            Pod.Entry entry = entries.get(i);
-            one.update(
-                "INSERT INTO pod_entries (member_id, position, ring, name_sealed)"
-                    + " SELECT id, ?, ?, ? FROM members WHERE platform = ? AND user_id = ?",
-                statement -> {
-                  statement.setInt(1, position);
-                  statement.setString(2, entry.ring().key());
-                  statement.setString(3, sealer.seal(entry.name()));
-                  JdbcMemberStore.bindId(statement, 4, member);
-                });
-          }
+          writePod(new Jdbc(new OneConnection(connection)), member, pod);
           return null;
         });
+  }
+
+  /**
+   * Replaces the member's pod through {@code one}, a connection whose transaction the caller holds:
+   * with the rest of the member, when a whole member is replaced.
+   */
+  void writePod(Jdbc one, MemberId member, Pod pod) {
+    one.update(
+        "DELETE FROM pod_entries WHERE member_id ="
+            + " (SELECT id FROM members WHERE platform = ? AND user_id = ?)",
+        statement -> JdbcMemberStore.bindId(statement, 1, member));
+    List<Pod.Entry> entries = new ArrayList<>(pod.entries());
+    for (int i = 0; i < entries.size(); i++) {
+      int position = i;
+      Pod.Entry entry = entries.get(i);
+      one.update(
+          "INSERT INTO pod_entries (member_id, position, ring, name_sealed)"
+              + " SELECT id, ?, ?, ? FROM members WHERE platform = ? AND user_id = ?",
+          statement -> {
+            statement.setInt(1, position);
+            statement.setString(2, entry.ring().key());
+            statement.setString(3, sealer.seal(entry.name()));
+            JdbcMemberStore.bindId(statement, 4, member);
+          });
+    }
   }
 
   @Override
@@ -87,22 +94,26 @@ final class JdbcSupportStore implements SupportStore {
     jdbc.inTransaction(
         "saving a safety plan",
         connection -> {
-          Jdbc one = new Jdbc(new OneConnection(connection));
-          one.update(
-              "DELETE FROM safety_plan_answers WHERE member_id ="
-                  + " (SELECT id FROM members WHERE platform = ? AND user_id = ?)",
-              statement -> JdbcMemberStore.bindId(statement, 1, member));
-          for (Map.Entry<SafetyPlan.Section, String> answer : plan.answers().entrySet()) {
-            one.update(
-                "INSERT INTO safety_plan_answers (member_id, section, answer_sealed)"
-                    + " SELECT id, ?, ? FROM members WHERE platform = ? AND user_id = ?",
-                statement -> {
-                  statement.setString(1, answer.getKey().key());
-                  statement.setString(2, sealer.seal(answer.getValue()));
-                  JdbcMemberStore.bindId(statement, 3, member);
-                });
-          }
+          writePlan(new Jdbc(new OneConnection(connection)), member, plan);
           return null;
         });
+  }
+
+  /** Replaces the member's plan through {@code one}, as {@link #writePod} does their pod. */
+  void writePlan(Jdbc one, MemberId member, SafetyPlan plan) {
+    one.update(
+        "DELETE FROM safety_plan_answers WHERE member_id ="
+            + " (SELECT id FROM members WHERE platform = ? AND user_id = ?)",
+        statement -> JdbcMemberStore.bindId(statement, 1, member));
+    for (Map.Entry<SafetyPlan.Section, String> answer : plan.answers().entrySet()) {
+      one.update(
+          "INSERT INTO safety_plan_answers (member_id, section, answer_sealed)"
+              + " SELECT id, ?, ? FROM members WHERE platform = ? AND user_id = ?",
+          statement -> {
+            statement.setString(1, answer.getKey().key());
+            statement.setString(2, sealer.seal(answer.getValue()));
+            JdbcMemberStore.bindId(statement, 3, member);
+          });
+    }
   }
 }

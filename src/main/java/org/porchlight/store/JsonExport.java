@@ -14,8 +14,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.porchlight.core.CheckIn;
@@ -38,7 +41,8 @@ import org.porchlight.core.port.ExportFormat;
  */
 public final class JsonExport implements ExportFormat {
   static final String FORMAT = "porchlight-export";
-  static final int VERSION = 1;
+  // 2 added pods and safety plans: an older Porchlight refuses the document rather than drop them.
+  static final int VERSION = 2;
 
   private final ObjectMapper json = new ObjectMapper();
   // Pretty, with "key": "value" as people write JSON by hand.
@@ -187,6 +191,14 @@ public final class JsonExport implements ExportFormat {
       visit.put("name", v.name());
       visit.put("lastSeenAt", v.lastSeenAt().toString());
     }
+    ArrayNode pod = root.putArray("pod");
+    for (Pod.Entry e : data.pod().entries()) {
+      ObjectNode entry = pod.addObject();
+      entry.put("ring", e.ring().key());
+      entry.put("name", e.name());
+    }
+    ObjectNode plan = root.putObject("plan");
+    data.plan().answers().forEach((section, answer) -> plan.put(section.key(), answer));
     return root;
   }
 
@@ -240,7 +252,28 @@ public final class JsonExport implements ExportFormat {
               v.path("name").asText(""),
               Instant.parse(v.required("lastSeenAt").asText())));
     }
-    return new MemberData(member, checkIns, steps, communities, Pod.EMPTY, SafetyPlan.EMPTY);
+    List<Pod.Entry> pod = new ArrayList<>();
+    for (JsonNode e : root.path("pod")) {
+      String ring = e.required("ring").asText();
+      pod.add(
+          new Pod.Entry(
+              Pod.Ring.fromKey(ring)
+                  .orElseThrow(() -> new IllegalArgumentException("no pod ring '" + ring + "'")),
+              e.required("name").asText()));
+    }
+    Map<SafetyPlan.Section, String> plan = new EnumMap<>(SafetyPlan.Section.class);
+    Iterator<Map.Entry<String, JsonNode>> answers = root.path("plan").fields();
+    while (answers.hasNext()) {
+      Map.Entry<String, JsonNode> answer = answers.next();
+      SafetyPlan.Section section =
+          SafetyPlan.Section.fromKey(answer.getKey())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no safety plan section '" + answer.getKey() + "'"));
+      plan.put(section, answer.getValue().asText());
+    }
+    return new MemberData(member, checkIns, steps, communities, new Pod(pod), new SafetyPlan(plan));
   }
 
   private static Optional<String> text(JsonNode node, String field) {

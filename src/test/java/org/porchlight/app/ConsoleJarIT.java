@@ -61,7 +61,11 @@ class ConsoleJarIT {
     assertThat(chat.out())
         .contains("[1] Honestly fine   [2] Rough day   [3] Skip today")
         .contains("One small thing");
-    assertThat(chat.err()).isEmpty();
+    assertThat(chat.err().lines())
+        .as("the first start's one line: where its new secret key is")
+        .singleElement()
+        .asString()
+        .contains("Made a new secret key in " + dataDir.resolve("secret.key"));
 
     Run export = porchlight("", "export", "--platform", "console", "--user", "local");
     assertThat(export.exitCode()).isZero();
@@ -105,6 +109,28 @@ class ConsoleJarIT {
     assertThat(restore.exitCode()).isZero();
     assertThat(porchlight("", "export", "--platform", "console", "--user", "local").out())
         .contains("\"mood\": \"rough\"");
+  }
+
+  @Test
+  void aPodImportedIsExportedAsWrittenWhileTheDatabaseFileHoldsNoNameOfIt() throws Exception {
+    Path alex =
+        Files.writeString(
+            dataDir.resolve("alex.json"),
+            "{\"member\": {\"platform\": \"console\", \"userId\": \"local\","
+                + " \"joinedAt\": \"2026-11-21T16:00:00Z\"},"
+                + " \"pod\": [{\"ring\": \"core\", \"name\": \"Marisol\"}],"
+                + " \"plan\": {\"on-my-own\": \"walk Thistlewick the dog\"}}");
+
+    Run restore = porchlight("", "import", alex.toString());
+    Run export = porchlight("", "export", "--platform", "console", "--user", "local");
+
+    assertThat(restore.exitCode()).isZero();
+    assertThat(restore.err()).contains("Made a new secret key in").doesNotContain("Marisol");
+    assertThat(export.out()).contains("\"name\": \"Marisol\"").contains("Thistlewick");
+    assertThat(Files.exists(dataDir.resolve("secret.key"))).isTrue();
+    String file =
+        new String(Files.readAllBytes(dataDir.resolve("porchlight.mv.db")), StandardCharsets.UTF_8);
+    assertThat(file).contains("local").doesNotContain("Marisol").doesNotContain("Thistlewick");
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import org.porchlight.store.Database;
+import org.porchlight.store.Sealer;
 import org.porchlight.telegram.FakeBotApi;
 import org.porchlight.testing.PorchlightJar;
 import org.porchlight.testing.TestPostgres;
@@ -57,6 +59,9 @@ class ContainerJarIT {
       assertThat(ready.path("checks").path("database").asText()).isEqualTo("up");
       assertThat(ready.path("checks").path("telegram").asText()).isEqualTo("up");
       assertThat(Files.exists(container.data.resolve("porchlight.mv.db"))).isTrue();
+      assertThat(Files.exists(container.data.resolve("secret.key")))
+          .as("the key made on the first start, beside the database")
+          .isTrue();
       if (isRoot()) {
         assertThat(Files.getAttribute(container.data.resolve("porchlight.mv.db"), "unix:uid"))
             .as("the database file belongs to the user Porchlight ran as")
@@ -73,6 +78,7 @@ class ContainerJarIT {
     database.put("PORCHLIGHT_DB_URL", TestPostgres.url());
     database.put("PORCHLIGHT_DB_USER", TestPostgres.user());
     database.put("PORCHLIGHT_DB_PASSWORD", TestPostgres.password());
+    database.put("PORCHLIGHT_SECRET_KEY", Base64.getEncoder().encodeToString(Sealer.newKey()));
     try (FakeBotApi telegram = FakeBotApi.start(TOKEN)) {
       Container container = start(telegram, database);
       JsonNode ready = container.awaitReady();
@@ -216,6 +222,8 @@ class ContainerJarIT {
       statement.executeUpdate("DELETE FROM members");
       statement.executeUpdate("DELETE FROM communities");
       statement.executeUpdate("DELETE FROM update_offsets");
+      // Each run gives a new key: the check a run before sealed would not open with it.
+      statement.executeUpdate("DELETE FROM secret_key_check");
     }
   }
 

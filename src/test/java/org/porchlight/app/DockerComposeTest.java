@@ -64,6 +64,15 @@ class DockerComposeTest {
   }
 
   @Test
+  void everyInstanceSealsWithTheOneSecretKeyAndComposeRefusesToStartWithoutIt() {
+    for (String name : List.of("porchlight", "porchlight-2")) {
+      assertThat(services.path(name).path("environment").path("PORCHLIGHT_SECRET_KEY").asText())
+          .as(name)
+          .startsWith("${PORCHLIGHT_SECRET_KEY:?");
+    }
+  }
+
+  @Test
   void everyDatabaseKeepsItsDataInANamedVolume() {
     assertThat(texts(services.path("porchlight").path("volumes")))
         .contains("porchlight-data:/data");

@@ -246,7 +246,7 @@ class NothingPrivateIsLoggedTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"text", "json"})
-  void settingsLoggedWholeShowNoTokenNorPassword(String format) throws IOException {
+  void settingsLoggedWholeShowNoTokenPasswordOrKey(String format) throws IOException {
     capture(format);
     Settings settings =
         new ConfigLoader(dir)
@@ -256,7 +256,8 @@ class NothingPrivateIsLoggedTest {
                     "DISCORD_BOT_TOKEN", "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GaBcDe.discord-" + MARKER,
                     "PORCHLIGHT_DB_URL", "jdbc:postgresql://db/porchlight?password=" + MARKER,
                     "PORCHLIGHT_DB_PASSWORD", MARKER,
-                    "PORCHLIGHT_TELEGRAM_WEBHOOK_SECRET", MARKER));
+                    "PORCHLIGHT_TELEGRAM_WEBHOOK_SECRET", MARKER,
+                    "PORCHLIGHT_SECRET_KEY", MARKER));
 
     LoggerFactory.getLogger(Main.class).info("settings: {}", settings);
 

@@ -77,6 +77,8 @@ class EnvironmentTest {
     assertThat(settings.store().password().reveal()).isEqualTo("1");
     assertThat(settings.telegram().webhookSecret().reveal()).isEqualTo("1");
     assertThat(settings.store().user()).isEqualTo("1");
+    assertThat(settings.store().secretKey().reveal()).isEqualTo("1");
+    assertThat(settings.store().secretKeyFile()).isEqualTo("1");
     assertThat(settings.server().port()).isEqualTo(1);
     assertThat(settings.shutdown().deadline()).hasSeconds(7);
   }

@@ -42,8 +42,11 @@ class JsonExportTest {
         List.of(
             new Community.Visit(
                 new Community.Id("discord", "135197118292819968"), "Harbour Lights", T0)),
-        Pod.EMPTY,
-        SafetyPlan.EMPTY);
+        Pod.EMPTY
+            .with(new Pod.Entry(Pod.Ring.CORE, "Marisol"))
+            .with(new Pod.Entry(Pod.Ring.OUTER, "Thursday group")),
+        SafetyPlan.EMPTY.with(
+            SafetyPlan.Section.WARNING_SIGNS, Optional.of("I stop answering the phone")));
   }
 
   @Test
@@ -58,7 +61,37 @@ class JsonExportTest {
         .contains("\"answeredAt\": \"2026-11-21T16:00:30Z\"")
         .contains("\"via\": \"button\"")
         .contains("\"communities\": [")
-        .contains("\"name\": \"Harbour Lights\"");
+        .contains("\"name\": \"Harbour Lights\"")
+        .contains("\"pod\": [")
+        .contains("\"ring\": \"core\"")
+        .contains("\"name\": \"Marisol\"")
+        .contains("\"plan\": {")
+        .contains("\"warning-signs\": \"I stop answering the phone\"");
+  }
+
+  @Test
+  void anExportWrittenBeforePodsAndPlansReadsWithNeither() {
+    String before =
+        export
+            .write(data())
+            .replaceAll("(?s),\\s*\"pod\": \\[.*?\\]", "")
+            .replaceAll("(?s),\\s*\"plan\": \\{.*?\\}", "");
+    assertThat(before).doesNotContain("Marisol").doesNotContain("\"plan\"");
+
+    MemberData read = export.read(before).get(0);
+
+    assertThat(read.pod()).isEqualTo(Pod.EMPTY);
+    assertThat(read.plan()).isEqualTo(SafetyPlan.EMPTY);
+    assertThat(read.checkIns()).isEqualTo(data().checkIns());
+  }
+
+  @Test
+  void aPodEntryInARingThereIsNoneOfIsNamedAndItsNameIsNot() {
+    String odd = export.write(data()).replace("\"ring\": \"core\"", "\"ring\": \"inner\"");
+
+    assertThatThrownBy(() -> export.read(odd))
+        .hasMessageContaining("no pod ring 'inner'")
+        .hasMessageNotContaining("Marisol");
   }
 
   @Test

@@ -46,6 +46,15 @@ abstract class StoreContract {
   private static final Instant T0 = Instant.parse("2026-11-21T16:00:00Z");
   private static final MemberId ALEX = new MemberId("telegram", "1001");
   private static final MemberId SAM = new MemberId("discord", "2002");
+  private static final Sealer SEALER = new Sealer(Sealer.newKey());
+  private static final Pod POD =
+      Pod.EMPTY
+          .with(new Pod.Entry(Pod.Ring.CORE, "Marisol"))
+          .with(new Pod.Entry(Pod.Ring.OUTER, "Thursday group"));
+  private static final SafetyPlan PLAN =
+      SafetyPlan.EMPTY
+          .with(SafetyPlan.Section.WARNING_SIGNS, Optional.of("I stop answering the phone"))
+          .with(SafetyPlan.Section.ON_MY_OWN, Optional.of("a long walk by the canal"));
 
   private Database database;
 
@@ -60,6 +69,7 @@ abstract class StoreContract {
       s.executeUpdate("DELETE FROM communities");
       s.executeUpdate("DELETE FROM update_offsets");
       s.executeUpdate("DELETE FROM handled_updates");
+      s.executeUpdate("DELETE FROM secret_key_check");
     }
   }
 
@@ -84,7 +94,8 @@ abstract class StoreContract {
 
     database.replace(
         new MemberData(
-            member(ALEX), List.of(answered), List.of(), List.of(), Pod.EMPTY, SafetyPlan.EMPTY));
+            member(ALEX), List.of(answered), List.of(), List.of(), Pod.EMPTY, SafetyPlan.EMPTY),
+        SEALER);
 
     assertThat(database.members().find(ALEX).orElseThrow().checkInTime())
         .contains(LocalTime.of(20, 0));
@@ -97,6 +108,8 @@ abstract class StoreContract {
   @Test
   void aReplacementThatFailsPartWayLeavesTheMemberAsTheyWere() {
     database.members().save(member(ALEX).withCheckInTime(LocalTime.of(7, 0)));
+    database.support(SEALER).savePod(ALEX, POD);
+    database.support(SEALER).savePlan(ALEX, PLAN);
     LocalDate day = LocalDate.of(2026, 11, 20);
     database.checkIns().save(CheckIn.unasked(ALEX, day).answered(Mood.FINE, Via.BUTTON, T0));
     // The second check-in belongs to nobody stored: its row can't be written, after the member's.
@@ -112,11 +125,67 @@ abstract class StoreContract {
             Pod.EMPTY,
             SafetyPlan.EMPTY);
 
-    assertThatThrownBy(() -> database.replace(replacement)).isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> database.replace(replacement, SEALER))
+        .isInstanceOf(StoreException.class);
 
     assertThat(database.members().find(ALEX).orElseThrow().checkInTime())
         .contains(LocalTime.of(7, 0));
     assertThat(database.checkIns().find(ALEX, day).flatMap(CheckIn::mood)).contains(Mood.FINE);
+    assertThat(database.support(SEALER).pod(ALEX)).isEqualTo(POD);
+    assertThat(database.support(SEALER).plan(ALEX)).isEqualTo(PLAN);
+  }
+
+  @Test
+  void aReplacementStoresThePodAndThePlanWithTheRest() {
+    database.members().save(member(ALEX));
+    database.support(SEALER).savePod(ALEX, Pod.EMPTY.with(new Pod.Entry(Pod.Ring.CORE, "Ana")));
+    Pod pod = POD.with(new Pod.Entry(Pod.Ring.MOVABLE, "Ben from work"));
+
+    database.replace(
+        new MemberData(member(ALEX), List.of(), List.of(), List.of(), pod, PLAN), SEALER);
+
+    assertThat(database.support(SEALER).pod(ALEX)).isEqualTo(pod);
+    assertThat(database.support(SEALER).plan(ALEX)).isEqualTo(PLAN);
+  }
+
+  @Test
+  void aPodAndAPlanReadBackAsSavedAndASecondSaveReplacesTheFirst() {
+    database.members().save(member(ALEX));
+    database.members().save(member(SAM));
+    database.support(SEALER).savePod(SAM, POD);
+
+    database.support(SEALER).savePod(ALEX, POD.without(0));
+    database.support(SEALER).savePod(ALEX, POD);
+    database.support(SEALER).savePlan(ALEX, PLAN);
+    database
+        .support(SEALER)
+        .savePlan(ALEX, PLAN.with(SafetyPlan.Section.ON_MY_OWN, Optional.empty()));
+
+    assertThat(database.support(SEALER).pod(ALEX)).isEqualTo(POD);
+    assertThat(database.support(SEALER).plan(ALEX).answers())
+        .containsOnlyKeys(SafetyPlan.Section.WARNING_SIGNS);
+    assertThat(database.support(SEALER).pod(SAM)).isEqualTo(POD);
+    assertThat(database.support(SEALER).plan(SAM)).isEqualTo(SafetyPlan.EMPTY);
+  }
+
+  @Test
+  void forgetTakesThePodAndThePlanWithTheMember() throws SQLException {
+    for (MemberId id : List.of(ALEX, SAM)) {
+      database.members().save(member(id));
+      database.support(SEALER).savePod(id, POD);
+      database.support(SEALER).savePlan(id, PLAN);
+    }
+
+    assertThat(database.members().forget(ALEX)).isTrue();
+
+    try (Connection c = database.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      assertThat(count(s, "pod_entries")).isEqualTo(POD.entries().size());
+      assertThat(count(s, "safety_plan_answers")).isEqualTo(PLAN.answers().size());
+    }
+    assertThat(database.support(SEALER).pod(ALEX)).isEqualTo(Pod.EMPTY);
+    assertThat(database.support(SEALER).plan(ALEX)).isEqualTo(SafetyPlan.EMPTY);
+    assertThat(database.support(SEALER).pod(SAM)).isEqualTo(POD);
   }
 
   @Test

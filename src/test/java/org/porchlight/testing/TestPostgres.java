@@ -24,8 +24,8 @@ public final class TestPostgres {
   /** The JDBC URL of this test JVM's schema, made if it is not there yet. */
   public static String url() {
     String url = System.getenv(URL_VARIABLE);
-    // Surefire and Failsafe number their JVMs from 1 (see forkCount in pom.xml).
-    String schema = "porchlight_test_" + System.getProperty("porchlight.testFork", "1");
+    // Surefire and Failsafe number their JVMs from 1: jvm1, jvm2 (see forkCount in pom.xml).
+    String schema = "porchlight_test_" + System.getProperty("porchlight.testFork", "jvm1");
     try (Connection connection = DriverManager.getConnection(url, user(), password());
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);

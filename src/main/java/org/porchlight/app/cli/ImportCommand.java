@@ -59,7 +59,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         MemberData data = ((JsonExport.Entry.Read) entry).data();
         try {
-          porchlight.database().replace(data);
+          porchlight.replace(data);
           imported++;
         } catch (StoreException e) {
           leftAsTheyWere.add(

@@ -52,6 +52,7 @@ import picocli.CommandLine.ScopeType;
       ExportCommand.class,
       ImportCommand.class,
       ForgetCommand.class,
+      RotateKeyCommand.class,
       DoctorCommand.class,
       ReadCommand.class,
       CommandLine.HelpCommand.class

@@ -13,7 +13,8 @@ import org.porchlight.store.Database;
 
 /**
  * {@code porchlight doctor}: checks what Porchlight needs, a line a finding, each {@code ok} or
- * {@code problem} with what to do about it. It prints no token, password or webhook secret.
+ * {@code problem} with what to do about it. It prints no token, password, webhook secret or secret
+ * key.
  */
 public final class Doctor {
   /** How long each network check may take. */
@@ -45,6 +46,7 @@ public final class Doctor {
   private void checkWith(Settings settings, Report report) {
     try (DatabaseCheck database = new DatabaseCheck(settings.store())) {
       report.print(database.run());
+      report.print(new SecretKeyCheck(settings.store(), database.readable()).run());
       for (Check check : checks(settings, database.readable())) report.print(check.run());
     }
   }

@@ -17,13 +17,17 @@ final class Report {
     this.out = out;
   }
 
-  /** From now on, each of the tokens, password and webhook secret in {@code settings} is ***. */
+  /**
+   * From now on, each of the tokens, password, webhook secret and secret key in {@code settings} is
+   * ***.
+   */
   void hideSecretsOf(Settings settings) {
     for (Secret secret :
         List.of(
             settings.telegram().token(),
             settings.discord().token(),
             settings.store().password(),
+            settings.store().secretKey(),
             settings.telegram().webhookSecret())) {
       if (secret.isSet()) secrets.add(secret.reveal());
     }

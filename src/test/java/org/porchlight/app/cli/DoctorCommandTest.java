@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
 import org.porchlight.discord.FakeDiscord;
 import org.porchlight.store.Database;
+import org.porchlight.store.Sealer;
 import org.porchlight.telegram.FakeBotApi;
 import org.porchlight.testing.PorchlightJar;
 import org.porchlight.web.Health;
@@ -121,6 +123,10 @@ class DoctorCommandTest {
             "ok       Database: the embedded database in "
                 + dir.resolve("data").toString().replace('\\', '/')
                 + ": opened, schema up to date, answering; 0 members")
+        .contains(
+            "ok       Secret key: none yet; Porchlight's first start makes "
+                + dir.resolve("data").resolve("secret.key")
+                + ", to be backed up with the database")
         .containsPattern("ok       Time zones: tzdata 20\\d\\d[a-z] \\(Java .+\\); no member has")
         .contains("ok       HTTP port: server.port " + port + " on 127.0.0.1 is free")
         .endsWith("\nAll is well.\n")
@@ -224,8 +230,47 @@ class DoctorCommandTest {
                 + url
                 + "?user=porchlight&password=***: could not open the database:")
         .contains("Check store.url (PORCHLIGHT_DB_URL), store.user and store.password")
+        .contains("problem  Secret key: no secret key is given, and store.url names a database")
         .contains("members' zones not checked, as the database can't be read yet")
         .contains("ok       HTTP port: ");
+    assertThat(report.exitCode()).isEqualTo(Main.NEEDS_FIXING);
+  }
+
+  @Test
+  void aSecretKeyThatOpensTheDatabasesNamesIsOkAndIsNotPrinted() {
+    String key = Base64.getEncoder().encodeToString(Sealer.newKey());
+    try (Database database =
+        Database.open(Settings.Store.embeddedJdbcUrl(dir.resolve("data")), "", "", 2)) {
+      database.checkKey(new Sealer(Base64.getDecoder().decode(key)));
+    }
+    env.put("PORCHLIGHT_SECRET_KEY", key);
+
+    Report report = doctor();
+
+    assertThat(report.out())
+        .contains(
+            "ok       Secret key: store.secretKey (PORCHLIGHT_SECRET_KEY) opens the names stored in"
+                + " the database\n")
+        .doesNotContain(key);
+    assertThat(report.exitCode()).isEqualTo(Main.OK);
+  }
+
+  @Test
+  void aSecretKeyThatDoesNotOpenTheDatabasesNamesIsAProblem() {
+    try (Database database =
+        Database.open(Settings.Store.embeddedJdbcUrl(dir.resolve("data")), "", "", 2)) {
+      database.checkKey(new Sealer(Sealer.newKey()));
+    }
+    String key = Base64.getEncoder().encodeToString(Sealer.newKey());
+    env.put("PORCHLIGHT_SECRET_KEY", key);
+
+    Report report = doctor();
+
+    assertThat(report.out())
+        .contains(
+            "problem  Secret key: the secret key from store.secretKey (PORCHLIGHT_SECRET_KEY)"
+                + " does not open the names stored in this database")
+        .doesNotContain(key);
     assertThat(report.exitCode()).isEqualTo(Main.NEEDS_FIXING);
   }
 
