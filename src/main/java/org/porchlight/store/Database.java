@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.porchlight.core.Community;
 import org.porchlight.core.MemberData;
+import org.porchlight.core.ReachOut;
 import org.porchlight.core.port.BuddyStore;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
@@ -81,6 +82,12 @@ public final class Database implements AutoCloseable {
               Jdbc oneJdbc = new Jdbc(one);
               support.writePod(oneJdbc, data.member().id(), data.pod());
               support.writePlan(oneJdbc, data.member().id(), data.plan());
+              JdbcReachOutStore reachOuts = new JdbcReachOutStore(one);
+              if (!data.reachOut().equals(ReachOut.DEFAULT)) {
+                reachOuts.saveReachOut(data.member().id(), data.reachOut());
+              }
+              data.reachOutAnswers()
+                  .forEach(answer -> reachOuts.recordReachOut(data.member().id(), answer));
               return null;
             });
   }

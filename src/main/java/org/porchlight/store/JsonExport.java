@@ -30,6 +30,7 @@ import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
 import org.porchlight.core.Pod;
 import org.porchlight.core.QuietHours;
+import org.porchlight.core.ReachOut;
 import org.porchlight.core.SafetyPlan;
 import org.porchlight.core.StepGiven;
 import org.porchlight.core.Via;
@@ -199,6 +200,28 @@ public final class JsonExport implements ExportFormat {
     }
     ObjectNode plan = root.putObject("plan");
     data.plan().answers().forEach((section, answer) -> plan.put(section.key(), answer));
+    ObjectNode reachOut = root.putObject("reachOut");
+    reachOut.put("weekly", data.reachOut().weekly());
+    reachOut.put("day", data.reachOut().day().map(DayOfWeek::name).orElse(null));
+    reachOut.put("followUps", data.reachOut().followUps());
+    ArrayNode answers = root.putArray("reachOutAnswers");
+    for (ReachOut.Answered a : data.reachOutAnswers()) {
+      answers.addObject().put("date", a.date().toString()).put("answer", a.answer().key());
+    }
+    // Shown, never read back: a link is made by both people, by invitation.
+    data.buddy()
+        .ifPresent(
+            b ->
+                root.putObject("buddy")
+                    .put("yourNameForThem", b.name())
+                    .put("since", b.since().toString())
+                    .put("toldAfterRoughRuns", b.afterRoughRun()));
+    data.buddyTo()
+        .ifPresent(
+            b ->
+                root.putObject("buddyTo")
+                    .put("theirName", b.name())
+                    .put("since", b.since().toString()));
     return root;
   }
 
@@ -273,7 +296,38 @@ public final class JsonExport implements ExportFormat {
                           "no safety plan section '" + answer.getKey() + "'"));
       plan.put(section, answer.getValue().asText());
     }
-    return new MemberData(member, checkIns, steps, communities, new Pod(pod), new SafetyPlan(plan));
+    JsonNode weekly = root.path("reachOut");
+    ReachOut reachOut = ReachOut.DEFAULT;
+    if (weekly.isObject()) {
+      reachOut =
+          reachOut
+              .withWeekly(weekly.path("weekly").asBoolean(true))
+              .withFollowUps(weekly.path("followUps").asBoolean(true));
+      if (weekly.hasNonNull("day")) {
+        reachOut = reachOut.withDay(DayOfWeek.valueOf(weekly.path("day").asText()));
+      }
+    }
+    List<ReachOut.Answered> answered = new ArrayList<>();
+    for (JsonNode a : root.path("reachOutAnswers")) {
+      String key = a.path("answer").asText();
+      answered.add(
+          new ReachOut.Answered(
+              LocalDate.parse(a.path("date").asText()),
+              ReachOut.Answer.fromKey(key)
+                  .orElseThrow(
+                      () -> new IllegalArgumentException("no reach-out answer '" + key + "'"))));
+    }
+    return new MemberData(
+        member,
+        checkIns,
+        steps,
+        communities,
+        new Pod(pod),
+        new SafetyPlan(plan),
+        reachOut,
+        answered,
+        Optional.empty(),
+        Optional.empty());
   }
 
   private static Optional<String> text(JsonNode node, String field) {

@@ -3,6 +3,7 @@ package org.porchlight.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.porchlight.core.Buddy;
 import org.porchlight.core.CheckIn;
 import org.porchlight.core.Community;
 import org.porchlight.core.Member;
@@ -17,6 +19,7 @@ import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
 import org.porchlight.core.Pod;
+import org.porchlight.core.ReachOut;
 import org.porchlight.core.SafetyPlan;
 import org.porchlight.core.StepGiven;
 import org.porchlight.core.Via;
@@ -105,6 +108,42 @@ class JsonExportTest {
 
     assertThat(all).contains("\"format\": \"porchlight-export\"");
     assertThat(export.read(all)).containsExactly(data(), data());
+  }
+
+  @Test
+  void theWeeklyReachOutAndItsAnswersTravelAndABuddyLinkIsShownButNotReadBack() {
+    MemberData base = data();
+    MemberData withPeople =
+        new MemberData(
+            base.member(),
+            base.checkIns(),
+            base.stepsGiven(),
+            base.communities(),
+            base.pod(),
+            base.plan(),
+            ReachOut.DEFAULT.withDay(DayOfWeek.FRIDAY).withFollowUps(false),
+            List.of(new ReachOut.Answered(LocalDate.of(2026, 11, 20), ReachOut.Answer.PICKED)),
+            Optional.of(
+                new Buddy(
+                    ALEX,
+                    new MemberId("discord", "1085261609959558209"),
+                    "Alexandrina",
+                    true,
+                    Optional.empty(),
+                    T0)),
+            Optional.empty());
+
+    String json = export.write(withPeople);
+    assertThat(json)
+        .contains("\"reachOut\": {")
+        .contains("\"day\": \"FRIDAY\"")
+        .contains("\"answer\": \"picked\"")
+        .contains("\"yourNameForThem\": \"Alexandrina\"")
+        .doesNotContain("1085261609959558209");
+    MemberData read = export.read(json).get(0);
+    assertThat(read.reachOut()).isEqualTo(withPeople.reachOut());
+    assertThat(read.reachOutAnswers()).isEqualTo(withPeople.reachOutAnswers());
+    assertThat(read.buddy()).as("made again by invitation, never imported").isEmpty();
   }
 
   @Test

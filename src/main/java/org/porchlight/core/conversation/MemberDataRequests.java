@@ -33,7 +33,11 @@ final class MemberDataRequests {
         ctx.stores.stepsGiven().givenTo(member.id()),
         ctx.stores.communities().visitsOf(member.id()),
         ctx.stores.support().pod(member.id()),
-        ctx.stores.support().plan(member.id()));
+        ctx.stores.support().plan(member.id()),
+        ctx.stores.reachOuts().reachOut(member.id()),
+        ctx.stores.reachOuts().reachOutAnswers(member.id()),
+        ctx.stores.buddies().buddyOf(member.id()),
+        ctx.stores.buddies().buddyingFor(member.id()));
   }
 
   void myData(Turn t) {
