@@ -169,7 +169,7 @@ class DiscordBotTest {
     bot.close();
     try (FakeDiscord other = FakeDiscord.start()) {
       bot = startBot(other, Optional.of(FakeDiscord.GUILD_ID));
-      assertThat(other.guildCommands(FakeDiscord.GUILD_ID)).hasSize(22);
+      assertThat(other.guildCommands(FakeDiscord.GUILD_ID)).hasSize(23);
       assertThat(other.globalCommands()).isEmpty();
       bot.close();
       bot = null;

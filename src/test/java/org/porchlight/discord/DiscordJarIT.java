@@ -28,7 +28,7 @@ class DiscordJarIT {
       Process porchlight = PorchlightJar.start(environment(discord, discord.token()), log);
       try {
         discord.awaitReady(Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(30)).until(() -> discord.globalCommands().size() == 22);
+        await().atMost(Duration.ofSeconds(30)).until(() -> discord.globalCommands().size() == 23);
         String user = discord.newUser("morgan");
         String help = discord.slashCommand(user, Where.dm(), "help", Map.of());
         await()
