@@ -256,6 +256,81 @@ class BuddyAcrossPlatformsTest {
         .isEqualTo(tries);
   }
 
+  @Test
+  void aDiscordMembersBuddyOnTelegramWhoBlockedTheBotIsNotTriedAgainAndTheMemberIsTold() {
+    say("/time 20:00");
+    say("/quiet off");
+    for (Map.Entry<String, Map<String, String>> command :
+        List.of(
+            Map.entry("time", Map.of("time", "19:00")),
+            Map.entry("timezone", Map.of("zone", "Lisbon")),
+            Map.entry("quiet", Map.of("hours", "off")))) {
+      String id =
+          discord.slashCommand(sam, FakeDiscord.Where.dm(), command.getKey(), command.getValue());
+      await().atMost(WAIT).until(() -> !discord.answers(id).isEmpty());
+    }
+    String asked = discord.slashCommand(sam, FakeDiscord.Where.dm(), "buddy", Map.of());
+    await().atMost(WAIT).until(() -> text(discord.answers(asked)).contains("What name"));
+    int before = samsDms().size();
+    discord.directMessage(sam, "Sam");
+    await().atMost(WAIT).until(() -> samsDms().size() > before);
+    Matcher code = CODE.matcher(String.join("\n", samsDms()));
+    assertThat(code.find()).isTrue();
+    say("/buddy accept " + code.group(1));
+    press("Yes, I'll be their buddy");
+    await()
+        .atMost(WAIT)
+        .until(() -> String.join("\n", samsDms()).contains("said yes, and is your buddy now"));
+
+    telegram.failNext(
+        "sendMessage",
+        1,
+        403,
+        "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
+    String checkIn = discord.slashCommand(sam, FakeDiscord.Where.dm(), "checkin", Map.of());
+    await().atMost(WAIT).until(() -> text(discord.answers(checkIn)).contains("How are you"));
+    String rough = pressOnDiscord(discord.answers(checkIn), "Rough day");
+    await()
+        .atMost(WAIT)
+        .until(() -> labelsOf(discord.answers(rough)).contains("Let my buddy know"));
+    pressOnDiscord(discord.answers(rough), "Let my buddy know");
+
+    await()
+        .atMost(WAIT)
+        .until(() -> String.join("\n", samsDms()).contains("couldn't reach your buddy"));
+    assertThat(database.members().isReachable(member())).isFalse();
+    long tries = telegram.calls("sendMessage").size();
+    await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+    assertThat(telegram.calls("sendMessage")).as("not tried again").hasSize((int) tries);
+  }
+
+  private String pressOnDiscord(List<JsonNode> messages, String label) {
+    for (JsonNode message : messages) {
+      for (JsonNode row : message.path("components")) {
+        for (JsonNode button : row.path("components")) {
+          if (button.path("label").asText().equals(label)) {
+            return discord.buttonPress(
+                sam,
+                FakeDiscord.Where.dm(),
+                message.path("id").asText(),
+                button.path("custom_id").asText());
+          }
+        }
+      }
+    }
+    throw new AssertionError("no button '" + label + "' in " + text(messages));
+  }
+
+  private static List<String> labelsOf(List<JsonNode> messages) {
+    List<String> labels = new ArrayList<>();
+    for (JsonNode message : messages) {
+      for (JsonNode row : message.path("components")) {
+        for (JsonNode button : row.path("components")) labels.add(button.path("label").asText());
+      }
+    }
+    return labels;
+  }
+
   private static MemberId member() {
     return new MemberId("telegram", String.valueOf(ALEX));
   }

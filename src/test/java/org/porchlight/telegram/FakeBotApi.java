@@ -421,7 +421,7 @@ public final class FakeBotApi implements AutoCloseable {
   // ---- scripting -----------------------------------------------------------------------------
 
   /** The next {@code times} calls of {@code method} get this status and body, unexecuted. */
-  void failNext(String method, int times, int httpStatus, String bodyJson) {
+  public void failNext(String method, int times, int httpStatus, String bodyJson) {
     parseObject(bodyJson, "error body");
     synchronized (failures) {
       Deque<Failure> queue = failures.computeIfAbsent(key(method), name -> new ArrayDeque<>());

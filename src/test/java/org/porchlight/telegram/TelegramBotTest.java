@@ -246,7 +246,7 @@ class TelegramBotTest {
   }
 
   @Test
-  void aPodIsBuiltWithButtonsAndPromptsAndItsNamesComeBackInSteps() {
+  void aPodIsBuiltWithButtonsAndAPromptAndANameIsChanged() {
     setUp(ALEX);
     MemberId alex = new MemberId("telegram", String.valueOf(ALEX));
     say(ALEX, "/pod");
