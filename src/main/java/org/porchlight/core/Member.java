@@ -243,6 +243,33 @@ public record Member(
     return withAwaiting(next, "");
   }
 
+  /**
+   * Awaiting words for {@code next} since {@code since}: a name, an answer of the plan. The time is
+   * kept with {@code about}, so that a wait left long ago does not catch words meant otherwise.
+   */
+  public Member awaitingWords(Awaiting next, String about, Instant since) {
+    return withAwaiting(next, about + SINCE + since.getEpochSecond());
+  }
+
+  private static final char SINCE = '@';
+
+  /** The entry or section awaited, without when the wait began. */
+  public String awaitingFor() {
+    int at = awaitingAbout.lastIndexOf(SINCE);
+    return at < 0 ? awaitingAbout : awaitingAbout.substring(0, at);
+  }
+
+  /** When the wait for words began, when it was noted. */
+  public Optional<Instant> awaitingSince() {
+    int at = awaitingAbout.lastIndexOf(SINCE);
+    if (at < 0) return Optional.empty();
+    try {
+      return Optional.of(Instant.ofEpochSecond(Long.parseLong(awaitingAbout.substring(at + 1))));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Awaiting {@code next}, about the entry or section {@code about}. */
   public Member withAwaiting(Awaiting next, String about) {
     return new Member(

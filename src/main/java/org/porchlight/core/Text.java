@@ -143,6 +143,7 @@ public enum Text {
   BUDDY_ALREADY_BUDDY("buddy.alreadyBuddy"),
   BUDDY_TAKEN("buddy.taken"),
   BUDDY_NONE("buddy.none"),
+  BUDDY_ASK_NAME_HERE("buddy.askNameHere"),
   BUDDY_USAGE("buddy.usage"),
   BUTTON_BUDDY_TELL("buttons.buddyTell"),
   BUTTON_BUDDY_ACCEPT("buttons.buddyAccept"),

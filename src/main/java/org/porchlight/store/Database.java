@@ -181,7 +181,9 @@ public final class Database implements AutoCloseable {
                   "INSERT INTO secret_key_check (id, sealed) VALUES (1, ?)",
                   statement -> statement.setString(1, to.seal(KEY_CHECK)));
               return reseal(one, "pod_entries", "position", "name_sealed", from, to)
-                  + reseal(one, "safety_plan_answers", "section", "answer_sealed", from, to);
+                  + reseal(one, "safety_plan_answers", "section", "answer_sealed", from, to)
+                  + reseal(one, "buddies", "buddy_id", "name_sealed", from, to)
+                  + reseal(one, "buddy_invitations", "code", "name_sealed", from, to);
             });
   }
 

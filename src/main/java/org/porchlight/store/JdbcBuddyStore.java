@@ -79,6 +79,8 @@ final class JdbcBuddyStore implements BuddyStore {
 
   @Override
   public boolean accept(String code, MemberId buddy, Instant now) {
+    Optional<MemberId> from = memberOf(code);
+    if (from.isEmpty()) return false;
     try {
       return jdbc.inTransaction(
           "accepting an invitation",
@@ -104,7 +106,10 @@ final class JdbcBuddyStore implements BuddyStore {
           });
     } catch (StoreException e) {
       // One side already has a link of that kind (a unique key says no): not accepted.
-      if (buddyOf(memberOf(code).orElse(buddy)).isPresent() || buddyingFor(buddy).isPresent()) {
+      // Or someone else took the invitation a moment before.
+      if (buddyOf(from.get()).isPresent()
+          || buddyingFor(buddy).isPresent()
+          || invitation(code).isEmpty()) {
         return false;
       }
       throw e;
@@ -143,10 +148,25 @@ final class JdbcBuddyStore implements BuddyStore {
 
   @Override
   public boolean end(MemberId member) {
-    return jdbc.update(
-            "DELETE FROM buddies WHERE member_id = " + ROW_ID,
-            statement -> JdbcMemberStore.bindId(statement, 1, member))
-        > 0;
+    return jdbc.inTransaction(
+        "ending a buddy link",
+        connection -> {
+          Jdbc one = new Jdbc(new OneConnection(connection));
+          // A line to the buddy still waiting (for their quiet hours to end) goes with the link.
+          one.update(
+              "DELETE FROM outbox WHERE kind = ? AND member_id ="
+                  + " (SELECT buddy_id FROM buddies WHERE member_id = "
+                  + ROW_ID
+                  + ")",
+              statement -> {
+                statement.setString(1, Prompt.BUDDY_NUDGE.key());
+                JdbcMemberStore.bindId(statement, 2, member);
+              });
+          return one.update(
+                  "DELETE FROM buddies WHERE member_id = " + ROW_ID,
+                  statement -> JdbcMemberStore.bindId(statement, 1, member))
+              > 0;
+        });
   }
 
   @Override

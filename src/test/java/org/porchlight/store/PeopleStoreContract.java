@@ -50,6 +50,8 @@ abstract class PeopleStoreContract {
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
       s.executeUpdate("DELETE FROM members");
+      // Another test's key may have sealed the check; these tests seal with their own.
+      s.executeUpdate("DELETE FROM secret_key_check");
     }
     for (MemberId id : new MemberId[] {ALEX, SAM, KIM}) {
       database
@@ -113,6 +115,33 @@ abstract class PeopleStoreContract {
     buddies.tell(SAM, Prompt.BUDDY_NUDGE, SATURDAY, T0);
 
     assertThat(count("SELECT COUNT(*) FROM outbox WHERE kind = 'buddy-nudge'")).isEqualTo(1);
+  }
+
+  @Test
+  void endingALinkTakesALineToTheBuddyStillWaitingForTheirQuietHours() throws SQLException {
+    buddies.invite(new Buddy.Invitation("CODE234567", ALEX, "Alex", T0));
+    buddies.accept("CODE234567", SAM, T0);
+    buddies.tell(SAM, Prompt.BUDDY_NUDGE, SATURDAY, T0.plusSeconds(3_600));
+    buddies.tell(ALEX, Prompt.BUDDY_ACCEPTED, SATURDAY, T0);
+
+    assertThat(buddies.end(ALEX)).isTrue();
+    assertThat(count("SELECT COUNT(*) FROM outbox WHERE kind = 'buddy-nudge'")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM outbox")).as("the member's own news stays").isEqualTo(1);
+  }
+
+  @Test
+  void aNewKeySealsTheBuddyNamesAgainToo() {
+    buddies.invite(new Buddy.Invitation("CODE234567", ALEX, "Alexandrina", T0));
+    buddies.accept("CODE234567", SAM, T0);
+    buddies.invite(new Buddy.Invitation("KIMS234567", KIM, "Kim", T0));
+    Sealer next = new Sealer(Sealer.newKey());
+
+    database.reseal(SEALER, next);
+
+    assertThat(database.buddies(next).buddyOf(ALEX).orElseThrow().name()).isEqualTo("Alexandrina");
+    assertThat(database.buddies(next).invitation("KIMS234567").orElseThrow().name())
+        .isEqualTo("Kim");
+    database.reseal(next, SEALER);
   }
 
   @Test

@@ -52,10 +52,31 @@ final class BuddyLinks {
       case "" -> show(t);
       case "accept" -> invited(t, rest);
       case "end", "stop" -> end(t);
-      case "auto" -> auto(t, rest.equalsIgnoreCase("on"));
-      default ->
-          // A code pasted on its own, as Discord's option or by hand.
+      case "name" -> {
+        if (rest.isEmpty()) {
+          t.say(t.texts.get(Text.BUDDY_USAGE));
+        } else {
+          nameGiven(t, rest);
+        }
+      }
+      case "auto" -> {
+        String onOff = rest.toLowerCase(Locale.ROOT);
+        if (onOff.equals("on") || onOff.equals("yes")) {
+          auto(t, true);
+        } else if (onOff.equals("off") || onOff.equals("no")) {
+          auto(t, false);
+        } else {
+          t.say(t.texts.get(Text.BUDDY_USAGE));
+        }
+      }
+      default -> {
+        // A code pasted on its own, as Discord's option or by hand; anything else gets the usage.
+        if (looksLikeACode(words[0])) {
           invited(t, words[0]);
+        } else {
+          t.say(t.texts.get(Text.BUDDY_USAGE));
+        }
+      }
     }
   }
 
@@ -87,7 +108,12 @@ final class BuddyLinks {
       return;
     }
     t.ensureStored();
-    t.member = t.member.withAwaiting(Awaiting.BUDDY_NAME);
+    if (t.place.isPresent()) {
+      // In a server, words are not read: the name comes with the command.
+      t.say(t.texts.get(Text.BUDDY_INTRO) + "\n\n" + t.texts.get(Text.BUDDY_ASK_NAME_HERE));
+      return;
+    }
+    t.member = t.member.awaitingWords(Awaiting.BUDDY_NAME, "", t.now);
     t.changed = true;
     t.say(t.texts.get(Text.BUDDY_INTRO));
   }
@@ -118,6 +144,14 @@ final class BuddyLinks {
                     "https://t.me/" + username + "?start=" + START_PREFIX + code)));
     lines.add(t.texts.get(Text.BUDDY_INVITATION_CODE, "code", code));
     t.say(String.join("\n", lines));
+  }
+
+  private static boolean looksLikeACode(String word) {
+    String code = word.toUpperCase(Locale.ROOT);
+    if (code.startsWith(START_PREFIX.toUpperCase(Locale.ROOT))) {
+      code = code.substring(START_PREFIX.length());
+    }
+    return code.length() == CODE_LENGTH && code.chars().allMatch(c -> CODE_LETTERS.indexOf(c) >= 0);
   }
 
   private String newCode() {

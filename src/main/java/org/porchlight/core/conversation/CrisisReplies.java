@@ -81,12 +81,21 @@ final class CrisisReplies {
               first.contact()));
       return;
     }
+    // The member's plan and buddy come with the lines, but never in their way: when either can't
+    // be read (a database outage, a key that no longer opens them), the lines go without them.
+    Optional<SafetyPlan> plan = Optional.empty();
+    boolean buddy = false;
     if (withPlan && t.stored) {
-      SafetyPlan plan = ctx.stores.support().plan(t.id);
-      if (!plan.isEmpty()) {
-        t.say(t.texts.get(Text.PLAN_IN_CRISIS, "plan", t.flows.plan().text(t, plan, false)));
+      try {
+        plan = Optional.of(ctx.stores.support().plan(t.id)).filter(p -> !p.isEmpty());
+        buddy = t.flows.buddy().has(t);
+      } catch (RuntimeException e) {
+        plan = Optional.empty();
+        buddy = false;
       }
     }
+    plan.ifPresent(
+        p -> t.say(t.texts.get(Text.PLAN_IN_CRISIS, "plan", t.flows.plan().text(t, p, false))));
     StringBuilder text = new StringBuilder(t.texts.get(Text.CRISIS)).append("\n");
     for (CrisisLines.Line line : country.lines()) {
       text.append('\n')
@@ -106,7 +115,7 @@ final class CrisisReplies {
         .append(t.texts.get(Text.CRISIS_EMERGENCY, "emergency", country.emergency()))
         .append("\n\n")
         .append(t.texts.get(Text.CRISIS_NOT_EMERGENCY_SERVICE));
-    if (withPlan && t.flows.buddy().has(t)) {
+    if (buddy) {
       t.reply(Reply.withButtons(text.toString(), List.of(t.flows.buddy().tellButton(t))));
     } else {
       t.say(text.toString());

@@ -54,6 +54,10 @@ final class PodCommands {
         }
       }
       case "remove" -> {
+        if (rest.isEmpty()) {
+          t.say(t.texts.get(Text.POD_USAGE));
+          return;
+        }
         Pod pod = of(t);
         Optional<Integer> index = pod.indexOf(rest);
         if (index.isEmpty()) {
@@ -119,7 +123,7 @@ final class PodCommands {
 
   /** The words that answer "who?": a name for the ring awaited. */
   void nameGiven(Turn t, String words) {
-    Optional<Ring> ring = Ring.fromKey(t.member.awaitingAbout());
+    Optional<Ring> ring = Ring.fromKey(t.member.awaitingFor());
     if (ring.isEmpty()) {
       stopAwaiting(t);
       show(t, Optional.empty());
@@ -228,7 +232,7 @@ final class PodCommands {
 
   /** The words that answer "what should I call them now?". */
   void newNameGiven(Turn t, String words) {
-    String[] about = t.member.awaitingAbout().split(":", 2);
+    String[] about = t.member.awaitingFor().split(":", 2);
     Pod pod = of(t);
     Optional<Pod.Entry> entry = Optional.empty();
     if (about.length == 2 && about[0].matches("\\d{1,2}")) {
@@ -257,7 +261,13 @@ final class PodCommands {
       }
     }
     if (best < 0) {
-      t.say(t.texts.get(rest.isEmpty() ? Text.POD_USAGE : Text.POD_NOT_FOUND, "name", rest));
+      // "/pod rename Sam" with no new name: ask for it.
+      Optional<Integer> only = pod.indexOf(rest);
+      if (only.isPresent()) {
+        askRename(t, only.get(), Pod.check(pod.entries().get(only.get()).name()));
+      } else {
+        t.say(t.texts.get(rest.isEmpty() ? Text.POD_USAGE : Text.POD_NOT_FOUND, "name", rest));
+      }
       return;
     }
     rename(t, pod, best, rest.substring(pod.entries().get(best).name().length()));
@@ -297,7 +307,7 @@ final class PodCommands {
   }
 
   private static void await(Turn t, Awaiting what, String about) {
-    t.member = t.member.withAwaiting(what, about);
+    t.member = t.member.awaitingWords(what, about, t.now);
     t.changed = true;
   }
 

@@ -60,6 +60,10 @@ final class Router {
 
   /** Hears one message: crisis language first, then the flow it belongs to. */
   List<Reply> handle(Turn t, Incoming incoming) {
+    if (awaitsWords(t) && isStale(t)) {
+      // A name or an answer asked for long ago: these words are about something else now.
+      PodCommands.stopAwaiting(t);
+    }
     if (t.stored) t.heard();
     Optional<Reading> reading = readingOf(incoming);
     boolean writingThePlan = t.member.awaiting() == Awaiting.PLAN_ANSWER;
@@ -68,16 +72,19 @@ final class Router {
       // Words written for the safety plan are kept even when they are crisis words; a name
       // waited for is not: the member is asked again another time.
       if (writingThePlan && incoming instanceof FreeText text) {
-        flows.plan().answerGiven(t, text.text());
-      } else {
-        PodCommands.stopAwaiting(t);
+        flows.plan().keepAnswerAndPause(t, text.text());
+      } else if (incoming instanceof Form form && isPlanForm(form)) {
+        flows.plan().fromForm(t, form.fields(), false);
       }
+      PodCommands.stopAwaiting(t);
       return t.finish();
     }
     if (reading.equals(Optional.of(Reading.MAYBE_CRISIS)) && writingThePlan) {
       // Warning signs are written about, not felt right now: the plan is the place for them.
       reading = Optional.of(Reading.UNCLEAR);
     } else if (reading.equals(Optional.of(Reading.MAYBE_CRISIS))) {
+      // The answer to the question is a button: a name or an answer is no longer awaited.
+      PodCommands.stopAwaiting(t);
       if (flows.crisis().ask(t)) return t.finish();
       // Asked a moment ago, and told it is not that: heard as a hard day.
       reading = Optional.of(Reading.ROUGH);
@@ -86,7 +93,8 @@ final class Router {
       // Anything but words ends a wait for a name or an answer; a button may start it again.
       PodCommands.stopAwaiting(t);
     }
-    boolean arriving = !t.stored;
+    // Someone opening a buddy invitation is not signing up for check-ins: no onboarding for them.
+    boolean arriving = !t.stored && !opensAnInvitation(incoming);
     boolean startedWithDefaults = arriving && flows.onboarding().welcome(t);
     if (incoming instanceof Command command) {
       command(t, command);
@@ -101,6 +109,32 @@ final class Router {
     }
     if (arriving) flows.onboarding().afterFirstMessage(t, startedWithDefaults);
     return t.finish();
+  }
+
+  // How long a name or an answer is waited for: past it, words are read as anything else.
+  private static final java.time.Duration WAIT_FOR_WORDS = java.time.Duration.ofMinutes(30);
+
+  private static boolean isStale(Turn t) {
+    return t.member
+        .awaitingSince()
+        .map(since -> since.plus(WAIT_FOR_WORDS).isBefore(t.now))
+        .orElse(true);
+  }
+
+  private static boolean opensAnInvitation(Incoming incoming) {
+    return incoming instanceof Command command
+        && (command.name().equals("start")
+                && command
+                    .args()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .startsWith(BuddyLinks.START_PREFIX)
+            || command.name().equals("buddy")
+                && command.args().toLowerCase(java.util.Locale.ROOT).startsWith("accept"));
+  }
+
+  private static boolean isPlanForm(Form form) {
+    return Arrays.stream(SafetyPlan.Section.values())
+        .anyMatch(s -> form.fields().containsKey(s.formField()));
   }
 
   private static boolean awaitsWords(Turn t) {
@@ -279,9 +313,8 @@ final class Router {
       flows.pod().fromForm(t, form.fields());
       return;
     }
-    if (Arrays.stream(SafetyPlan.Section.values())
-        .anyMatch(s -> form.fields().containsKey(s.formField()))) {
-      flows.plan().fromForm(t, form.fields());
+    if (isPlanForm(form)) {
+      flows.plan().fromForm(t, form.fields(), true);
       return;
     }
     t.formInProgress = true;

@@ -58,7 +58,7 @@ final class SafetyPlanning {
 
   private void ask(Turn t, Section section) {
     t.ensureStored();
-    t.member = t.member.withAwaiting(Awaiting.PLAN_ANSWER, section.key());
+    t.member = t.member.awaitingWords(Awaiting.PLAN_ANSWER, section.key(), t.now);
     t.changed = true;
     StringBuilder text = new StringBuilder(t.texts.get(question(section)));
     if (section == Section.PEOPLE_TO_ASK) {
@@ -87,7 +87,7 @@ final class SafetyPlanning {
 
   /** The member's words for the section awaited: kept, then the next question. */
   void answerGiven(Turn t, String words) {
-    Optional<Section> section = Section.fromKey(t.member.awaitingAbout());
+    Optional<Section> section = Section.fromKey(t.member.awaitingFor());
     if (section.isEmpty()) {
       PodCommands.stopAwaiting(t);
       command(t);
@@ -108,7 +108,7 @@ final class SafetyPlanning {
    * Sections of the plan from a form, each field as the member left it: changed, emptied (the
    * answer is removed) or as it was. Sections not in the form stay as they are.
    */
-  void fromForm(Turn t, Map<String, String> fields) {
+  void fromForm(Turn t, Map<String, String> fields, boolean showIt) {
     SafetyPlan plan = of(t);
     for (Section section : Section.values()) {
       String field = fields.get(section.formField());
@@ -123,10 +123,24 @@ final class SafetyPlanning {
     t.ensureStored();
     ctx.stores.support().savePlan(t.id, plan);
     PodCommands.stopAwaiting(t);
+    if (!showIt) return;
     t.say(
         plan.isEmpty()
             ? t.texts.get(Text.PLAN_DELETED)
             : t.texts.get(Text.PLAN_SHOW, "plan", text(t, plan, true)));
+  }
+
+  /**
+   * Words for the plan that were crisis words: kept as written (warning signs are said in such
+   * words), and the plan paused rather than asked on straight after the crisis lines.
+   */
+  void keepAnswerAndPause(Turn t, String words) {
+    Optional<Section> section = Section.fromKey(t.member.awaitingFor());
+    String answer = words.strip();
+    if (section.isPresent() && !answer.isEmpty() && answer.length() <= SafetyPlan.MAX_ANSWER) {
+      ctx.stores.support().savePlan(t.id, of(t).with(section.get(), Optional.of(answer)));
+    }
+    PodCommands.stopAwaiting(t);
   }
 
   /** Leaves {@code section} as it is and asks the one after it. */

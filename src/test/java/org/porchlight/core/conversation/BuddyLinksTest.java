@@ -176,6 +176,34 @@ class BuddyLinksTest extends ConversationDriver {
   }
 
   @Test
+  void halfTypedBuddyCommandsGetTheUsage() {
+    linked();
+    say("/buddy auto");
+    assertThat(text(last)).contains("/buddy auto on");
+    say("/buddy help");
+    assertThat(text(last)).contains("/buddy accept CODE").doesNotContain("doesn't work");
+    assertThat(store.buddyOf(ALEX).orElseThrow().afterRoughRun()).isFalse();
+  }
+
+  @Test
+  void inAServerTheNameComesWithTheCommand() {
+    setUp("20:00", "Europe/London");
+    last =
+        conversation.handle(
+            ALEX,
+            new Incoming.Command("buddy", ""),
+            new org.porchlight.core.Community.Place(
+                new org.porchlight.core.Community.Id("discord", "1085261609959558209"),
+                "Harbour Lights"));
+    assertThat(text(last)).contains("/buddy name Sam");
+    assertThat(store.members.get(ALEX).awaiting())
+        .isEqualTo(org.porchlight.core.Member.Awaiting.NOTHING);
+    say("/buddy name Alex");
+
+    assertThat(text(last)).containsPattern(CODE);
+  }
+
+  @Test
   void invitationsThatCannotBeUsedAreRefusedKindly() {
     setUp("20:00", "Europe/London");
     String code = invite();

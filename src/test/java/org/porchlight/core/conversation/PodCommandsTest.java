@@ -68,6 +68,34 @@ class PodCommandsTest extends ConversationDriver {
   }
 
   @Test
+  void halfTypedCommandsAskOrExplainInsteadOfGuessing() {
+    say("/pod add core Sam");
+    say("/pod rename Sam");
+    assertThat(text(last)).contains("What should I call Sam now?");
+    say("Sammy");
+    say("/pod remove");
+    assertThat(text(last)).contains("/pod remove Sam");
+
+    assertThat(store.pod(ALEX).entries()).containsExactly(new Pod.Entry(Ring.CORE, "Sammy"));
+  }
+
+  @Test
+  void whenTheModelAsksAboutCrisisAWaitForANameEnds() {
+    setUp("20:00", "Europe/London");
+    String unsure = "gave my records away this week, won't need them after Saturday";
+    conversation.understanding(
+        new org.porchlight.core.reading.FakeMeaning()
+            .saying(unsure, org.porchlight.core.reading.Sense.Crisis.ASK));
+    say("/pod");
+    press("+ Core circle");
+    say(unsure);
+    assertThat(text(last)).contains("Are you thinking about ending your life");
+    say("yes");
+
+    assertThat(store.pod(ALEX).isEmpty()).as("'yes' is not a name").isTrue();
+  }
+
+  @Test
   void aNameIsRenamedAndRemovedWithButtons() {
     say("/pod add core Sam");
     press("Change a name");

@@ -108,9 +108,24 @@ class SafetyPlanningTest extends ConversationDriver {
     press("Start my plan");
     say("when I start thinking I want to kill myself");
 
-    assertThat(text(last)).contains("Samaritans", "2 of 6");
+    assertThat(text(last)).contains("Samaritans").doesNotContain("2 of 6");
     assertThat(store.plan(ALEX).answer(Section.WARNING_SIGNS))
         .contains("when I start thinking I want to kill myself");
+    assertThat(store.members.get(ALEX).awaiting())
+        .as("paused, not asked on straight after the lines")
+        .isEqualTo(Awaiting.NOTHING);
+  }
+
+  @Test
+  void aPlanLeftHalfWrittenLongAgoDoesNotCatchTodaysWords() {
+    setUp("20:00", "Europe/London");
+    say("/plan");
+    press("Start my plan");
+    clock.advance(java.time.Duration.ofMinutes(31));
+    say("rough day");
+
+    assertThat(store.plan(ALEX).isEmpty()).isTrue();
+    assertThat(today().orElseThrow().mood().orElseThrow().key()).isEqualTo("rough");
   }
 
   @Test
