@@ -159,7 +159,13 @@ final class JdbcDueStore implements DueStore {
         addLetter(outbox, member, Prompt.REACH_OUT_FOLLOW_UP, date, now, after);
         reachOut = reachOut.followedUp();
       }
-      if (!reachOut.equals(before)) JdbcReachOutStore.save(one, member.rowId(), reachOut);
+      // Only the columns the sweep owns: a choice the member makes meanwhile is not written over.
+      if (!reachOut.askedOn().equals(before.askedOn())) {
+        JdbcReachOutStore.markAsked(one, member.rowId(), reachOut);
+      }
+      if (before.followUpOn().isPresent() && reachOut.followUpOn().isEmpty()) {
+        JdbcReachOutStore.markFollowedUp(one, member.rowId());
+      }
     }
   }
 

@@ -65,6 +65,28 @@ final class JdbcReachOutStore implements ReachOutStore {
         statement -> bind(statement, memberRowId, reachOut));
   }
 
+  /**
+   * Notes the day the weekly question was sent, for the member with row id {@code memberRowId},
+   * writing the whole row (with {@code reachOut}'s defaults) only when there was none.
+   */
+  static void markAsked(Jdbc on, long memberRowId, ReachOut reachOut) {
+    on.upsert(
+        "UPDATE reach_outs SET asked_on = ? WHERE member_id = ?",
+        INSERT,
+        statement -> {
+          statement.setObject(1, reachOut.askedOn().orElse(null), Types.DATE);
+          statement.setLong(2, memberRowId);
+        },
+        statement -> bind(statement, memberRowId, reachOut));
+  }
+
+  /** Notes that the follow-up went: none is owed any more. */
+  static void markFollowedUp(Jdbc on, long memberRowId) {
+    on.update(
+        "UPDATE reach_outs SET follow_up_on = NULL WHERE member_id = ?",
+        statement -> statement.setLong(1, memberRowId));
+  }
+
   @Override
   public void recordReachOut(MemberId member, ReachOut.Answered answered) {
     jdbc.update(

@@ -44,9 +44,22 @@ final class JdbcSupportStore implements SupportStore {
     jdbc.inTransaction(
         "saving a pod",
         connection -> {
-          writePod(new Jdbc(new OneConnection(connection)), member, pod);
+          Jdbc one = new Jdbc(new OneConnection(connection));
+          lockMember(one, member);
+          writePod(one, member, pod);
           return null;
         });
+  }
+
+  /**
+   * Takes the member's row for this transaction, so that two saves of one member's pod or plan at
+   * once (two quick presses on Discord) follow each other instead of colliding on the same rows.
+   */
+  private static void lockMember(Jdbc one, MemberId member) {
+    one.query(
+        "SELECT id FROM members WHERE platform = ? AND user_id = ? FOR UPDATE",
+        statement -> JdbcMemberStore.bindId(statement, 1, member),
+        row -> row.getLong("id"));
   }
 
   /**
@@ -94,7 +107,9 @@ final class JdbcSupportStore implements SupportStore {
     jdbc.inTransaction(
         "saving a safety plan",
         connection -> {
-          writePlan(new Jdbc(new OneConnection(connection)), member, plan);
+          Jdbc one = new Jdbc(new OneConnection(connection));
+          lockMember(one, member);
+          writePlan(one, member, plan);
           return null;
         });
   }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,10 +20,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.porchlight.core.Buddy;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
+import org.porchlight.core.Pod;
 import org.porchlight.core.Prompt;
 import org.porchlight.core.ReachOut;
 import org.porchlight.core.port.BuddyStore;
 import org.porchlight.core.port.ReachOutStore;
+import org.porchlight.core.port.SupportStore;
 
 /** Buddies and weekly reach-outs on a real database: H2 and PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -127,6 +130,29 @@ abstract class PeopleStoreContract {
     assertThat(buddies.end(ALEX)).isTrue();
     assertThat(count("SELECT COUNT(*) FROM outbox WHERE kind = 'buddy-nudge'")).isZero();
     assertThat(count("SELECT COUNT(*) FROM outbox")).as("the member's own news stays").isEqualTo(1);
+  }
+
+  @Test
+  void podsSavedAtOnceForOneMemberFollowEachOtherInsteadOfColliding() throws Exception {
+    SupportStore support = database.support(SEALER);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<?>> saves = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Pod pod =
+          new Pod(
+              List.of(
+                  new Pod.Entry(Pod.Ring.CORE, "Friend " + i),
+                  new Pod.Entry(Pod.Ring.OUTER, "Group " + i)));
+      saves.add(pool.submit(() -> support.savePod(ALEX, pod)));
+    }
+    pool.shutdown();
+    for (java.util.concurrent.Future<?> save : saves) save.get();
+
+    Pod last = support.pod(ALEX);
+    assertThat(last.entries()).hasSize(2);
+    assertThat(last.entries().get(0).name().substring("Friend ".length()))
+        .isEqualTo(last.entries().get(1).name().substring("Group ".length()));
   }
 
   @Test
