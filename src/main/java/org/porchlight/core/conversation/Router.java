@@ -1,8 +1,10 @@
 package org.porchlight.core.conversation;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.porchlight.core.Action;
 import org.porchlight.core.Action.AnotherStep;
@@ -112,7 +114,7 @@ final class Router {
   }
 
   // How long a name or an answer is waited for: past it, words are read as anything else.
-  private static final java.time.Duration WAIT_FOR_WORDS = java.time.Duration.ofMinutes(30);
+  private static final Duration WAIT_FOR_WORDS = Duration.ofMinutes(30);
 
   private static boolean isStale(Turn t) {
     return t.member
@@ -124,12 +126,9 @@ final class Router {
   private static boolean opensAnInvitation(Incoming incoming) {
     return incoming instanceof Command command
         && (command.name().equals("start")
-                && command
-                    .args()
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .startsWith(BuddyLinks.START_PREFIX)
+                && command.args().toLowerCase(Locale.ROOT).startsWith(BuddyLinks.START_PREFIX)
             || command.name().equals("buddy")
-                && command.args().toLowerCase(java.util.Locale.ROOT).startsWith("accept"));
+                && command.args().toLowerCase(Locale.ROOT).startsWith("accept"));
   }
 
   private static boolean isPlanForm(Form form) {
@@ -171,7 +170,7 @@ final class Router {
     SettingsCommands settings = flows.settings();
     switch (command.name()) {
       case "start" -> {
-        if (args.toLowerCase(java.util.Locale.ROOT).startsWith(BuddyLinks.START_PREFIX)) {
+        if (args.toLowerCase(Locale.ROOT).startsWith(BuddyLinks.START_PREFIX)) {
           // t.me/<bot>?start=b_CODE: someone invited to be a buddy.
           flows.buddy().invited(t, args);
         } else {
