@@ -3,10 +3,12 @@ package org.porchlight.core;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A server or group whose hosts set Porchlight up: its meeting, where check-ins are posted, and the
@@ -19,7 +21,9 @@ public record Community(
     Optional<String> meetingSchedule,
     Optional<String> checkInChannel,
     Optional<LocalTime> defaultTime,
-    Optional<ZoneId> defaultZone) {
+    Optional<ZoneId> defaultZone,
+    List<Meeting> meetings,
+    Set<LocalDate> cancelled) {
 
   /** A community on one platform, such as a Discord server's id. */
   public record Id(String platform, String placeId) {
@@ -54,6 +58,38 @@ public record Community(
     requireNonNull(defaultTime, "defaultTime == null");
     requireNonNull(defaultZone, "defaultZone == null");
     meetingLinks = List.copyOf(meetingLinks);
+    meetings = List.copyOf(meetings);
+    cancelled = Set.copyOf(cancelled);
+  }
+
+  /** A community with no weekly meetings: one meeting, its links and its schedule in words. */
+  public Community(
+      Id id,
+      String name,
+      List<String> meetingLinks,
+      Optional<String> meetingSchedule,
+      Optional<String> checkInChannel,
+      Optional<LocalTime> defaultTime,
+      Optional<ZoneId> defaultZone) {
+    this(
+        id,
+        name,
+        meetingLinks,
+        meetingSchedule,
+        checkInChannel,
+        defaultTime,
+        defaultZone,
+        List.of(),
+        Set.of());
+  }
+
+  /**
+   * The next of the weekly meetings after {@code now}, in the community's zone: empty without
+   * meetings or a zone.
+   */
+  public Optional<Meeting.Next> nextMeeting(Instant now) {
+    if (meetings.isEmpty() || defaultZone.isEmpty()) return Optional.empty();
+    return Meeting.soonest(meetings, now, defaultZone.get(), cancelled);
   }
 
   /** A community nobody has set up yet. */

@@ -44,8 +44,14 @@ public final class Hosting {
 
   /** What a host typed into the setup form; blank fields clear a setting. */
   public record SetupForm(
-      String links, String schedule, String time, String zone, Optional<String> channel) {
+      String links,
+      String schedule,
+      String time,
+      String zone,
+      Optional<String> channel,
+      String meetings) {
     public SetupForm {
+      requireNonNull(meetings, "meetings == null");
       requireNonNull(links, "links == null");
       requireNonNull(schedule, "schedule == null");
       requireNonNull(time, "time == null");
@@ -60,7 +66,8 @@ public final class Hosting {
           community.meetingSchedule().orElse(""),
           community.defaultTime().map(LocalTime::toString).orElse(""),
           community.defaultZone().map(ZoneId::getId).orElse(""),
-          community.checkInChannel());
+          community.checkInChannel(),
+          WeeklyMeetings.lines(community));
     }
   }
 
@@ -110,6 +117,16 @@ public final class Hosting {
       }
     }
 
+    WeeklyMeetings weekly =
+        WeeklyMeetings.read(
+            form.meetings(),
+            texts,
+            problems,
+            LocalDate.now(clock.withZone(zone.orElse(ZoneOffset.UTC))));
+    if (!weekly.meetings().isEmpty() && zone.isEmpty() && form.zone().isBlank()) {
+      problems.add(texts.get(Text.SETUP_MEETINGS_NEED_ZONE));
+    }
+
     if (!problems.isEmpty()) {
       return Reply.text(texts.get(Text.SETUP_PROBLEMS) + "\n" + String.join("\n", problems));
     }
@@ -121,7 +138,9 @@ public final class Hosting {
             schedule.isEmpty() ? Optional.empty() : Optional.of(schedule),
             form.channel(),
             time,
-            zone);
+            zone,
+            weekly.meetings(),
+            weekly.cancelled());
     communities.save(community);
     return Reply.text(describe(community, texts));
   }
@@ -133,18 +152,43 @@ public final class Hosting {
             ? none
             : String.join(" · ", community.meetingLinks())
                 + community.meetingSchedule().map(s -> " (" + s + ")").orElse("");
-    return texts.get(
-        Text.SETUP_SAVED,
-        "name",
-        community.name(),
-        "meeting",
-        meeting,
-        "channel",
-        community.checkInChannel().map(c -> "<#" + c + ">").orElse(none),
-        "time",
-        community.defaultTime().map(LocalTime::toString).orElse(none),
-        "zone",
-        community.defaultZone().map(ZoneId::getId).orElse(none));
+    String saved =
+        texts.get(
+            Text.SETUP_SAVED,
+            "name",
+            community.name(),
+            "meeting",
+            meeting,
+            "channel",
+            community.checkInChannel().map(c -> "<#" + c + ">").orElse(none),
+            "time",
+            community.defaultTime().map(LocalTime::toString).orElse(none),
+            "zone",
+            community.defaultZone().map(ZoneId::getId).orElse(none));
+    if (!community.meetings().isEmpty()) {
+      saved +=
+          "\n"
+              + texts.get(
+                  Text.SETUP_MEETINGS,
+                  "zone",
+                  community.defaultZone().map(ZoneId::getId).orElse(none),
+                  "meetings",
+                  community.meetings().stream()
+                      .map(WeeklyMeetings::line)
+                      .collect(java.util.stream.Collectors.joining("; ")));
+    }
+    if (!community.cancelled().isEmpty()) {
+      saved +=
+          "\n"
+              + texts.get(
+                  Text.SETUP_CANCELLED,
+                  "dates",
+                  community.cancelled().stream()
+                      .sorted()
+                      .map(LocalDate::toString)
+                      .collect(java.util.stream.Collectors.joining(", ")));
+    }
+    return saved;
   }
 
   /**

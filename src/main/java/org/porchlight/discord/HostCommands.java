@@ -93,7 +93,13 @@ final class HostCommands {
                 TextInputStyle.SHORT,
                 100),
             field(texts.get(Text.FORM_DEFAULT_TIME), "time", form.time(), TextInputStyle.SHORT, 20),
-            field(texts.get(Text.FORM_DEFAULT_ZONE), "zone", form.zone(), TextInputStyle.SHORT, 60))
+            field(texts.get(Text.FORM_DEFAULT_ZONE), "zone", form.zone(), TextInputStyle.SHORT, 60),
+            field(
+                texts.get(Text.FORM_MEETINGS),
+                "meetings",
+                form.meetings(),
+                TextInputStyle.PARAGRAPH,
+                2000))
         .build();
   }
 
@@ -123,7 +129,8 @@ final class HostCommands {
             Answering.value(event, "schedule"),
             Answering.value(event, "time"),
             Answering.value(event, "zone"),
-            channel.isEmpty() ? Optional.empty() : Optional.of(channel));
+            channel.isEmpty() ? Optional.empty() : Optional.of(channel),
+            Answering.value(event, "meetings"));
     Answering.answerLater(
         event,
         () -> {

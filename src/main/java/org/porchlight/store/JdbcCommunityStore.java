@@ -4,17 +4,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.porchlight.core.Community;
+import org.porchlight.core.Meeting;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.port.CommunityStore;
 
@@ -24,7 +29,7 @@ final class JdbcCommunityStore implements CommunityStore {
   private static final Period ACTIVE_WITHIN = Period.ofDays(30);
   private static final String COLUMNS =
       "c.platform, c.place_id, c.name, c.meeting_links, c.meeting_schedule, c.checkin_channel,"
-          + " c.default_time, c.default_zone";
+          + " c.default_time, c.default_zone, c.meetings, c.cancelled_on";
   private static final String COMMUNITY =
       "(SELECT id FROM communities WHERE platform = ? AND place_id = ?)";
   private static final String MEMBER =
@@ -48,10 +53,11 @@ final class JdbcCommunityStore implements CommunityStore {
   public void save(Community community) {
     jdbc.upsert(
         "UPDATE communities SET name = ?, meeting_links = ?, meeting_schedule = ?,"
-            + " checkin_channel = ?, default_time = ?, default_zone = ?"
-            + " WHERE platform = ? AND place_id = ?",
+            + " checkin_channel = ?, default_time = ?, default_zone = ?, meetings = ?,"
+            + " cancelled_on = ? WHERE platform = ? AND place_id = ?",
         "INSERT INTO communities (name, meeting_links, meeting_schedule, checkin_channel,"
-            + " default_time, default_zone, platform, place_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            + " default_time, default_zone, meetings, cancelled_on, platform, place_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         statement -> bind(statement, community),
         statement -> bind(statement, community));
   }
@@ -152,7 +158,50 @@ final class JdbcCommunityStore implements CommunityStore {
     statement.setString(4, community.checkInChannel().orElse(null));
     statement.setObject(5, community.defaultTime().orElse(null), Types.TIME);
     statement.setString(6, community.defaultZone().map(ZoneId::getId).orElse(null));
-    bindId(statement, 7, community.id());
+    statement.setString(
+        7,
+        community.meetings().isEmpty()
+            ? null
+            : community.meetings().stream()
+                .map(
+                    m ->
+                        String.join(
+                            "|",
+                            m.day().name().substring(0, 3),
+                            m.time().toString(),
+                            m.name(),
+                            m.where()))
+                .collect(Collectors.joining("\n")));
+    statement.setString(
+        8,
+        community.cancelled().isEmpty()
+            ? null
+            : community.cancelled().stream()
+                .sorted()
+                .map(LocalDate::toString)
+                .collect(Collectors.joining(",")));
+    bindId(statement, 9, community.id());
+  }
+
+  private static List<Meeting> meetings(String stored) {
+    if (stored == null || stored.isEmpty()) return List.of();
+    List<Meeting> meetings = new ArrayList<>();
+    for (String line : stored.split("\n")) {
+      // The name never holds a bar (the host's form splits on the first); the place may.
+      String[] part = line.split("\\|", 4);
+      DayOfWeek day =
+          Arrays.stream(DayOfWeek.values())
+              .filter(d -> d.name().startsWith(part[0]))
+              .findFirst()
+              .orElseThrow();
+      meetings.add(new Meeting(part[2], day, LocalTime.parse(part[1]), part[3]));
+    }
+    return meetings;
+  }
+
+  private static Set<LocalDate> cancelled(String stored) {
+    if (stored == null || stored.isEmpty()) return Set.of();
+    return Arrays.stream(stored.split(",")).map(LocalDate::parse).collect(Collectors.toSet());
   }
 
   private static Community community(ResultSet row) throws SQLException {
@@ -165,6 +214,8 @@ final class JdbcCommunityStore implements CommunityStore {
         Optional.ofNullable(row.getString("meeting_schedule")),
         Optional.ofNullable(row.getString("checkin_channel")),
         Optional.ofNullable(row.getObject("default_time", LocalTime.class)),
-        Optional.ofNullable(zone).map(ZoneId::of));
+        Optional.ofNullable(zone).map(ZoneId::of),
+        meetings(row.getString("meetings")),
+        cancelled(row.getString("cancelled_on")));
   }
 }

@@ -35,11 +35,73 @@ class HostingTest {
           () -> 1L << 40);
 
   private Reply setup(String links, String schedule, String time, String zone) {
+    return setup(links, schedule, time, zone, "");
+  }
+
+  private Reply setup(String links, String schedule, String time, String zone, String meetings) {
     return hosting.setup(
         SERVER,
         "Harbour Lights",
-        new Hosting.SetupForm(links, schedule, time, zone, Optional.of("555")),
+        new Hosting.SetupForm(links, schedule, time, zone, Optional.of("555"), meetings),
         "en");
+  }
+
+  @Test
+  void weeklyMeetingsAreSavedWithTheirNamesLinksPlacesAndDaysOff() {
+    Reply reply =
+        setup(
+            "",
+            "",
+            "",
+            "Europe/London",
+            "Tuesday 19:00 Tuesday evening circle https://meet.example.org/tue\n"
+                + "thu 18:30 Walk and talk | Town park gates\n"
+                + "not on 2026-12-24\n"
+                + "not on 31 December");
+
+    Community saved = store.find(SERVER).orElseThrow();
+    assertThat(saved.meetings())
+        .containsExactly(
+            new Meeting(
+                "Tuesday evening circle",
+                java.time.DayOfWeek.TUESDAY,
+                java.time.LocalTime.of(19, 0),
+                "https://meet.example.org/tue"),
+            new Meeting(
+                "Walk and talk",
+                java.time.DayOfWeek.THURSDAY,
+                java.time.LocalTime.of(18, 30),
+                "Town park gates"));
+    assertThat(saved.cancelled())
+        .containsExactlyInAnyOrder(
+            java.time.LocalDate.of(2026, 12, 24), java.time.LocalDate.of(2026, 12, 31));
+    assertThat(reply.text())
+        .contains("Weekly meetings (Europe/London): Tuesday 19:00 Tuesday evening circle")
+        .contains("Not meeting on: 2026-12-24, 2026-12-31");
+    assertThat(Hosting.SetupForm.of(saved).meetings())
+        .isEqualTo(
+            "Tuesday 19:00 Tuesday evening circle https://meet.example.org/tue\n"
+                + "Thursday 18:30 Walk and talk | Town park gates\n"
+                + "not on 2026-12-24\n"
+                + "not on 2026-12-31");
+  }
+
+  @Test
+  void meetingsThatCannotBeReadOrHaveNoZoneSaveNothingAndSayWhy() {
+    Reply reply =
+        setup(
+            "",
+            "",
+            "",
+            "",
+            "Tuesday 19:00 Circle https://meet.example.org/c\nsometimes\nnot on soon");
+
+    assertThat(reply.text())
+        .contains("I haven't saved anything yet")
+        .contains("\"sometimes\" as a weekly meeting")
+        .contains("\"not on soon\" as a day without a meeting")
+        .contains("need the time zone");
+    assertThat(store.find(SERVER)).isEmpty();
   }
 
   @Test

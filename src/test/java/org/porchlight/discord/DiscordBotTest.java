@@ -394,6 +394,33 @@ class DiscordBotTest {
   // ---- Hosts ----
 
   @Test
+  void aHostSetsUpWeeklyMeetingsAndAMemberSeesTheNextInTheirOwnTime() {
+    String host = discord.hostUserId();
+    FakeDiscord.Callback form = discord.awaitCallback(command(host, IN_SERVER, "setup"), WAIT);
+    assertThat(formValues(form.data())).containsKey("meetings");
+    String saved =
+        discord.modalSubmit(
+            host,
+            IN_SERVER,
+            "form:setup:" + CHANNEL,
+            Map.of(
+                "zone",
+                "Europe/London",
+                "meetings",
+                "Tuesday 19:00 Tuesday evening circle "
+                    + MEETING
+                    + "\nThursday 18:30 Walk | Pier 3"));
+    assertThat(text(answered(saved, "Saved for")))
+        .contains("Weekly meetings (Europe/London): Tuesday 19:00 Tuesday evening circle");
+
+    String sky = settledMember("sky");
+    List<JsonNode> group = answered(command(sky, IN_SERVER, "group"), "your time");
+    assertThat(text(group))
+        .containsAnyOf("Tuesday evening circle: Tuesday at", "Walk: Thursday at");
+    assertThat(flags(group.get(0)) & EPHEMERAL).isNotZero();
+  }
+
+  @Test
   void aHostSetsUpPostsACheckInAndSeesTheWeekOnlyOnceFivePeopleAnswered() {
     String host = discord.hostUserId();
     String setup = command(host, IN_SERVER, "setup");

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.porchlight.core.CheckIn;
 import org.porchlight.core.Community;
+import org.porchlight.core.Meeting;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
@@ -440,7 +441,20 @@ abstract class StoreContract {
         Optional.of("Tuesdays 19:00"),
         Optional.of("263607951971975168"),
         Optional.of(LocalTime.of(20, 15)),
-        Optional.of(ZoneId.of("America/Chicago")));
+        Optional.of(ZoneId.of("America/Chicago")),
+        List.of(
+            new Meeting(
+                "Tuesday evening circle",
+                java.time.DayOfWeek.TUESDAY,
+                LocalTime.of(19, 0),
+                "https://meet.example.org/a"),
+            new Meeting(
+                "Walk and talk",
+                java.time.DayOfWeek.SUNDAY,
+                LocalTime.of(9, 5),
+                "Pier 3 | by the cafe"),
+            new Meeting("", java.time.DayOfWeek.FRIDAY, LocalTime.of(12, 0), "")),
+        java.util.Set.of(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 31)));
   }
 
   @Test

@@ -3,12 +3,16 @@ package org.porchlight.core.conversation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import org.porchlight.core.CheckInSchedule;
 import org.porchlight.core.Community;
 import org.porchlight.core.Group;
+import org.porchlight.core.Meeting;
 import org.porchlight.core.Mood;
 import org.porchlight.core.Text;
 
@@ -44,6 +48,8 @@ final class Phrasing {
         t.place.isPresent()
             ? ctx.stores.communities().find(t.place.get().id())
             : ctx.stores.communities().homeOf(t.id);
+    Optional<Meeting.Next> next = community.flatMap(c -> c.nextMeeting(t.now));
+    if (next.isPresent()) return Optional.of(nextMeeting(t, community.get(), next.get()));
     Group group =
         community.map(Community::group).filter(Group::hasMeeting).orElse(ctx.content.group());
     if (!group.hasMeeting()) return Optional.empty();
@@ -59,6 +65,33 @@ final class Phrasing {
                 group.meetingUrl().get())
             : t.texts.get(
                 Text.GROUP_NO_SCHEDULE, "name", group.name(), "url", group.meetingUrl().get()));
+  }
+
+  /** "Evening circle: Tuesday at 20:00 your time, in 3 days. https://…", in the member's time. */
+  private String nextMeeting(Turn t, Community community, Meeting.Next next) {
+    ZonedDateTime mine = next.at().withZoneSameInstant(t.member.zoneOrUtc());
+    long days = ChronoUnit.DAYS.between(t.today(), mine.toLocalDate());
+    String when =
+        days == 0
+            ? t.texts.get(Text.GROUP_TODAY)
+            : days == 1
+                ? t.texts.get(Text.GROUP_TOMORROW)
+                : t.texts.get(Text.GROUP_IN_DAYS, "days", days);
+    Meeting meeting = next.meeting();
+    String where =
+        !meeting.where().isEmpty() ? meeting.where() : String.join(" · ", community.meetingLinks());
+    return t.texts.get(
+        Text.GROUP_NEXT,
+        "name",
+        meeting.name().isEmpty() ? community.name() : meeting.name(),
+        "day",
+        mine.getDayOfWeek().getDisplayName(TextStyle.FULL, t.locale()),
+        "time",
+        mine.toLocalTime().toString(),
+        "when",
+        when,
+        "where",
+        where);
   }
 
   String zoneName(Turn t) {
