@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * https://meet.example.org/circle", or a place after a bar ("Thursday 18:30 Walk | Town park
  * gates"); and the days it does not meet: "not on 2026-12-24", "not on 24 December".
  */
-public record WeeklyMeetings(List<Meeting> meetings, Set<LocalDate> cancelled) {
+record WeeklyMeetings(List<Meeting> meetings, Set<LocalDate> cancelled) {
   public static final int MAX_MEETINGS = 7;
   private static final String NOT_ON = "not on ";
 

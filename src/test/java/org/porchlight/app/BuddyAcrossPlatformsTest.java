@@ -39,7 +39,8 @@ import org.porchlight.testing.TestH2;
  * database, and the sender delivering through both platforms, as one Porchlight runs them.
  */
 class BuddyAcrossPlatformsTest {
-  private static final Duration WAIT = Duration.ofSeconds(15);
+  // Two adapters, a database and the sender in one JVM, beside a busy build: room to be slow.
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
   private static final long ALEX = 424_242_424L;
   private static final Pattern CODE = Pattern.compile("/buddy accept ([A-Z0-9]{10})");
