@@ -50,6 +50,8 @@ public sealed interface Action {
                 part.length == 3
                     ? FollowUp.Answer.fromKey(part[2]).map(FollowUp::new).orElse(null)
                     : null;
+            case "gh" ->
+                part.length == 4 ? new GroupHome(Integer.parseInt(part[2]), part[3]) : null;
             case "bt" -> part.length == 2 ? new BuddyTell() : null;
             case "ba" -> part.length == 4 ? new BuddyAnswer(part[2], part[3].equals("yes")) : null;
             case "bo" -> part.length == 3 ? new BuddyAuto(part[2].equals("on")) : null;
@@ -368,6 +370,21 @@ public sealed interface Action {
     @Override
     public String encode() {
       return VERSION + ":be";
+    }
+  }
+
+  /**
+   * Makes one of the member's communities their home, by its place in the list /group showed and a
+   * short check of its id, so a stale button does not pick another.
+   */
+  record GroupHome(int index, String check) implements Action {
+    public GroupHome {
+      requireNonNull(check, "check == null");
+    }
+
+    @Override
+    public String encode() {
+      return VERSION + ":gh:" + index + ":" + check;
     }
   }
 }

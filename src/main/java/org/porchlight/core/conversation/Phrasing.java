@@ -7,13 +7,18 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.porchlight.core.Action.GroupHome;
 import org.porchlight.core.CheckInSchedule;
 import org.porchlight.core.Community;
 import org.porchlight.core.Group;
 import org.porchlight.core.Meeting;
 import org.porchlight.core.Mood;
+import org.porchlight.core.Pod;
+import org.porchlight.core.Reply;
 import org.porchlight.core.Text;
 
 /** How things are said back: input echoed, the next check-in, the group, days and moods. */
@@ -40,6 +45,57 @@ final class Phrasing {
         DateTimeFormatter.ofPattern(t.texts.get(Text.WHEN_FORMAT), t.locale());
     return t.texts.get(
         Text.NEXT_CHECK_IN, "when", format.format(next.get().atZone(t.member.zoneOrUtc())));
+  }
+
+  /** How many of a member's other groups /group offers to make home. */
+  private static final int HOMES_OFFERED = 5;
+
+  /**
+   * {@code /group}: the home group's meeting; for a member of several groups (outside any of them),
+   * which they are, with a button to make another one home.
+   */
+  void group(Turn t) {
+    String meeting = groupText(t).orElse(t.texts.get(Text.GROUP_NONE));
+    List<Community.Visit> groups =
+        t.stored && t.place.isEmpty() ? ctx.stores.communities().visitsOf(t.id) : List.of();
+    if (groups.size() < 2) {
+      t.say(meeting);
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    List<Reply.Button> buttons = new ArrayList<>();
+    for (int i = 0; i < groups.size(); i++) {
+      Community.Visit group = groups.get(i);
+      // The latest used is home.
+      names.add(i == 0 ? t.texts.get(Text.GROUP_HOME, "name", group.name()) : group.name());
+      if (i > 0 && buttons.size() < HOMES_OFFERED) {
+        buttons.add(
+            new Reply.Button(
+                t.texts.get(Text.BUTTON_MAKE_HOME, "name", group.name()),
+                new GroupHome(i, Pod.check(group.id().placeId())).encode()));
+      }
+    }
+    t.reply(
+        Reply.withButtons(
+            meeting + "\n\n" + t.texts.get(Text.GROUP_SEVERAL, "groups", String.join(", ", names)),
+            buttons));
+  }
+
+  /** Makes the group at {@code index} of /group's list the member's home. */
+  void makeHome(Turn t, int index, String check) {
+    List<Community.Visit> groups =
+        t.stored ? ctx.stores.communities().visitsOf(t.id) : List.<Community.Visit>of();
+    if (index < 0
+        || index >= groups.size()
+        || !Pod.check(groups.get(index).id().placeId()).equals(check)) {
+      t.say(t.texts.get(Text.STALE_BUTTON));
+      return;
+    }
+    Community.Visit chosen = groups.get(index);
+    ctx.stores.communities().visited(t.id, chosen.id(), chosen.name(), t.now);
+    t.say(
+        t.texts.get(Text.GROUP_HOME_SET, "name", chosen.name())
+            + groupText(t).map(text -> "\n\n" + text).orElse(""));
   }
 
   /** The member's group and its meeting: their community's, else the configured one. */

@@ -16,6 +16,7 @@ import org.porchlight.core.Action.BuddyTell;
 import org.porchlight.core.Action.CrisisCheck;
 import org.porchlight.core.Action.FollowUp;
 import org.porchlight.core.Action.Forget;
+import org.porchlight.core.Action.GroupHome;
 import org.porchlight.core.Action.PlanDelete;
 import org.porchlight.core.Action.PlanDeleteConfirm;
 import org.porchlight.core.Action.PlanLater;
@@ -180,7 +181,7 @@ final class Router {
       case "buddy" -> flows.buddy().command(t, args);
       case "checkin" -> flows.answers().ask(t);
       case "step" -> flows.steps().offer(t, flows.answers().todaysMood(t), false);
-      case "group" -> t.say(flows.phrasing().groupText(t).orElse(t.texts.get(Text.GROUP_NONE)));
+      case "group" -> flows.phrasing().group(t);
       case "history" -> flows.answers().history(t);
       case "time" -> settings.time(t, args);
       case "timezone", "zone", "tz" -> settings.timezone(t, args);
@@ -227,6 +228,8 @@ final class Router {
       flows.pod().askRename(t, rename.index(), rename.check());
     } else if (action.get() instanceof PodRemove remove) {
       flows.pod().remove(t, remove.index(), remove.check());
+    } else if (action.get() instanceof GroupHome home) {
+      flows.phrasing().makeHome(t, home.index(), home.check());
     } else if (action.get() instanceof BuddyTell) {
       flows.buddy().tellBuddy(t);
     } else if (action.get() instanceof BuddyAnswer answer) {

@@ -54,6 +54,36 @@ class WeeklyMeetingsTest extends ConversationDriver {
   }
 
   @Test
+  void aMemberOfTwoGroupsSeesBothAndPicksAHome() {
+    Community.Id tide = new Community.Id("discord", "1085261609959558210");
+    store.save(
+        new Community(
+            tide,
+            "Tide Pool",
+            List.of("https://meet.example.org/tide"),
+            Optional.of("Sundays at noon"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty()));
+    clock.advance(Duration.ofMinutes(1));
+    conversation.handle(
+        ALEX, new Incoming.Command("checkin", ""), new Community.Place(tide, "Tide Pool"));
+    clock.advance(Duration.ofMinutes(1));
+
+    say("/group");
+    assertThat(text(last))
+        .contains("Tide Pool meets Sundays at noon")
+        .contains("Your groups: Tide Pool (home), Harbour Lights.");
+    press("Make Harbour Lights my home");
+
+    assertThat(text(last))
+        .contains("Harbour Lights is your home group now")
+        .contains("Walk and talk: Thursday at 13:30 your time");
+    say("/group");
+    assertThat(text(last)).contains("Your groups: Harbour Lights (home), Tide Pool.");
+  }
+
+  @Test
   void theRoughDayReplyNamesItToo() {
     clock.advance(Duration.ofDays(5).plusHours(8));
     say("/checkin");
