@@ -59,9 +59,17 @@ public final class DaysInput {
         .collect(Collectors.joining(","));
   }
 
-  // Two letters tell every weekday apart: mo, tu, we, th, fr, sa, su.
-  private static Optional<DayOfWeek> day(String word) {
-    String w = word.strip();
+  /**
+   * One weekday, by its English name or the start of it: two letters tell every weekday apart (mo,
+   * tu, we, th, fr, sa, su). Many of it ("Tuesdays") and a trailing stop or colon read the same.
+   */
+  public static Optional<DayOfWeek> day(String word) {
+    String w = word.strip().toLowerCase(Locale.ROOT).replaceAll("[.,:]$", "");
+    Optional<DayOfWeek> day = startOf(w);
+    return day.isPresent() || !w.endsWith("s") ? day : startOf(w.substring(0, w.length() - 1));
+  }
+
+  private static Optional<DayOfWeek> startOf(String w) {
     if (w.length() < 2) return Optional.empty();
     for (DayOfWeek day : DayOfWeek.values()) {
       if (day.name().toLowerCase(Locale.ROOT).startsWith(w)) return Optional.of(day);

@@ -66,7 +66,7 @@ record WeeklyMeetings(List<Meeting> meetings, Set<LocalDate> cancelled) {
   private static Optional<Meeting> meeting(String line) {
     String[] words = line.split(" ", 3);
     if (words.length < 2) return Optional.empty();
-    Optional<DayOfWeek> day = day(words[0]);
+    Optional<DayOfWeek> day = DaysInput.day(words[0]);
     Optional<LocalTime> time = TimeInput.parse(words[1]);
     if (day.isEmpty() || time.isEmpty()) return Optional.empty();
     String rest = words.length > 2 ? words[2] : "";
@@ -90,19 +90,6 @@ record WeeklyMeetings(List<Meeting> meetings, Set<LocalDate> cancelled) {
       return Optional.empty();
     }
     return Optional.of(new Meeting(name, day.get(), time.get(), where));
-  }
-
-  /** A day by its English name or its first three letters, one or many: "tue", "Tuesdays". */
-  static Optional<DayOfWeek> day(String word) {
-    String w = word.toLowerCase(Locale.ROOT).replaceAll("[.,:]$", "");
-    String one = w.endsWith("s") && w.length() > 3 ? w.substring(0, w.length() - 1) : w;
-    return Arrays.stream(DayOfWeek.values())
-        .filter(
-            d -> {
-              String name = d.name().toLowerCase(Locale.ROOT);
-              return name.equals(one) || one.length() == 3 && name.startsWith(one);
-            })
-        .findFirst();
   }
 
   /** 2026-12-24, or 24 December / December 24 (this year's, or next year's once it is past). */

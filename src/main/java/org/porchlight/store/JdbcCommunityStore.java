@@ -167,7 +167,7 @@ final class JdbcCommunityStore implements CommunityStore {
                     m ->
                         String.join(
                             "|",
-                            m.day().name().substring(0, 3),
+                            JdbcMemberStore.code(m.day()),
                             m.time().toString(),
                             m.name(),
                             m.where()))
@@ -189,11 +189,7 @@ final class JdbcCommunityStore implements CommunityStore {
     for (String line : stored.split("\n")) {
       // The name never holds a bar (the host's form splits on the first); the place may.
       String[] part = line.split("\\|", 4);
-      DayOfWeek day =
-          Arrays.stream(DayOfWeek.values())
-              .filter(d -> d.name().startsWith(part[0]))
-              .findFirst()
-              .orElseThrow();
+      DayOfWeek day = JdbcMemberStore.day(part[0]).orElseThrow();
       meetings.add(new Meeting(part[2], day, LocalTime.parse(part[1]), part[3]));
     }
     return meetings;

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -160,20 +161,23 @@ final class JdbcMemberStore implements MemberStore {
   }
 
   private static String days(Set<DayOfWeek> days) {
-    return days.stream()
-        .sorted()
-        .map(day -> day.name().substring(0, 3))
-        .collect(Collectors.joining(","));
+    return days.stream().sorted().map(JdbcMemberStore::code).collect(Collectors.joining(","));
   }
 
   private static Set<DayOfWeek> days(String text) {
     Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-    Arrays.stream(text.split(","))
-        .forEach(
-            abbreviation ->
-                Arrays.stream(DayOfWeek.values())
-                    .filter(day -> day.name().startsWith(abbreviation))
-                    .forEach(days::add));
+    Arrays.stream(text.split(",")).forEach(code -> day(code).ifPresent(days::add));
     return days;
+  }
+
+  /** A day as the stores keep it: its first three letters, MON to SUN. */
+  static String code(DayOfWeek day) {
+    return day.name().substring(0, 3);
+  }
+
+  static Optional<DayOfWeek> day(String code) {
+    return Arrays.stream(DayOfWeek.values())
+        .filter(day -> day.name().startsWith(code.toUpperCase(Locale.ROOT)))
+        .findFirst();
   }
 }

@@ -4,11 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.porchlight.core.MemberId;
@@ -124,23 +121,17 @@ final class JdbcReachOutStore implements ReachOutStore {
             : Optional.of(new ReachOut.Pick(position, check.get()));
     return new ReachOut(
         row.getBoolean("weekly"),
-        Optional.ofNullable(row.getString("weekday")).flatMap(JdbcReachOutStore::day),
+        Optional.ofNullable(row.getString("weekday")).flatMap(JdbcMemberStore::day),
         row.getBoolean("follow_ups"),
         Optional.ofNullable(row.getObject("asked_on", LocalDate.class)),
         picked,
         Optional.ofNullable(row.getObject("follow_up_on", LocalDate.class)));
   }
 
-  private static Optional<DayOfWeek> day(String code) {
-    return Arrays.stream(DayOfWeek.values())
-        .filter(day -> day.name().startsWith(code.toUpperCase(Locale.ROOT)))
-        .findFirst();
-  }
-
   private static void bind(PreparedStatement statement, long memberRowId, ReachOut reachOut)
       throws SQLException {
     statement.setBoolean(1, reachOut.weekly());
-    statement.setString(2, reachOut.day().map(day -> day.name().substring(0, 3)).orElse(null));
+    statement.setString(2, reachOut.day().map(JdbcMemberStore::code).orElse(null));
     statement.setBoolean(3, reachOut.followUps());
     statement.setObject(4, reachOut.askedOn().orElse(null), Types.DATE);
     if (reachOut.picked().isPresent()) {

@@ -2,6 +2,7 @@ package org.porchlight.store;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
+import org.porchlight.testing.TestH2;
 
 /** Buddies and reach-outs on the embedded H2 file database, as Porchlight runs by default. */
 class H2PeopleStoreTest extends PeopleStoreContract {
@@ -9,12 +10,6 @@ class H2PeopleStoreTest extends PeopleStoreContract {
 
   @Override
   Database open() {
-    return Database.open(
-        "jdbc:h2:file:"
-            + dir.resolve("porchlight")
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "",
-        "",
-        2);
+    return TestH2.open(dir, 2);
   }
 }

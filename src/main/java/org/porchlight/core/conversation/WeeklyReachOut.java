@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import org.porchlight.core.Action.ReachOutNew;
 import org.porchlight.core.Action.ReachOutOff;
 import org.porchlight.core.Action.ReachOutPick;
 import org.porchlight.core.Action.ReachOutSkip;
+import org.porchlight.core.DaysInput;
 import org.porchlight.core.Member;
 import org.porchlight.core.Messages;
 import org.porchlight.core.Pod;
@@ -138,7 +138,7 @@ final class WeeklyReachOut {
         t.say(t.texts.get(Text.REACH_OUT_ON, "day", dayName(t, reachOut.dayFor(t.member))));
       }
       default -> {
-        Optional<DayOfWeek> day = day(word);
+        Optional<DayOfWeek> day = DaysInput.day(word);
         if (day.isEmpty()) {
           t.say(t.texts.get(Text.REACH_OUT_DAY_INVALID, "input", args.strip()));
         } else if (!t.member.days().contains(day.get())) {
@@ -180,19 +180,6 @@ final class WeeklyReachOut {
 
   private void record(Turn t, ReachOut.Answer answer) {
     ctx.stores.reachOuts().recordReachOut(t.id, new ReachOut.Answered(t.today(), answer));
-  }
-
-  /** A day by its English name or first three letters: "fri", "Friday", "fridays". */
-  private static Optional<DayOfWeek> day(String word) {
-    String w =
-        word.endsWith("s") && word.length() > 3 ? word.substring(0, word.length() - 1) : word;
-    return Arrays.stream(DayOfWeek.values())
-        .filter(
-            d -> {
-              String name = d.name().toLowerCase(Locale.ROOT);
-              return name.equals(w) || w.length() >= 3 && name.startsWith(w);
-            })
-        .findFirst();
   }
 
   private static String dayName(Turn t, DayOfWeek day) {
