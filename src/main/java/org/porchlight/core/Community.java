@@ -92,6 +92,20 @@ public record Community(
     return Meeting.soonest(meetings, now, defaultZone.get(), cancelled);
   }
 
+  /** The same community under another id, as when a Telegram group becomes a supergroup. */
+  public Community withId(Id newId) {
+    return new Community(
+        newId,
+        name,
+        meetingLinks,
+        meetingSchedule,
+        checkInChannel,
+        defaultTime,
+        defaultZone,
+        meetings,
+        cancelled);
+  }
+
   /** A community nobody has set up yet. */
   public static Community unset(Id id, String name) {
     return new Community(

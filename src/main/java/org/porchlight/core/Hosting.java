@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -28,6 +29,10 @@ public final class Hosting {
   public static final int FEWEST_MEMBERS_SHOWN = 5;
 
   private static final int MAX_LINKS = 3;
+  // Join codes: no 0/o, 1/l/i, so one read aloud or copied by hand still works.
+  private static final String JOIN_CODE_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789";
+  private static final int JOIN_CODE_LENGTH = 8;
+  private final SecureRandom codes = new SecureRandom();
   private static final int MAX_SCHEDULE = 100;
 
   private final CommunityStore communities;
@@ -81,8 +86,35 @@ public final class Hosting {
    * exactly what, with an example that works.
    */
   public Reply setup(Community.Id id, String name, SetupForm form, String locale) {
+    return setup(id, name, form, content.messagesFor(locale), new ArrayList<>());
+  }
+
+  /**
+   * A setup written as text, one setting a line (where there are no forms, as in a Telegram group):
+   * settings left out keep their values. With nothing written, says how, with the setup as it
+   * stands to copy and change.
+   */
+  public Reply setupFromText(Community.Id id, String name, String written, String locale) {
     Messages texts = content.messagesFor(locale);
+    Community now = community(id, name);
+    SetupForm current = SetupForm.of(now);
+    if (written.isBlank()) {
+      boolean unset = now.equals(Community.unset(id, now.name()));
+      return Reply.text(
+          texts.get(
+              unset ? Text.SETUP_BY_TEXT_FIRST : Text.SETUP_BY_TEXT,
+              "name",
+              name,
+              "setup",
+              unset ? texts.get(Text.SETUP_BY_TEXT_EXAMPLE) : SetupText.of(current)));
+    }
     List<String> problems = new ArrayList<>();
+    SetupForm form = SetupText.read(written, current, texts, problems);
+    return setup(id, name, form, texts, problems);
+  }
+
+  private Reply setup(
+      Community.Id id, String name, SetupForm form, Messages texts, List<String> problems) {
 
     List<String> links = new ArrayList<>();
     for (String line : form.links().split("[\\s,]+")) {
@@ -145,6 +177,62 @@ public final class Hosting {
     return Reply.text(describe(community, texts));
   }
 
+  /**
+   * The code of the community's join link ({@code t.me/<bot>?start=c_CODE} on Telegram): opened, it
+   * makes the community the member's home, with its defaults for someone new.
+   */
+  public String joinCode(Community.Id id, String name) {
+    StringBuilder code = new StringBuilder(JOIN_CODE_LENGTH);
+    for (int i = 0; i < JOIN_CODE_LENGTH; i++) {
+      code.append(JOIN_CODE_LETTERS.charAt(codes.nextInt(JOIN_CODE_LETTERS.length())));
+    }
+    return communities.joinCode(id, name, code.toString());
+  }
+
+  /** A place that became another (a Telegram group now a supergroup): the same community. */
+  public void moved(Community.Id from, Community.Id to) {
+    communities.moved(from, to);
+  }
+
+  /**
+   * What {@code /group} says in the group itself: its weekly meetings in its own time, or its
+   * links; nothing about anyone.
+   */
+  public Reply aboutGroup(Community.Id id, String name, String locale) {
+    Messages texts = content.messagesFor(locale);
+    Community community = community(id, name);
+    String about;
+    if (!community.meetings().isEmpty() && community.defaultZone().isPresent()) {
+      about =
+          texts.get(
+              Text.GROUP_CARD,
+              "name",
+              name,
+              "zone",
+              community.defaultZone().get().getId(),
+              "meetings",
+              community.meetings().stream()
+                  .map(WeeklyMeetings::line)
+                  .collect(java.util.stream.Collectors.joining("\n")));
+    } else if (community.group().hasMeeting()) {
+      Group group = community.group();
+      about =
+          group.schedule().isPresent()
+              ? texts.get(
+                  Text.GROUP,
+                  "name",
+                  name,
+                  "schedule",
+                  group.schedule().get(),
+                  "url",
+                  group.meetingUrl().get())
+              : texts.get(Text.GROUP_NO_SCHEDULE, "name", name, "url", group.meetingUrl().get());
+    } else {
+      about = texts.get(Text.GROUP_NONE);
+    }
+    return Reply.text(about + "\n\n" + texts.get(Text.GROUP_CARD_PRIVATELY));
+  }
+
   private static String describe(Community community, Messages texts) {
     String none = texts.get(Text.SETUP_NOT_SET);
     String meeting =
@@ -159,12 +247,16 @@ public final class Hosting {
             community.name(),
             "meeting",
             meeting,
-            "channel",
-            community.checkInChannel().map(c -> "<#" + c + ">").orElse(none),
             "time",
             community.defaultTime().map(LocalTime::toString).orElse(none),
             "zone",
             community.defaultZone().map(ZoneId::getId).orElse(none));
+    if (community.checkInChannel().isPresent()) {
+      saved +=
+          "\n"
+              + texts.get(
+                  Text.SETUP_CHANNEL, "channel", "<#" + community.checkInChannel().get() + ">");
+    }
     if (!community.meetings().isEmpty()) {
       saved +=
           "\n"
@@ -188,7 +280,7 @@ public final class Hosting {
                       .map(LocalDate::toString)
                       .collect(java.util.stream.Collectors.joining(", ")));
     }
-    return saved;
+    return saved + "\n" + texts.get(Text.SETUP_SAVED_END);
   }
 
   /**

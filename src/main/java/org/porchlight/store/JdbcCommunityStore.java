@@ -1,5 +1,6 @@
 package org.porchlight.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -82,6 +84,140 @@ final class JdbcCommunityStore implements CommunityStore {
             + " WHERE c.platform = ? AND c.place_id = ? AND m.platform = ? AND m.user_id = ?",
         statement -> bindVisit(statement, member, id, when),
         statement -> bindVisit(statement, member, id, when));
+  }
+
+  @Override
+  public String joinCode(Community.Id id, String name, String fresh) {
+    jdbc.update(
+        "INSERT INTO communities (platform, place_id, name) VALUES (?, ?, ?)"
+            + " ON CONFLICT DO NOTHING",
+        statement -> {
+          bindId(statement, 1, id);
+          statement.setString(3, name);
+        });
+    // Only where there is none: of two asking at once, the first code stays and both read it.
+    jdbc.update(
+        "UPDATE communities SET join_code = ?"
+            + " WHERE platform = ? AND place_id = ? AND join_code IS NULL",
+        statement -> {
+          statement.setString(1, fresh.toLowerCase(Locale.ROOT));
+          bindId(statement, 2, id);
+        });
+    return jdbc.queryOne(
+            "SELECT join_code FROM communities WHERE platform = ? AND place_id = ?",
+            statement -> bindId(statement, 1, id),
+            row -> row.getString("join_code"))
+        .orElseThrow(() -> new StoreException("no community to keep a join code", null));
+  }
+
+  @Override
+  public Optional<Community> byJoinCode(String code) {
+    return jdbc.queryOne(
+        "SELECT " + COLUMNS + " FROM communities c WHERE c.join_code = ?",
+        statement -> statement.setString(1, code.toLowerCase(Locale.ROOT)),
+        JdbcCommunityStore::community);
+  }
+
+  @Override
+  public void moved(Community.Id from, Community.Id to) {
+    if (from.equals(to)) return;
+    jdbc.inTransaction(
+        "moving a community",
+        connection -> {
+          Optional<Long> old = idOf(connection, from);
+          if (old.isEmpty()) return null;
+          Optional<Long> now = idOf(connection, to);
+          if (now.isEmpty()) {
+            run(
+                connection,
+                "UPDATE communities SET place_id = ? WHERE id = ?",
+                to.placeId(),
+                old.get());
+            return null;
+          }
+          // Both are stored: the members come along, each with their latest visit.
+          run(
+              connection,
+              "UPDATE community_members t SET last_seen_at = (SELECT f.last_seen_at FROM"
+                  + " community_members f WHERE f.community_id = ? AND f.member_id = t.member_id)"
+                  + " WHERE t.community_id = ? AND EXISTS (SELECT 1 FROM community_members f"
+                  + " WHERE f.community_id = ? AND f.member_id = t.member_id"
+                  + " AND f.last_seen_at > t.last_seen_at)",
+              old.get(),
+              now.get(),
+              old.get());
+          run(
+              connection,
+              "INSERT INTO community_members (community_id, member_id, last_seen_at)"
+                  + " SELECT ?, f.member_id, f.last_seen_at FROM community_members f"
+                  + " WHERE f.community_id = ? AND NOT EXISTS (SELECT 1 FROM community_members t"
+                  + " WHERE t.community_id = ? AND t.member_id = f.member_id)",
+              now.get(),
+              old.get(),
+              now.get());
+          run(
+              connection,
+              "UPDATE communities SET (meeting_links, meeting_schedule, checkin_channel,"
+                  + " default_time, default_zone, meetings, cancelled_on) = (SELECT"
+                  + " meeting_links, meeting_schedule, checkin_channel, default_time,"
+                  + " default_zone, meetings, cancelled_on FROM communities WHERE id = ?)"
+                  + " WHERE id = ? AND "
+                  + UNSET,
+              old.get(),
+              now.get());
+          String code =
+              single(connection, "SELECT join_code FROM communities WHERE id = ?", old.get());
+          run(connection, "DELETE FROM communities WHERE id = ?", old.get());
+          if (code != null) {
+            // The old group's join links keep working.
+            run(
+                connection,
+                "UPDATE communities SET join_code = ? WHERE id = ? AND join_code IS NULL",
+                code,
+                now.get());
+          }
+          return null;
+        });
+  }
+
+  // A community as it starts: nothing a host set up.
+  private static final String UNSET =
+      "meeting_links = '' AND meeting_schedule IS NULL AND checkin_channel IS NULL"
+          + " AND default_time IS NULL AND default_zone IS NULL AND meetings IS NULL"
+          + " AND cancelled_on IS NULL";
+
+  private static Optional<Long> idOf(Connection connection, Community.Id id) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT id FROM communities WHERE platform = ? AND place_id = ?")) {
+      bindId(statement, 1, id);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private static String single(Connection connection, String sql, Object... values)
+      throws SQLException {
+    try (PreparedStatement statement = prepared(connection, sql, values);
+        ResultSet row = statement.executeQuery()) {
+      return row.next() ? row.getString(1) : null;
+    }
+  }
+
+  private static void run(Connection connection, String sql, Object... values) throws SQLException {
+    try (PreparedStatement statement = prepared(connection, sql, values)) {
+      statement.executeUpdate();
+    }
+  }
+
+  private static PreparedStatement prepared(Connection connection, String sql, Object... values)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    for (int i = 0; i < values.length; i++) {
+      statement.setObject(i + 1, values[i]);
+    }
+    return statement;
   }
 
   @Override

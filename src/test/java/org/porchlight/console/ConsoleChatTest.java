@@ -114,6 +114,21 @@ class ConsoleChatTest {
     }
 
     @Override
+    public String joinCode(Community.Id id, String name, String fresh) {
+      return down();
+    }
+
+    @Override
+    public Optional<Community> byJoinCode(String code) {
+      return down();
+    }
+
+    @Override
+    public void moved(Community.Id from, Community.Id to) {
+      down();
+    }
+
+    @Override
     public void invite(Buddy.Invitation invitation) {
       down();
     }

@@ -46,6 +46,75 @@ class HostingTest {
         "en");
   }
 
+  // ---- a setup written as text, as in a Telegram group ----
+
+  private Reply written(String text) {
+    return hosting.setupFromText(SERVER, "Harbour Lights", text, "en");
+  }
+
+  @Test
+  void setupWithNothingWrittenShowsAnExampleToCopyAndNothingIsSaved() {
+    Reply reply = written("");
+
+    assertThat(reply.text())
+        .contains("To set up Porchlight for Harbour Lights, send /setup")
+        .contains("zone: Europe/London")
+        .contains("Tuesday 19:00 Evening circle https://meet.example.org/circle");
+    assertThat(store.find(SERVER)).isEmpty();
+  }
+
+  @Test
+  void aWrittenSetupIsSavedWithItsWeeklyMeetings() {
+    Reply reply =
+        written(
+            "zone: Europe/London\n"
+                + "Time: 8pm\n"
+                + "link: "
+                + LINK
+                + "\n"
+                + "meetings:\n"
+                + "Tuesday 19:00 Evening circle https://meet.example.org/circle\n"
+                + "thu 18:30 Walk and talk | Town park gates\n"
+                + "not on 2026-12-24");
+
+    Community saved = store.find(SERVER).orElseThrow();
+    assertThat(saved.defaultZone()).contains(ZoneId.of("Europe/London"));
+    assertThat(saved.defaultTime()).contains(LocalTime.of(20, 0));
+    assertThat(saved.meetingLinks()).containsExactly(LINK);
+    assertThat(saved.meetings())
+        .extracting(Meeting::name)
+        .containsExactly("Evening circle", "Walk and talk");
+    assertThat(saved.cancelled()).containsExactly(LocalDate.of(2026, 12, 24));
+    assertThat(saved.checkInChannel()).isEmpty();
+    assertThat(reply.text()).startsWith("Saved for Harbour Lights.").doesNotContain("<#");
+  }
+
+  @Test
+  void aWrittenSettingChangesOnlyItselfAndAnEmptyOneIsCleared() {
+    written("zone: Europe/London\ntime: 20:00\nmeetings:\nTuesday 19:00 Evening circle " + LINK);
+
+    written("timezone America/Chicago\ntime:");
+
+    Community saved = store.find(SERVER).orElseThrow();
+    assertThat(saved.defaultZone()).contains(ZoneId.of("America/Chicago"));
+    assertThat(saved.defaultTime()).isEmpty();
+    assertThat(saved.meetings()).extracting(Meeting::name).containsExactly("Evening circle");
+    assertThat(written("").text())
+        .contains("Harbour Lights is set up like this")
+        .contains("zone: America/Chicago")
+        .contains("Tuesday 19:00 Evening circle " + LINK);
+  }
+
+  @Test
+  void aLineThatNamesNoSettingIsSaidBackAndNothingIsSaved() {
+    Reply reply = written("zone: Europe/London\ncolour: blue");
+
+    assertThat(reply.text())
+        .startsWith("I haven't saved anything yet")
+        .contains("which setting \"colour: blue\" is for");
+    assertThat(store.find(SERVER)).isEmpty();
+  }
+
   @Test
   void weeklyMeetingsAreSavedWithTheirNamesLinksPlacesAndDaysOff() {
     Reply reply =

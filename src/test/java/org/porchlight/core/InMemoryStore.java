@@ -270,6 +270,43 @@ public final class InMemoryStore
     visits.computeIfAbsent(id, c -> new HashMap<>()).put(member, when);
   }
 
+  // Each community's join code.
+  public final Map<Community.Id, String> joinCodes = new HashMap<>();
+
+  @Override
+  public String joinCode(Community.Id id, String name, String fresh) {
+    communities.putIfAbsent(id, Community.unset(id, name));
+    return joinCodes.computeIfAbsent(id, c -> fresh.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @Override
+  public Optional<Community> byJoinCode(String code) {
+    return joinCodes.entrySet().stream()
+        .filter(e -> e.getValue().equalsIgnoreCase(code))
+        .map(e -> communities.get(e.getKey()))
+        .findFirst();
+  }
+
+  @Override
+  public void moved(Community.Id from, Community.Id to) {
+    Community old = communities.remove(from);
+    if (old == null || from.equals(to)) return;
+    Community now = communities.get(to);
+    if (now == null || now.equals(Community.unset(to, now.name()))) {
+      communities.put(to, old.withId(to));
+    }
+    Map<MemberId, Instant> oldVisits = visits.remove(from);
+    if (oldVisits != null) {
+      oldVisits.forEach(
+          (member, when) ->
+              visits
+                  .computeIfAbsent(to, c -> new HashMap<>())
+                  .merge(member, when, (a, b) -> a.isAfter(b) ? a : b));
+    }
+    String code = joinCodes.remove(from);
+    if (code != null) joinCodes.putIfAbsent(to, code);
+  }
+
   @Override
   public List<Community.Visit> visitsOf(MemberId member) {
     return visits.entrySet().stream()

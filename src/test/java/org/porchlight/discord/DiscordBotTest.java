@@ -453,7 +453,7 @@ class DiscordBotTest {
     assertThat(text(first))
         .as("someone new is welcomed and set up with the server's time")
         .contains("I'm Porchlight")
-        .contains("This server checks in at 20:00, Europe/Lisbon time");
+        .contains("Your group checks in at 20:00, Europe/Lisbon time");
     for (String person : people.subList(1, 4)) {
       answered(press(person, IN_SERVER, List.of(posted), "Honestly fine"), "I'm Porchlight");
     }

@@ -514,6 +514,57 @@ abstract class StoreContract {
   }
 
   @Test
+  void aCommunityKeepsOneJoinCodeAndIsFoundByItInAnyCase() {
+    Community.Id group = new Community.Id("telegram", "-1001234567890");
+
+    String first = database.communities().joinCode(group, "Harbour Lights", "k7m2q9xa");
+    String again = database.communities().joinCode(group, "Harbour Lights", "zzzzzzzz");
+
+    assertThat(first).isEqualTo("k7m2q9xa").isEqualTo(again);
+    assertThat(database.communities().byJoinCode("K7M2Q9XA"))
+        .contains(Community.unset(group, "Harbour Lights"));
+    assertThat(database.communities().byJoinCode("zzzzzzzz")).isEmpty();
+  }
+
+  @Test
+  void aGroupThatBecameASupergroupIsTheSameCommunity() {
+    Community.Id group = new Community.Id("telegram", "-4021");
+    Community.Id supergroup = new Community.Id("telegram", "-1004021");
+    database.members().save(member(SAM));
+    database.communities().save(setUp(group));
+    database.communities().visited(SAM, group, "Harbour Lights", T0);
+    String code = database.communities().joinCode(group, "Harbour Lights", "k7m2q9xa");
+
+    database.communities().moved(group, supergroup);
+
+    assertThat(database.communities().find(group)).isEmpty();
+    assertThat(database.communities().find(supergroup)).contains(setUp(group).withId(supergroup));
+    assertThat(database.communities().homeOf(SAM).map(Community::id)).contains(supergroup);
+    assertThat(database.communities().byJoinCode(code).map(Community::id)).contains(supergroup);
+  }
+
+  @Test
+  void aSupergroupAlreadyUsedTakesTheOldGroupsSetupAndMembers() {
+    Community.Id group = new Community.Id("telegram", "-4021");
+    Community.Id supergroup = new Community.Id("telegram", "-1004021");
+    database.members().save(member(SAM));
+    database.members().save(member(ALEX));
+    database.communities().save(setUp(group));
+    database.communities().visited(SAM, group, "Harbour Lights", T0.plusSeconds(60));
+    database.communities().visited(ALEX, group, "Harbour Lights", T0);
+    // The supergroup's first message was handled before the group's news of the move.
+    database.communities().visited(SAM, supergroup, "Harbour Lights", T0);
+
+    database.communities().moved(group, supergroup);
+    database.communities().moved(group, supergroup); // told twice: by the old chat and the new
+
+    assertThat(database.communities().find(supergroup)).contains(setUp(group).withId(supergroup));
+    assertThat(database.communities().visitsOf(SAM))
+        .containsExactly(new Community.Visit(supergroup, "Harbour Lights", T0.plusSeconds(60)));
+    assertThat(database.communities().homeOf(ALEX).map(Community::id)).contains(supergroup);
+  }
+
+  @Test
   void aHostsSetupIsNotUndoneByAVisitThatStartedBeforeIt() {
     database.members().save(member(SAM));
     database.communities().save(setUp(SERVER));

@@ -13,6 +13,7 @@ record Flows(
     SafetyPlanning plan,
     WeeklyReachOut reachOut,
     BuddyLinks buddy,
+    Joining joining,
     Phrasing phrasing) {
   static Flows of(Context ctx) {
     return new Flows(
@@ -27,6 +28,7 @@ record Flows(
         new SafetyPlanning(ctx),
         new WeeklyReachOut(ctx),
         new BuddyLinks(ctx),
+        new Joining(ctx),
         new Phrasing(ctx));
   }
 }

@@ -34,6 +34,7 @@ import org.porchlight.core.Action.ReachOutPick;
 import org.porchlight.core.Action.ReachOutSkip;
 import org.porchlight.core.Action.SetTime;
 import org.porchlight.core.Action.TryStep;
+import org.porchlight.core.Community;
 import org.porchlight.core.Incoming;
 import org.porchlight.core.Incoming.ButtonPress;
 import org.porchlight.core.Incoming.Command;
@@ -98,8 +99,12 @@ final class Router {
     }
     // Someone opening a buddy invitation is not signing up for check-ins: no onboarding for them.
     boolean arriving = !t.stored && !opensAnInvitation(incoming);
+    // A join link makes its community home first, so the welcome starts someone new with its time.
+    Optional<Community> joining = flows.joining().arrive(t, incoming);
     boolean startedWithDefaults = arriving && flows.onboarding().welcome(t);
-    if (incoming instanceof Command command) {
+    if (Joining.isJoinLink(incoming)) {
+      flows.joining().joined(t, joining, arriving);
+    } else if (incoming instanceof Command command) {
       command(t, command);
     } else if (incoming instanceof ButtonPress press) {
       button(t, press.data());

@@ -20,6 +20,22 @@ public interface CommunityStore {
    */
   void visited(MemberId member, Community.Id community, String name, Instant when);
 
+  /**
+   * The code in the community's join link: the one it has, or {@code fresh} when it has none yet (a
+   * community nobody stored is stored, under {@code name}). Two asking at once get the same code.
+   */
+  String joinCode(Community.Id id, String name, String fresh);
+
+  /** The community whose join link carries {@code code}, in any case. */
+  Optional<Community> byJoinCode(String code);
+
+  /**
+   * A place that became another, as a Telegram group becomes a supergroup: the community, its setup
+   * and its members go on under the new id. When both are stored, the new one keeps its setup if a
+   * host set one up, and takes the old one's otherwise.
+   */
+  void moved(Community.Id from, Community.Id to);
+
   /** The communities a member used Porchlight in, the latest first: part of their data. */
   List<Community.Visit> visitsOf(MemberId member);
 
