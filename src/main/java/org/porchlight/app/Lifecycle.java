@@ -183,6 +183,7 @@ public final class Lifecycle {
     TelegramBot telegram =
         new TelegramBot(
             porchlight.conversation,
+            porchlight.hosting,
             porchlight.database.members(),
             porchlight.database.offsets(),
             settings.token().reveal(),

@@ -26,9 +26,11 @@ public sealed interface Incoming {
     public static Optional<Command> parse(String text) {
       String trimmed = text.strip();
       if (trimmed.length() < 2 || trimmed.charAt(0) != '/') return Optional.empty();
-      int space = trimmed.indexOf(' ');
-      String word = space < 0 ? trimmed.substring(1) : trimmed.substring(1, space);
-      String rest = space < 0 ? "" : trimmed.substring(space + 1);
+      // The name ends at any white space: "/setup" may be followed by lines, not only words.
+      int space = 1;
+      while (space < trimmed.length() && !Character.isWhitespace(trimmed.charAt(space))) space++;
+      String word = trimmed.substring(1, space);
+      String rest = trimmed.substring(space);
       int at = word.indexOf('@');
       if (at >= 0) word = word.substring(0, at);
       if (word.isEmpty() || !word.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {

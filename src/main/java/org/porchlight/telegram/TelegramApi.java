@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.porchlight.core.MemberId;
 import org.porchlight.delivery.Messenger.Delivery;
@@ -52,6 +53,20 @@ final class TelegramApi {
 
   <T extends Serializable> Failure call(BotApiMethod<T> method, Optional<MemberId> recipient) {
     return call(method.getMethod(), recipient, () -> client.execute(method));
+  }
+
+  /** A call whose answer is needed: the answer, or empty when the call failed (logged). */
+  <T extends Serializable> Optional<T> ask(BotApiMethod<T> method) {
+    AtomicReference<T> answer = new AtomicReference<>();
+    Failure failure =
+        call(
+            method.getMethod(),
+            Optional.empty(),
+            () -> {
+              answer.set(client.execute(method));
+              return null;
+            });
+    return failure == Failure.NONE ? Optional.ofNullable(answer.get()) : Optional.empty();
   }
 
   Failure call(SendDocument document, Optional<MemberId> recipient) {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
+import org.porchlight.core.Hosting;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.delivery.Messenger;
@@ -52,6 +53,7 @@ public final class TelegramBot implements AutoCloseable {
       List.of("message", "callback_query", "my_chat_member");
 
   private final Conversation conversation;
+  private final Hosting hosting;
   private final MemberStore members;
   private final String token;
   private final TelegramUrl url;
@@ -101,6 +103,7 @@ public final class TelegramBot implements AutoCloseable {
    */
   public TelegramBot(
       Conversation conversation,
+      Hosting hosting,
       MemberStore members,
       OffsetStore offsets,
       String token,
@@ -110,6 +113,7 @@ public final class TelegramBot implements AutoCloseable {
       Ticker ticker) {
     this.ticker = ticker;
     this.conversation = conversation;
+    this.hosting = hosting;
     this.members = members;
     this.token = token;
     this.url = telegramUrl(apiUrl);
@@ -147,7 +151,7 @@ public final class TelegramBot implements AutoCloseable {
     heardFromTelegram();
     LOG.info("Telegram: signed in as @{}", me.getUserName());
     conversation.knownAs(TelegramChat.PLATFORM, me.getUserName());
-    chat = new TelegramChat(conversation, members, api, me.getUserName());
+    chat = new TelegramChat(conversation, hosting, members, api, me.getUserName());
     // Without polls, nothing else shows whether Telegram still answers: ask it now and then.
     heartbeat.scheduleWithFixedDelay(
         this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);

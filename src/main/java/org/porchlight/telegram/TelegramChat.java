@@ -3,9 +3,9 @@ package org.porchlight.telegram;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.porchlight.core.Hosting;
 import org.porchlight.core.Incoming;
 import org.porchlight.core.MemberId;
-import org.porchlight.core.Messages;
 import org.porchlight.core.Reply;
 import org.porchlight.core.Text;
 import org.porchlight.core.conversation.Conversation;
@@ -37,13 +37,27 @@ final class TelegramChat {
   private final MemberStore members;
   private final TelegramApi api;
   private final String botUsername;
+  private final TelegramGroups groups;
 
   TelegramChat(
-      Conversation conversation, MemberStore members, TelegramApi api, String botUsername) {
+      Conversation conversation,
+      Hosting hosting,
+      MemberStore members,
+      TelegramApi api,
+      String botUsername) {
     this.conversation = conversation;
     this.members = members;
     this.api = api;
     this.botUsername = botUsername;
+    this.groups =
+        new TelegramGroups(
+            conversation,
+            hosting,
+            members,
+            api,
+            botUsername,
+            (member, replies) ->
+                send(Long.parseLong(member.userId()), Optional.of(member), replies));
   }
 
   void handle(Update update) {
@@ -61,8 +75,15 @@ final class TelegramChat {
 
   private void message(Message message) {
     User from = message.getFrom();
-    // Other bots in a group (anonymous admins included) are not members to answer.
-    if (from == null || (Boolean.TRUE.equals(from.getIsBot()) && !message.isUserMessage())) return;
+    if (from == null) return;
+    // Other bots in a group are not members to answer; an anonymous admin speaks as a bot.
+    if (Boolean.TRUE.equals(from.getIsBot())
+        && !message.isUserMessage()
+        && !TelegramGroups.fromAnAnonymousAdmin(message)
+        && message.getMigrateToChatId() == null
+        && message.getMigrateFromChatId() == null) {
+      return;
+    }
     String words = message.hasText() ? message.getText() : message.getCaption();
     if (message.isUserMessage()) {
       MemberId member = memberOf(from);
@@ -70,7 +91,7 @@ final class TelegramChat {
       if (incoming.isEmpty()) return;
       send(message.getChatId(), Optional.of(member), conversation.handle(member, incoming.get()));
     } else if (message.isGroupMessage() || message.isSuperGroupMessage()) {
-      groupMessage(message, from, words);
+      groups.message(message, from, words);
     }
   }
 
@@ -101,47 +122,31 @@ final class TelegramChat {
     return Optional.empty();
   }
 
-  private void groupMessage(Message message, User from, String words) {
-    if (words == null || words.isBlank()) return;
-    MemberId member = memberOf(from);
-    Optional<Incoming.Command> command = Incoming.Command.parse(words);
-    if (command.isPresent()) {
-      if (!addressedToUs(words)) return;
-      Messages texts = conversation.texts(locale(from));
-      String text =
-          command.get().name().equals("about") ? texts.get(Text.ABOUT) : texts.get(Text.IN_A_GROUP);
-      SendMessage reply = TelegramRender.inTopicOf(message, text);
-      reply.setReplyMarkup(
-          TelegramRender.link(
-              texts.get(Text.BUTTON_TALK_PRIVATELY),
-              "https://t.me/" + botUsername + "?start=group"));
-      api.call(reply, Optional.empty());
-      return;
-    }
-    // A crisis said in a group is answered there: the words are already in front of everyone.
-    conversation
-        .crisisCheck(member, words)
-        .ifPresent(
-            crisis -> {
-              SendMessage reply = TelegramRender.inTopicOf(message, crisis.text());
-              reply.setReplyToMessageId(message.getMessageId());
-              api.call(reply, Optional.empty());
-            });
-  }
-
   /** A command with no @name, or with ours; "/start@SomeOtherBot" is for another bot. */
   private boolean addressedToUs(String words) {
+    return addressedTo(botUsername, words);
+  }
+
+  static boolean addressedTo(String botUsername, String words) {
     String first = words.strip().split("\\s+", 2)[0];
     int at = first.indexOf('@');
     return at < 0 || first.substring(at + 1).equalsIgnoreCase(botUsername);
   }
 
   private void buttonPress(CallbackQuery press) {
+    if (press.getData() == null) {
+      api.call(new AnswerCallbackQuery(press.getId()), Optional.empty());
+      return;
+    }
+    MaybeInaccessibleMessage pressedOn = press.getMessage();
+    if (pressedOn instanceof Message posted
+        && (posted.isGroupMessage() || posted.isSuperGroupMessage())) {
+      groups.press(press, posted);
+      return;
+    }
     // Answer at once, so the member's spinner stops; then show what was chosen.
     api.call(new AnswerCallbackQuery(press.getId()), Optional.empty());
-    if (press.getData() == null) return;
     MemberId member = memberOf(press.getFrom());
-    MaybeInaccessibleMessage pressedOn = press.getMessage();
     if (pressedOn != null && !pressedOn.isUserMessage()) return;
     if (pressedOn instanceof Message shown) showChoice(shown, press.getData(), press.getFrom());
     long chatId = pressedOn != null ? pressedOn.getChatId() : press.getFrom().getId();
@@ -176,8 +181,15 @@ final class TelegramChat {
   }
 
   private void membership(ChatMemberUpdated change) {
-    if (change.getChat() == null || !"private".equals(change.getChat().getType())) return;
+    if (change.getChat() == null) return;
     String status = change.getNewChatMember() == null ? "" : change.getNewChatMember().getStatus();
+    String before = change.getOldChatMember() == null ? "" : change.getOldChatMember().getStatus();
+    if (!"private".equals(change.getChat().getType())) {
+      boolean in = status.equals("member") || status.equals("administrator");
+      boolean wasOut = before.equals("left") || before.equals("kicked") || before.isEmpty();
+      if (in && wasOut && change.getFrom() != null) groups.added(change);
+      return;
+    }
     MemberId member = memberOf(change.getFrom());
     if ("kicked".equals(status)) {
       members.setReachable(member, false);
@@ -187,19 +199,23 @@ final class TelegramChat {
     }
   }
 
-  /** Sends replies to a chat, in order; nothing to a member who blocked the bot. */
-  void send(long chatId, Optional<MemberId> member, List<Reply> replies) {
+  /**
+   * Sends replies to a chat, in order; nothing to a member who blocked the bot. Returns whether all
+   * were sent.
+   */
+  boolean send(long chatId, Optional<MemberId> member, List<Reply> replies) {
     for (Reply reply : replies) {
       if (member.isPresent() && !members.isReachable(member.get())) {
         LOG.debug("not sending to a member who can't be reached");
-        return;
+        return false;
       }
-      if (reply.document().isPresent()) {
-        sendDocument(chatId, member, reply, reply.document().get());
-      } else {
-        sendText(chatId, member, reply.text(), reply.buttons());
-      }
+      boolean sent =
+          reply.document().isPresent()
+              ? sendDocument(chatId, member, reply, reply.document().get())
+              : sendText(chatId, member, reply.text(), reply.buttons());
+      if (!sent) return false;
     }
+    return true;
   }
 
   /** A check-in or reminder from the outbox, to a member's private chat: one try. */
@@ -213,28 +229,30 @@ final class TelegramChat {
     return delivery;
   }
 
-  private void sendText(
+  private boolean sendText(
       long chatId, Optional<MemberId> member, String text, List<Reply.Button> buttons) {
     for (SendMessage message : TelegramRender.messages(chatId, text, buttons)) {
-      if (api.call(message, member) != TelegramApi.Failure.NONE) return;
+      if (api.call(message, member) != TelegramApi.Failure.NONE) return false;
     }
+    return true;
   }
 
-  private void sendDocument(
+  private boolean sendDocument(
       long chatId, Optional<MemberId> member, Reply reply, Reply.Document document) {
     TelegramApi.Failure failure =
         api.call(TelegramRender.document(chatId, reply, document), member);
     if (failure == TelegramApi.Failure.MISSING || failure == TelegramApi.Failure.FAILED) {
       // No documents here: the data goes as text instead, so the member still gets it.
-      sendText(chatId, member, reply.text() + "\n\n" + document.content(), reply.buttons());
+      return sendText(chatId, member, reply.text() + "\n\n" + document.content(), reply.buttons());
     }
+    return failure == TelegramApi.Failure.NONE;
   }
 
-  private static MemberId memberOf(User user) {
+  static MemberId memberOf(User user) {
     return new MemberId(PLATFORM, String.valueOf(user.getId()));
   }
 
-  private static String locale(User user) {
+  static String locale(User user) {
     return user.getLanguageCode() == null ? "en" : user.getLanguageCode().toLowerCase(Locale.ROOT);
   }
 

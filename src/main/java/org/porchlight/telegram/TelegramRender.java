@@ -36,7 +36,10 @@ final class TelegramRender {
   /** A text to the chat, and the forum topic if any, that {@code message} came from. */
   static SendMessage inTopicOf(Message message, String text) {
     SendMessage reply = SendMessage.builder().chatId(message.getChatId()).text(text).build();
-    reply.setMessageThreadId(message.getMessageThreadId());
+    // Only a forum's topics are threads to answer in; elsewhere a thread id marks a reply chain.
+    if (Boolean.TRUE.equals(message.getIsTopicMessage())) {
+      reply.setMessageThreadId(message.getMessageThreadId());
+    }
     return reply;
   }
 

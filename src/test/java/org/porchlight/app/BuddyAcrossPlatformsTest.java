@@ -63,6 +63,7 @@ class BuddyAcrossPlatformsTest {
     telegramBot =
         new TelegramBot(
             conversation,
+            RealConversation.hosting(database, Clock.systemUTC()),
             database.members(),
             database.offsets(),
             TOKEN,

@@ -120,6 +120,7 @@ class NothingPrivateIsLoggedTest {
       TelegramBot bot =
           new TelegramBot(
               RealConversation.on(database, Clock.systemUTC()),
+              RealConversation.hosting(database, Clock.systemUTC()),
               database.members(),
               database.offsets(),
               TOKEN,

@@ -671,6 +671,7 @@ class DeliveryBenchmark {
       Database database, Conversation conversation, FakeBotApi telegram) {
     return new TelegramBot(
         conversation,
+        RealConversation.hosting(database, Clock.systemUTC()),
         database.members(),
         database.offsets(),
         TOKEN,

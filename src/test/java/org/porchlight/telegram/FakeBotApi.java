@@ -83,7 +83,8 @@ public final class FakeBotApi implements AutoCloseable {
           "deleteMyCommands",
           "sendDocument",
           "sendChatAction",
-          "getChat");
+          "getChat",
+          "getChatMember");
   private static final Map<String, String> CANONICAL =
       METHODS.stream().collect(Collectors.toMap(FakeBotApi::key, name -> name));
 
@@ -148,6 +149,8 @@ public final class FakeBotApi implements AutoCloseable {
   private final Map<String, Duration> delays = new HashMap<>();
   private final Set<String> missing = ConcurrentHashMap.newKeySet();
   private final Map<Long, ObjectNode> chats = new ConcurrentHashMap<>();
+  private final Map<String, String> standings = new ConcurrentHashMap<>();
+  private final Set<Long> strangers = ConcurrentHashMap.newKeySet();
   private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
   private final AtomicLong messageIds = new AtomicLong(1000);
   private final AtomicLong fileIds = new AtomicLong(1);
@@ -303,6 +306,116 @@ public final class FakeBotApi implements AutoCloseable {
   String groupCommand(long chatId, long userId, String text) {
     ObjectNode message = incomingMessage(supergroup(chatId), userId, text);
     return NODES.objectNode().set("message", message).toString();
+  }
+
+  // ---- groups --------------------------------------------------------------------------------
+
+  /** The user Telegram shows as the sender of a message an anonymous admin sent for the group. */
+  public static final long GROUP_ANONYMOUS_BOT = 1_087_968_824L;
+
+  /**
+   * A member's standing in a group, as getChatMember answers it: "creator", "administrator",
+   * "member" (anyone not named here), "left" or "kicked".
+   */
+  public void standing(long chatId, long userId, String status) {
+    standings.put(chatId + ":" + userId, status);
+  }
+
+  /** A message in a basic group, as small groups start: {@code chatId} like -4021987654. */
+  public String inGroup(long chatId, long userId, String text) {
+    ObjectNode chat =
+        NODES
+            .objectNode()
+            .put("id", chatId)
+            .put("title", "Harbour Lights")
+            .put("type", "group")
+            .put("all_members_are_administrators", false);
+    return NODES.objectNode().set("message", incomingMessage(chat, userId, text)).toString();
+  }
+
+  /** A message in a supergroup, {@code chatId} like -1001987654321. */
+  public String inSupergroup(long chatId, long userId, String text) {
+    return groupCommand(chatId, userId, text);
+  }
+
+  /** A message in a forum supergroup's topic, as Telegram sends it: in the topic's thread. */
+  public String inTopic(long chatId, int topicId, long userId, String text) {
+    ObjectNode chat = supergroup(chatId).put("is_forum", true);
+    ObjectNode message = incomingMessage(chat, userId, text);
+    message.put("message_thread_id", topicId).put("is_topic_message", true);
+    // A message in a topic replies to the topic's first message, the service one.
+    ObjectNode created = message.putObject("reply_to_message");
+    created.put("message_id", topicId).put("date", now());
+    created.set("from", member(userId));
+    created.set("chat", chat.deepCopy());
+    created.put("message_thread_id", topicId).put("is_topic_message", true);
+    created.putObject("forum_topic_created").put("name", "Check-ins").put("icon_color", 7322096);
+    return NODES.objectNode().set("message", message).toString();
+  }
+
+  /**
+   * A message an anonymous admin sent: from Telegram's GroupAnonymousBot, with the group itself as
+   * the sender chat.
+   */
+  public String fromAnonymousAdmin(long chatId, String text) {
+    ObjectNode message = incomingMessage(supergroup(chatId), GROUP_ANONYMOUS_BOT, text);
+    message.set(
+        "from",
+        NODES
+            .objectNode()
+            .put("id", GROUP_ANONYMOUS_BOT)
+            .put("is_bot", true)
+            .put("first_name", "Group")
+            .put("username", "GroupAnonymousBot"));
+    message.set("sender_chat", supergroup(chatId));
+    return NODES.objectNode().set("message", message).toString();
+  }
+
+  /**
+   * A basic group upgraded to a supergroup: Telegram's two service messages, the old group's with
+   * {@code migrate_to_chat_id} and the new supergroup's with {@code migrate_from_chat_id}.
+   */
+  public List<String> upgraded(long groupId, long supergroupId, long byUser) {
+    ObjectNode old = NODES.objectNode().put("message_id", messageIds.getAndIncrement());
+    old.set("from", member(byUser));
+    old.set(
+        "chat",
+        NODES.objectNode().put("id", groupId).put("title", "Harbour Lights").put("type", "group"));
+    old.put("date", now()).put("migrate_to_chat_id", supergroupId);
+    ObjectNode fresh = NODES.objectNode().put("message_id", 1);
+    fresh.set(
+        "from",
+        NODES
+            .objectNode()
+            .put("id", GROUP_ANONYMOUS_BOT)
+            .put("is_bot", true)
+            .put("first_name", "Group")
+            .put("username", "GroupAnonymousBot"));
+    fresh.set("sender_chat", supergroup(supergroupId));
+    fresh.set("chat", supergroup(supergroupId));
+    fresh.put("date", now()).put("migrate_from_chat_id", groupId);
+    chats.put(groupId, (ObjectNode) old.get("chat").deepCopy());
+    chats.put(supergroupId, supergroup(supergroupId));
+    return List.of(
+        NODES.objectNode().set("message", old).toString(),
+        NODES.objectNode().set("message", fresh).toString());
+  }
+
+  /**
+   * A user who never opened a private chat with the bot: Telegram refuses to let the bot write to
+   * them first (403), as it does for anyone seen only in a group.
+   */
+  public void neverStarted(long userId) {
+    strangers.add(userId);
+  }
+
+  /** Messages the bot sent to one chat, in order. */
+  public List<Call> sentTo(long chatId) {
+    return calls().stream()
+        .filter(call -> !call.failed())
+        .filter(call -> call.method().equals("sendMessage"))
+        .filter(call -> call.params().path("chat_id").asLong() == chatId)
+        .toList();
   }
 
   /**
@@ -854,10 +967,26 @@ public final class FakeBotApi implements AutoCloseable {
       case "editMessageText", "editMessageReplyMarkup" -> editMessage(params);
       case "sendDocument" -> sendDocument(params);
       case "getChat" -> Answer.ok(getChat(params));
+      case "getChatMember" -> getChatMember(params);
       case "answerCallbackQuery", "setMyCommands", "deleteMyCommands", "sendChatAction" ->
           Answer.ok(NODES.booleanNode(true));
       default -> throw new IllegalStateException("no handler for " + method);
     };
+  }
+
+  private Answer getChatMember(ObjectNode params) {
+    if (params.path("chat_id").asText().isEmpty() || !params.has("user_id")) {
+      return Answer.error(400, "Bad Request: chat_id is empty");
+    }
+    long chatId = chatIdOf(params);
+    long userId = params.path("user_id").asLong();
+    if (chatId > 0 && chatId != userId) {
+      return Answer.error(400, "Bad Request: member list is inaccessible");
+    }
+    String status = standings.getOrDefault(chatId + ":" + userId, "member");
+    ObjectNode member = standingOf(status);
+    member.set("user", member(userId));
+    return Answer.ok(member);
   }
 
   private ObjectNode getMe() {
@@ -925,6 +1054,9 @@ public final class FakeBotApi implements AutoCloseable {
     }
     if (params.path("chat_id").asText().isEmpty()) {
       return Answer.error(400, "Bad Request: chat_id is empty");
+    }
+    if (strangers.contains(chatIdOf(params))) {
+      return Answer.error(403, "Forbidden: bot can't initiate conversation with a user");
     }
     String text = params.path("text").asText();
     if (text.isBlank()) {
@@ -1008,8 +1140,14 @@ public final class FakeBotApi implements AutoCloseable {
   private ObjectNode outgoingMessage(ObjectNode params) {
     ObjectNode message = NODES.objectNode().put("message_id", messageIds.getAndIncrement());
     message.set("from", botUser());
-    message.set("chat", chat(chatIdOf(params)));
+    ObjectNode chat = chat(chatIdOf(params));
+    message.set("chat", chat);
     message.put("date", now());
+    if (params.has("message_thread_id") && chat.path("is_forum").asBoolean()) {
+      // Only a forum's messages belong to a topic.
+      message.put("message_thread_id", params.path("message_thread_id").asInt());
+      message.put("is_topic_message", true);
+    }
     return message;
   }
 
@@ -1108,11 +1246,18 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   private ObjectNode chatMember(String status) {
-    ObjectNode member = NODES.objectNode();
+    ObjectNode member = standingOf(status);
     member.set("user", botUser());
+    return member;
+  }
+
+  // A ChatMember's fields for a status, as Telegram sends them (the user is set by the caller).
+  private static ObjectNode standingOf(String status) {
+    ObjectNode member = NODES.objectNode();
     member.put("status", status);
     switch (status) {
       case "kicked" -> member.put("until_date", 0);
+      case "creator" -> member.put("is_anonymous", false);
       case "administrator" -> {
         member.put("can_be_edited", false).put("is_anonymous", false);
         for (String right :

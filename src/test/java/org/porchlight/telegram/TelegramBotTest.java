@@ -73,6 +73,7 @@ class TelegramBotTest {
     TelegramBot started =
         new TelegramBot(
             conversation,
+            RealConversation.hosting(database, Clock.systemUTC()),
             database.members(),
             database.offsets(),
             TOKEN,
@@ -546,6 +547,7 @@ class TelegramBotTest {
     TelegramBot wrong =
         new TelegramBot(
             null,
+            RealConversation.hosting(database, Clock.systemUTC()),
             database.members(),
             database.offsets(),
             "999:wrong",

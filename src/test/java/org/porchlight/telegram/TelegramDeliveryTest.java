@@ -70,6 +70,7 @@ class TelegramDeliveryTest {
     bot =
         new TelegramBot(
             conversation,
+            RealConversation.hosting(database, Clock.systemUTC()),
             database.members(),
             database.offsets(),
             TOKEN,
@@ -107,6 +108,7 @@ class TelegramDeliveryTest {
     TelegramBot sendOnly =
         new TelegramBot(
             RealConversation.on(database, Clock.systemUTC()),
+            RealConversation.hosting(database, Clock.systemUTC()),
             database.members(),
             database.offsets(),
             TOKEN,

@@ -125,6 +125,7 @@ class TelegramWebhookTest {
                 database.reachOuts(),
                 database.buddies(RealConversation.TEST_SEALER),
                 clock),
+            RealConversation.hosting(database, clock),
             members,
             database.offsets(),
             TOKEN,
