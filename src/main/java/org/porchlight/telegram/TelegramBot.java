@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.porchlight.core.Hosting;
+import org.porchlight.core.Messages;
+import org.porchlight.core.Text;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.delivery.Messenger;
@@ -33,6 +35,8 @@ import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllChatAdministrators;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
@@ -267,6 +271,28 @@ public final class TelegramBot implements AutoCloseable {
             .map(entry -> new BotCommand(entry.command(), entry.description()))
             .toList();
     api.call(new SetMyCommands(commands), Optional.empty());
+    // In groups, members see what works there; the group's admins see the hosts' commands too.
+    Messages texts = conversation.texts("en");
+    BotCommand group = new BotCommand("group", texts.get(Text.MENU_GROUP));
+    BotCommand about = new BotCommand("about", texts.get(Text.MENU_ABOUT));
+    api.call(
+        SetMyCommands.builder()
+            .commands(List.of(group, about))
+            .scope(new BotCommandScopeAllGroupChats())
+            .build(),
+        Optional.empty());
+    api.call(
+        SetMyCommands.builder()
+            .commands(
+                List.of(
+                    group,
+                    new BotCommand("setup", texts.get(Text.MENU_SETUP)),
+                    new BotCommand("post", texts.get(Text.MENU_POST)),
+                    new BotCommand("summary", texts.get(Text.MENU_SUMMARY)),
+                    about))
+            .scope(new BotCommandScopeAllChatAdministrators())
+            .build(),
+        Optional.empty());
   }
 
   /** Sends what the outbox owes Telegram members, once {@link #start} has signed in. */

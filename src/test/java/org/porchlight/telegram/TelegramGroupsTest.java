@@ -192,6 +192,27 @@ class TelegramGroupsTest {
         .allSatisfy(call -> assertThat(call.param("message_thread_id")).isEqualTo("42"));
   }
 
+  @Test
+  void theGroupsAdminsSeeTheHostsCommandsInTheirMenuAndMembersDoNot() {
+    FakeBotApi.Call admins =
+        telegram.awaitCall(
+            "setMyCommands",
+            c -> c.params().path("scope").toString().contains("all_chat_administrators"),
+            WAIT);
+    FakeBotApi.Call members =
+        telegram.awaitCall(
+            "setMyCommands",
+            c -> c.params().path("scope").toString().contains("all_group_chats"),
+            WAIT);
+
+    assertThat(admins.params().path("commands").toString())
+        .contains("\"setup\"")
+        .contains("\"summary\"");
+    assertThat(members.params().path("commands").toString())
+        .contains("\"group\"")
+        .doesNotContain("\"setup\"");
+  }
+
   // ---- /post ----
 
   @Test
