@@ -122,7 +122,7 @@ public final class Lifecycle {
             telegram(settings.telegram(), porchlight, health, opened, updates, web, clock));
       }
       if (settings.discord().tokenIfSet().isPresent() && !stopping.get()) {
-        channels.add(discord(settings.discord(), porchlight, health, opened));
+        channels.add(discord(settings.discord(), porchlight, health, opened, clock));
       }
       Scheduling sweeping = porchlight.scheduling(channels);
       opened.push(sweeping);
@@ -218,17 +218,19 @@ public final class Lifecycle {
       Settings.Discord settings,
       Porchlight porchlight,
       Health health,
-      Deque<AutoCloseable> opened) {
+      Deque<AutoCloseable> opened,
+      Clock clock) {
     DiscordBot discord =
         new DiscordBot(
-            porchlight.conversation,
-            porchlight.hosting,
-            porchlight.database.members(),
-            settings.token().reveal(),
-            settings.apiUrl(),
-            settings.gatewayUrl(),
-            settings.devGuildIdIfSet(),
-            DISCORD_WORKERS);
+                porchlight.conversation,
+                porchlight.hosting,
+                porchlight.database.members(),
+                settings.token().reveal(),
+                settings.apiUrl(),
+                settings.gatewayUrl(),
+                settings.devGuildIdIfSet(),
+                DISCORD_WORKERS)
+            .keepingMeetingEvents(porchlight.database.meetingEvents(), clock);
     opened.push(discord);
     health.check("discord", discord::isConnected);
     porchlight.metrics.watch("discord", discord::isConnected);

@@ -1,5 +1,6 @@
 package org.porchlight.discord;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
@@ -24,6 +26,7 @@ import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.porchlight.core.Hosting;
 import org.porchlight.core.conversation.Conversation;
+import org.porchlight.core.port.MeetingEventStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.delivery.Messenger;
 import org.porchlight.runtime.Daemons;
@@ -41,6 +44,7 @@ public final class DiscordBot implements AutoCloseable {
   static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.DIRECT_MESSAGES);
   private static final Duration READY_WITHIN = Duration.ofSeconds(60);
   private static final String LOCALE = "en";
+  private static final Duration EVENT_PASS_EVERY = Duration.ofHours(1);
 
   private final Conversation conversation;
   private final Hosting hosting;
@@ -50,6 +54,8 @@ public final class DiscordBot implements AutoCloseable {
   private final String gatewayUrl;
   private final Optional<String> devGuildId;
   private final ExecutorService workers;
+  private Optional<MeetingEvents> meetingEvents = Optional.empty();
+  private ScheduledExecutorService eventPasses;
   private JDA jda;
 
   public DiscordBot(
@@ -72,6 +78,17 @@ public final class DiscordBot implements AutoCloseable {
     this.workers = Executors.newFixedThreadPool(workers, Daemons.named("discord"));
   }
 
+  /**
+   * Keeps a scheduled event in each server for each of its weekly meetings: made or changed by
+   * {@code /setup}, moved on after each meeting by a pass at start and every hour. Call before
+   * {@link #start}.
+   */
+  public DiscordBot keepingMeetingEvents(MeetingEventStore events, Clock clock) {
+    if (jda != null) throw new IllegalStateException("keep meeting events before start()");
+    this.meetingEvents = Optional.of(new MeetingEvents(events, conversation::texts, clock));
+    return this;
+  }
+
   /** Logs in, waits for the gateway's READY, and registers the commands. */
   public void start() {
     List<String> tooLong = DiscordLimits.tooLong(conversation.texts(LOCALE));
@@ -91,7 +108,8 @@ public final class DiscordBot implements AutoCloseable {
               .setCompression(Compression.NONE)
               .setEventPool(workers, true)
               .setEnableShutdownHook(false)
-              .addEventListeners(ready, new DiscordChat(conversation, hosting, members))
+              .addEventListeners(
+                  ready, new DiscordChat(conversation, hosting, members, meetingEvents))
               .build();
     } catch (InvalidTokenException e) {
       throw new DiscordStartException(
@@ -106,14 +124,42 @@ public final class DiscordBot implements AutoCloseable {
     registerCommands();
     LOG.info("Porchlight is on Discord as {}", jda.getSelfUser().getName());
     LOG.info("Invite it to a server: {}", inviteUrl(jda.getSelfUser().getApplicationId()));
+    if (meetingEvents.isPresent()) {
+      eventPasses = Executors.newSingleThreadScheduledExecutor(Daemons.named("discord-events"));
+      eventPasses.scheduleWithFixedDelay(
+          this::keepMeetingEvents, 0, EVENT_PASS_EVERY.toMinutes(), TimeUnit.MINUTES);
+    }
+  }
+
+  /**
+   * One pass over every server the bot is in: each meeting's event that has ended makes way for the
+   * next, and a server that allowed events since its setup gets them. Discord is asked only where
+   * something changes.
+   */
+  void keepMeetingEvents() {
+    MeetingEvents events = meetingEvents.orElseThrow();
+    for (Guild guild : jda.getGuilds()) {
+      try {
+        events.keep(
+            guild,
+            hosting.community(Answering.communityOf(guild), Answering.guildName(guild)),
+            false);
+      } catch (RuntimeException e) {
+        // The next pass tries again; an exception here would stop every later pass.
+        LOG.warn("a server's meeting events could not be kept: {}", e.toString());
+      }
+    }
   }
 
   /**
    * The link that adds the bot to a server: in it, with its slash commands, allowed to see a
-   * channel and send messages there (for /post), and nothing else.
+   * channel and send messages there (for /post) and to create events (for the weekly meetings), and
+   * nothing else.
    */
   static String inviteUrl(String applicationId) {
-    long permissions = Permission.getRaw(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND);
+    long permissions =
+        Permission.getRaw(
+            Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.CREATE_SCHEDULED_EVENTS);
     return "https://discord.com/oauth2/authorize?client_id="
         + applicationId
         + "&scope=bot+applications.commands&permissions="
@@ -152,6 +198,7 @@ public final class DiscordBot implements AutoCloseable {
 
   @Override
   public void close() {
+    if (eventPasses != null) eventPasses.shutdownNow();
     if (jda == null) {
       workers.shutdownNow();
       return;

@@ -1,5 +1,6 @@
 package org.porchlight.discord;
 
+import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.GenericContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -28,12 +29,16 @@ final class DiscordChat extends ListenerAdapter {
   private final SupportForms supportForms;
   private final DirectMessages directMessages;
 
-  DiscordChat(Conversation conversation, Hosting hosting, MemberStore members) {
+  DiscordChat(
+      Conversation conversation,
+      Hosting hosting,
+      MemberStore members,
+      Optional<MeetingEvents> meetingEvents) {
     this.answering = new Answering(conversation, members);
     this.settingsForm = new SettingsForm(answering);
     this.supportForms = new SupportForms(answering);
     this.memberInteractions = new MemberInteractions(answering, settingsForm, supportForms);
-    this.hostCommands = new HostCommands(answering, hosting);
+    this.hostCommands = new HostCommands(answering, hosting, meetingEvents);
     this.directMessages = new DirectMessages(answering);
   }
 

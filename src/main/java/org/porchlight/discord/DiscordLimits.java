@@ -37,6 +37,8 @@ final class DiscordLimits {
     if (name.startsWith("FORM_") && !name.equals("FORM_SETTINGS_UNCHANGED")) return FORM_LABEL;
     if (name.startsWith("BUTTON_")) return BUTTON_LABEL;
     if (name.startsWith("MENU_") || name.startsWith("OPTION_")) return DESCRIPTION;
+    // An event's location.
+    if (name.equals("EVENTS_NO_PLACE")) return DESCRIPTION;
     return 0;
   }
 }

@@ -20,6 +20,8 @@ import org.porchlight.core.Hosting;
 import org.porchlight.core.Messages;
 import org.porchlight.core.Reply;
 import org.porchlight.core.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hosts' commands in a server: {@code /setup} (a form for the meeting, the check-in channel and
@@ -29,12 +31,16 @@ import org.porchlight.core.Text;
 final class HostCommands {
   static final String SETUP_FORM = "form:setup:";
 
+  private static final Logger LOG = LoggerFactory.getLogger(HostCommands.class);
+
   private final Answering answering;
   private final Hosting hosting;
+  private final Optional<MeetingEvents> meetingEvents;
 
-  HostCommands(Answering answering, Hosting hosting) {
+  HostCommands(Answering answering, Hosting hosting, Optional<MeetingEvents> meetingEvents) {
     this.answering = answering;
     this.hosting = hosting;
+    this.meetingEvents = meetingEvents;
   }
 
   void command(SlashCommandInteractionEvent event) {
@@ -135,17 +141,49 @@ final class HostCommands {
         event,
         () -> {
           List<Reply> replies = new ArrayList<>();
-          replies.add(
+          Reply setUp =
               hosting.setup(
                   Answering.communityOf(guild),
                   Answering.guildName(guild),
                   form,
-                  Answering.locale(event)));
+                  Answering.locale(event));
+          replies.add(setUp);
           if (!channel.isEmpty() && !canPostIn(guild, channel)) {
             replies.add(Reply.text(texts.get(Text.POST_FAILED, "channel", channel)));
           }
+          // A form that could not be read saved nothing, and leaves the events as they were.
+          boolean saved = !setUp.text().startsWith(texts.get(Text.SETUP_PROBLEMS));
+          if (saved) {
+            meetingEvents
+                .flatMap(events -> eventsKept(events, guild, texts))
+                .ifPresent(replies::add);
+          }
           return replies;
         });
+  }
+
+  /**
+   * The server's events brought in line with its meetings as just saved, and what a host should
+   * know of it.
+   */
+  private Optional<Reply> eventsKept(MeetingEvents events, Guild guild, Messages texts) {
+    Community community =
+        hosting.community(Answering.communityOf(guild), Answering.guildName(guild));
+    MeetingEvents.Outcome outcome;
+    try {
+      outcome = events.keep(guild, community, true);
+    } catch (RuntimeException e) {
+      // The setup is saved: the hourly pass tries the events again.
+      LOG.warn("a server's meeting events could not be kept: {}", e.toString());
+      outcome = MeetingEvents.Outcome.FAILED;
+    }
+    if (community.meetings().isEmpty()) return Optional.empty();
+    return switch (outcome) {
+      case KEPT -> Optional.of(Reply.text(texts.get(Text.EVENTS_KEPT)));
+      case NOT_ALLOWED -> Optional.of(Reply.text(texts.get(Text.EVENTS_NOT_ALLOWED)));
+      case FAILED -> Optional.of(Reply.text(texts.get(Text.EVENTS_FAILED)));
+      case NONE -> Optional.empty();
+    };
   }
 
   private static boolean canPostIn(Guild guild, String channelId) {

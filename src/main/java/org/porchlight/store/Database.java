@@ -15,6 +15,7 @@ import org.porchlight.core.ReachOut;
 import org.porchlight.core.port.BuddyStore;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
+import org.porchlight.core.port.MeetingEventStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.ReachOutStore;
 import org.porchlight.core.port.StepStore;
@@ -100,6 +101,11 @@ public final class Database implements AutoCloseable {
   /** Weekly reach-outs and their answers. */
   public ReachOutStore reachOuts() {
     return new JdbcReachOutStore(dataSource);
+  }
+
+  /** The events shown for communities' weekly meetings. */
+  public MeetingEventStore meetingEvents() {
+    return new JdbcMeetingEventStore(dataSource);
   }
 
   /** Pods and safety plans, sealed with {@code sealer} before they are stored. */

@@ -161,7 +161,7 @@ class DiscordBotTest {
         .isEqualTo(
             "https://discord.com/oauth2/authorize?client_id="
                 + discord.applicationId()
-                + "&scope=bot+applications.commands&permissions=3072");
+                + "&scope=bot+applications.commands&permissions=17592186047488");
   }
 
   @Test

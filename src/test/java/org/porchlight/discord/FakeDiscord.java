@@ -251,6 +251,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, String> unregisteredCommandIds = new HashMap<>();
   private final Map<String, Interaction> interactions = new LinkedHashMap<>();
   private final Map<String, String> interactionsByToken = new HashMap<>();
+  private final FakeScheduledEvents scheduledEvents;
   private Answer nextMessageFails;
   private int tooManyRequestsLeft;
   private Duration tooManyRequestsRetryAfter = Duration.ZERO;
@@ -287,6 +288,7 @@ public final class FakeDiscord implements AutoCloseable {
             + HexFormat.of().formatHex(randomBytes(19));
 
     loadGuild();
+    this.scheduledEvents = new FakeScheduledEvents(guildId, publicUser(botUser), this::snowflake);
     this.hostUserId = addMember("Robin", List.of(adminRoleId));
     this.memberUserId = addMember("Sam", List.of());
 
@@ -814,6 +816,60 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
+  /**
+   * Gives the bot's own role Create Events, as a server admin would in Server Settings, Roles: the
+   * role changes, and the gateway says so (GUILD_ROLE_UPDATE).
+   */
+  public void allowBotToCreateEvents() {
+    ObjectNode role;
+    synchronized (state) {
+      String roleId = members.get(botId).path("roles").get(0).asText();
+      role =
+          (ObjectNode)
+              findRole(roleId)
+                  .orElseThrow(() -> new IllegalStateException("the bot has no role " + roleId));
+      long permissions = role.path("permissions").asLong() | FakeScheduledEvents.CREATE_EVENTS;
+      role.put("permissions", Long.toString(permissions));
+      rolePermissions.put(roleId, permissions);
+      role = role.deepCopy();
+    }
+    ObjectNode update = NODES.objectNode().put("guild_id", guildId);
+    update.set("role", role);
+    dispatch("GUILD_ROLE_UPDATE", update);
+  }
+
+  /**
+   * From now on, every call about the guild's scheduled events is answered with this error, as
+   * Discord writes one ({@code {"message": ..., "code": ...}}); {@link #scheduledEventsWork} ends
+   * it.
+   */
+  public void scheduledEventsFail(int status, int code, String message) {
+    synchronized (state) {
+      scheduledEvents.fail(Optional.of(FakeScheduledEvents.Result.error(status, code, message)));
+    }
+  }
+
+  /** A host deletes one of the guild's scheduled events in Discord's app; the bot is not told. */
+  public void someoneDeletesScheduledEvent(String eventId) {
+    synchronized (state) {
+      scheduledEvents.delete(eventId);
+    }
+  }
+
+  /** Calls about scheduled events are answered again. */
+  public void scheduledEventsWork() {
+    synchronized (state) {
+      scheduledEvents.fail(Optional.empty());
+    }
+  }
+
+  /** The guild's scheduled events still to come or under way, as Discord returns them. */
+  public List<JsonNode> scheduledEvents() {
+    synchronized (state) {
+      return scheduledEvents.current();
+    }
+  }
+
   /** How many 429s the fake has sent. */
   public int rateLimited() {
     synchronized (state) {
@@ -1012,6 +1068,30 @@ public final class FakeDiscord implements AutoCloseable {
     member.putNull("communication_disabled_until").putNull("unusual_dm_activity_until");
     member.put("permissions", Long.toString(permissions(userId, channelId)));
     return member;
+  }
+
+  // A member's permissions in the guild itself, before any channel's overwrites.
+  private long guildPermissions(String userId) {
+    if (userId.equals(guildTemplate.path("owner_id").asText())) {
+      return ALL_PERMISSIONS;
+    }
+    long base = rolePermissions.getOrDefault(guildId, 0L);
+    ObjectNode member = members.get(userId);
+    if (member != null) {
+      for (JsonNode role : member.path("roles")) {
+        base |= rolePermissions.getOrDefault(role.asText(), 0L);
+      }
+    }
+    return (base & ADMINISTRATOR) != 0 ? ALL_PERMISSIONS : base;
+  }
+
+  private Optional<JsonNode> findRole(String roleId) {
+    for (JsonNode role : guildTemplate.path("roles")) {
+      if (role.path("id").asText().equals(roleId)) {
+        return Optional.of(role);
+      }
+    }
+    return Optional.empty();
   }
 
   // Discord's algorithm: owner and ADMINISTRATOR get everything; otherwise @everyone and the
@@ -1241,6 +1321,20 @@ public final class FakeDiscord implements AutoCloseable {
           }
           if (size == 4 && path.get(2).equals("messages")) {
             return channelMessage(method, path.get(1), path.get(3), body);
+          }
+        }
+        case "guilds" -> {
+          if (size >= 3 && size <= 4 && path.get(2).equals("scheduled-events")) {
+            if (!path.get(1).equals(guildId)) {
+              return Answer.error(404, 10004, "Unknown Guild");
+            }
+            FakeScheduledEvents.Result result =
+                scheduledEvents.handle(
+                    method,
+                    size == 4 ? Optional.of(path.get(3)) : Optional.empty(),
+                    body,
+                    guildPermissions(botId));
+            return new Answer(result.status(), result.body(), Map.of());
           }
         }
         case "interactions" -> {
