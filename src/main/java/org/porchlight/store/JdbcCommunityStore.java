@@ -66,14 +66,7 @@ final class JdbcCommunityStore implements CommunityStore {
 
   @Override
   public void visited(MemberId member, Community.Id id, String name, Instant when) {
-    // Only a community nobody has stored yet: a host's setup saved meanwhile is kept.
-    jdbc.update(
-        "INSERT INTO communities (platform, place_id, name) VALUES (?, ?, ?)"
-            + " ON CONFLICT DO NOTHING",
-        statement -> {
-          bindId(statement, 1, id);
-          statement.setString(3, name);
-        });
+    storedAsUnset(id, name);
     jdbc.upsert(
         "UPDATE community_members SET last_seen_at = ? WHERE community_id = "
             + COMMUNITY
@@ -88,13 +81,7 @@ final class JdbcCommunityStore implements CommunityStore {
 
   @Override
   public String joinCode(Community.Id id, String name, String fresh) {
-    jdbc.update(
-        "INSERT INTO communities (platform, place_id, name) VALUES (?, ?, ?)"
-            + " ON CONFLICT DO NOTHING",
-        statement -> {
-          bindId(statement, 1, id);
-          statement.setString(3, name);
-        });
+    storedAsUnset(id, name);
     // Only where there is none: of two asking at once, the first code stays and both read it.
     jdbc.update(
         "UPDATE communities SET join_code = ?"
@@ -271,6 +258,17 @@ final class JdbcCommunityStore implements CommunityStore {
             },
             row -> new Week(row.getInt("members"), row.getInt("fine"), row.getInt("rough")))
         .orElse(new Week(0, 0, 0));
+  }
+
+  /** Stores a community nobody has stored yet; a host's setup saved meanwhile is kept. */
+  private void storedAsUnset(Community.Id id, String name) {
+    jdbc.update(
+        "INSERT INTO communities (platform, place_id, name) VALUES (?, ?, ?)"
+            + " ON CONFLICT DO NOTHING",
+        statement -> {
+          bindId(statement, 1, id);
+          statement.setString(3, name);
+        });
   }
 
   private static void bindId(PreparedStatement statement, int index, Community.Id id)
