@@ -85,9 +85,15 @@ public final class Hosting {
    * Saves a community's setup, or, when anything in the form can't be read, saves nothing and says
    * exactly what, with an example that works.
    */
-  public Reply setup(Community.Id id, String name, SetupForm form, String locale) {
+  public Answer setup(Community.Id id, String name, SetupForm form, String locale) {
     return setup(id, name, form, content.messagesFor(locale), new ArrayList<>());
   }
+
+  /**
+   * What a host is told of their setup, and whether it was saved (nothing is when any part can't be
+   * read).
+   */
+  public record Answer(Reply reply, boolean saved) {}
 
   /**
    * A setup written as text, one setting a line (where there are no forms, as in a Telegram group):
@@ -110,10 +116,10 @@ public final class Hosting {
     }
     List<String> problems = new ArrayList<>();
     SetupForm form = SetupText.read(written, current, texts, problems);
-    return setup(id, name, form, texts, problems);
+    return setup(id, name, form, texts, problems).reply();
   }
 
-  private Reply setup(
+  private Answer setup(
       Community.Id id, String name, SetupForm form, Messages texts, List<String> problems) {
 
     List<String> links = new ArrayList<>();
@@ -160,7 +166,8 @@ public final class Hosting {
     }
 
     if (!problems.isEmpty()) {
-      return Reply.text(texts.get(Text.SETUP_PROBLEMS) + "\n" + String.join("\n", problems));
+      return new Answer(
+          Reply.text(texts.get(Text.SETUP_PROBLEMS) + "\n" + String.join("\n", problems)), false);
     }
     Community community =
         new Community(
@@ -174,7 +181,7 @@ public final class Hosting {
             weekly.meetings(),
             weekly.cancelled());
     communities.save(community);
-    return Reply.text(describe(community, texts));
+    return new Answer(Reply.text(describe(community, texts)), true);
   }
 
   /**

@@ -141,19 +141,18 @@ final class HostCommands {
         event,
         () -> {
           List<Reply> replies = new ArrayList<>();
-          Reply setUp =
+          Hosting.Answer setUp =
               hosting.setup(
                   Answering.communityOf(guild),
                   Answering.guildName(guild),
                   form,
                   Answering.locale(event));
-          replies.add(setUp);
+          replies.add(setUp.reply());
           if (!channel.isEmpty() && !canPostIn(guild, channel)) {
             replies.add(Reply.text(texts.get(Text.POST_FAILED, "channel", channel)));
           }
           // A form that could not be read saved nothing, and leaves the events as they were.
-          boolean saved = !setUp.text().startsWith(texts.get(Text.SETUP_PROBLEMS));
-          if (saved) {
+          if (setUp.saved()) {
             meetingEvents
                 .flatMap(events -> eventsKept(events, guild, texts))
                 .ifPresent(replies::add);

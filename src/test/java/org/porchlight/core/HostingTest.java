@@ -39,11 +39,23 @@ class HostingTest {
   }
 
   private Reply setup(String links, String schedule, String time, String zone, String meetings) {
-    return hosting.setup(
-        SERVER,
-        "Harbour Lights",
-        new Hosting.SetupForm(links, schedule, time, zone, Optional.of("555"), meetings),
-        "en");
+    return hosting
+        .setup(
+            SERVER,
+            "Harbour Lights",
+            new Hosting.SetupForm(links, schedule, time, zone, Optional.of("555"), meetings),
+            "en")
+        .reply();
+  }
+
+  @Test
+  void theAnswerSaysWhetherTheSetupWasSaved() {
+    Hosting.SetupForm bad = new Hosting.SetupForm("", "", "", "Atlantis", Optional.empty(), "");
+    Hosting.SetupForm good =
+        new Hosting.SetupForm("", "", "", "Europe/London", Optional.empty(), "");
+
+    assertThat(hosting.setup(SERVER, "Harbour Lights", bad, "en").saved()).isFalse();
+    assertThat(hosting.setup(SERVER, "Harbour Lights", good, "en").saved()).isTrue();
   }
 
   // ---- a setup written as text, as in a Telegram group ----
