@@ -13,7 +13,8 @@ record Flows(
     SafetyPlanning plan,
     WeeklyReachOut reachOut,
     BuddyLinks buddy,
-    Phrasing phrasing) {
+    Phrasing phrasing,
+    MeetingReminders meetingReminders) {
   static Flows of(Context ctx) {
     return new Flows(
         new Onboarding(ctx),
@@ -27,6 +28,7 @@ record Flows(
         new SafetyPlanning(ctx),
         new WeeklyReachOut(ctx),
         new BuddyLinks(ctx),
-        new Phrasing(ctx));
+        new Phrasing(ctx),
+        new MeetingReminders(ctx));
   }
 }
