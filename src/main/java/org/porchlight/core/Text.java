@@ -312,7 +312,8 @@ public enum Text {
   OPTION_COUNTRY("options.country"),
   OPTION_PAUSE_DAYS("options.pauseDays"),
   OPTION_CHANNEL("options.channel"),
-  OPTION_BUDDY("options.buddy");
+  OPTION_BUDDY("options.buddy"),
+  OPTION_GROUP_REMIND("options.groupRemind");
 
   private final String key;
 

@@ -65,6 +65,13 @@ final class MeetingReminders {
     }
   }
 
+  /** Whether {@code args} is one of {@code /group remind}'s words, such as "on" or "2h". */
+  static boolean isReminderWord(String args) {
+    String word = args.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    return List.of("on", "off", "stop", "quiet", "quiet-ok", "quietok", "quiet ok").contains(word)
+        || MeetingReminder.parseBefore(word).isPresent();
+  }
+
   /** Turns reminders on, as they were last set (an hour before, at first). */
   void on(Turn t) {
     turnOn(t, current(t));

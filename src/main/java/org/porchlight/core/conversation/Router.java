@@ -187,6 +187,9 @@ final class Router {
         String[] words = args.strip().split("\\s+", 2);
         if (words[0].equalsIgnoreCase("remind") || words[0].equalsIgnoreCase("reminders")) {
           flows.meetingReminders().command(t, words.length > 1 ? words[1] : "");
+        } else if (MeetingReminders.isReminderWord(args)) {
+          // Discord's /group has one option, "remind": its value arrives alone.
+          flows.meetingReminders().command(t, args);
         } else {
           flows.phrasing().group(t);
         }

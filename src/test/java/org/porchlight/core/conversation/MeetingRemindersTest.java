@@ -178,6 +178,18 @@ class MeetingRemindersTest extends ConversationDriver {
   }
 
   @Test
+  void discordsRemindOptionArrivesAloneAndIsReadTheSame() {
+    say("/group 45");
+    assertThat(reminder().on()).as(text(last)).isTrue();
+    assertThat(reminder().before()).isEqualTo(Duration.ofMinutes(45));
+
+    say("/group off");
+    assertThat(reminder().on()).isFalse();
+    say("/group");
+    assertThat(text(last)).contains("Tuesday evening circle: Tuesday at 14:00 your time");
+  }
+
+  @Test
   void helpMentionsGroupRemind() {
     say("/help");
 
