@@ -74,14 +74,17 @@ public final class Porchlight implements AutoCloseable {
                     database.communities(),
                     database.support(sealer),
                     database.reachOuts(),
-                    database.buddies(sealer)),
+                    database.buddies(sealer),
+                    database.meetingReminders()),
                 content,
                 options,
                 export,
                 clock,
                 RandomGenerator.getDefault())
             .counting(metrics);
-    this.hosting = new Hosting(database.communities(), content, new Places(), clock);
+    this.hosting =
+        new Hosting(
+            database.communities(), database.meetingReminders(), content, new Places(), clock);
   }
 
   /**

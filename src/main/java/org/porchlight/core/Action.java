@@ -56,6 +56,8 @@ public sealed interface Action {
             case "ba" -> part.length == 4 ? new BuddyAnswer(part[2], part[3].equals("yes")) : null;
             case "bo" -> part.length == 3 ? new BuddyAuto(part[2].equals("on")) : null;
             case "be" -> part.length == 2 ? new BuddyEnd() : null;
+            case "mr" -> part.length == 2 ? new MeetingRemindersOn() : null;
+            case "mo" -> part.length == 2 ? new MeetingRemindersOff() : null;
             case "ls" -> part.length == 2 ? new PlanStart() : null;
             case "lk" ->
                 part.length == 3
@@ -385,6 +387,22 @@ public sealed interface Action {
     @Override
     public String encode() {
       return VERSION + ":gh:" + index + ":" + check;
+    }
+  }
+
+  /** Turns on the reminders before the member's group meets. */
+  record MeetingRemindersOn() implements Action {
+    @Override
+    public String encode() {
+      return VERSION + ":mr";
+    }
+  }
+
+  /** Stops the reminders before the member's group meets. */
+  record MeetingRemindersOff() implements Action {
+    @Override
+    public String encode() {
+      return VERSION + ":mo";
     }
   }
 }

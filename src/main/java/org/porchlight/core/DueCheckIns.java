@@ -110,11 +110,16 @@ public final class DueCheckIns {
    */
   public boolean stillTimely(Member member, Prompt prompt, LocalDate date, Instant now) {
     ZonedDateTime local = now.atZone(member.zoneOrUtc());
-    if (member.quietHours().contains(local.toLocalTime()) && !prompt.fromABuddy()) return false;
+    // A meeting's reminder had quiet hours weighed when it was written: the member may allow them.
+    boolean weighedWhenWritten = prompt.fromABuddy() || prompt == Prompt.MEETING_REMINDER;
+    if (member.quietHours().contains(local.toLocalTime()) && !weighedWhenWritten) return false;
     return switch (prompt) {
       case CHECK_IN, REMINDER, REACH_OUT, REACH_OUT_FOLLOW_UP ->
           date.equals(local.toLocalDate()) && !member.isPausedOn(date);
       case LIGHTS_ON -> member.contact().isResting();
+      // Filed under the meeting's day: not after it, nor once the member paused.
+      case MEETING_REMINDER ->
+          !date.isBefore(local.toLocalDate()) && !member.isPausedOn(local.toLocalDate());
       // Owed because of someone else, and timed past quiet hours when written: they keep.
       case BUDDY_NUDGE, BUDDY_ACCEPTED, BUDDY_ENDED, BUDDY_UNREACHABLE -> true;
     };

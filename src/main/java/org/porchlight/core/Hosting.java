@@ -18,6 +18,8 @@ import java.util.Optional;
 import org.porchlight.core.Action.PostedAnswer;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.CommunityStore.Week;
+import org.porchlight.core.port.MeetingReminderStore;
+import org.porchlight.core.port.MeetingReminderStore.Reminding;
 
 /**
  * What hosts do for their community: set up its meeting and defaults, post a check-in everyone can
@@ -36,12 +38,19 @@ public final class Hosting {
   private static final int MAX_SCHEDULE = 100;
 
   private final CommunityStore communities;
+  private final MeetingReminderStore reminders;
   private final Content content;
   private final Places places;
   private final Clock clock;
 
-  public Hosting(CommunityStore communities, Content content, Places places, Clock clock) {
+  public Hosting(
+      CommunityStore communities,
+      MeetingReminderStore reminders,
+      Content content,
+      Places places,
+      Clock clock) {
     this.communities = requireNonNull(communities, "communities == null");
+    this.reminders = requireNonNull(reminders, "reminders == null");
     this.content = requireNonNull(content, "content == null");
     this.places = requireNonNull(places, "places == null");
     this.clock = requireNonNull(clock, "clock == null");
@@ -292,7 +301,8 @@ public final class Hosting {
 
   /**
    * The community's last seven days, today included, in its zone: distinct members who answered and
-   * how many days were fine and rough; withheld when fewer than {@link #FEWEST_MEMBERS_SHOWN}
+   * how many days were fine and rough, how many members whose home it is asked for reminders before
+   * its meetings and how many went out; withheld when fewer than {@link #FEWEST_MEMBERS_SHOWN}
    * members answered.
    */
   public Reply summary(Community.Id id, String name, String locale) {
@@ -301,6 +311,9 @@ public final class Hosting {
     LocalDate to = LocalDate.now(clock.withZone(zone));
     LocalDate from = to.minusDays(6);
     Week week = communities.week(id, from, to);
+    Reminding reminding =
+        reminders.reminding(
+            id, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
     DateTimeFormatter day =
         DateTimeFormatter.ofPattern(texts.get(Text.DAY_FORMAT), Locale.forLanguageTag(locale));
     // The same figures for both texts: the withheld one names none of the week's numbers.
@@ -320,7 +333,11 @@ public final class Hosting {
             "fine",
             week.fine(),
             "rough",
-            week.rough()));
+            week.rough(),
+            "reminding",
+            reminding.members(),
+            "sent",
+            reminding.sent()));
   }
 
   /**

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param buddy the member's link with their buddy, if any (shown, never imported: a link is made by
  *     both people)
  * @param buddyTo the link with the member this person is buddy to, if any (shown likewise)
+ * @param meetingReminder the member's choices for reminders before their group meets
+ * @param meetingRemindersSent the reminders sent lately (shown, never imported: they were sent)
  */
 public record MemberData(
     Member member,
@@ -25,7 +27,9 @@ public record MemberData(
     ReachOut reachOut,
     List<ReachOut.Answered> reachOutAnswers,
     Optional<Buddy> buddy,
-    Optional<Buddy> buddyTo) {
+    Optional<Buddy> buddyTo,
+    MeetingReminder meetingReminder,
+    List<MeetingReminder.Sent> meetingRemindersSent) {
   public MemberData {
     requireNonNull(member, "member == null");
     checkIns = List.copyOf(checkIns);
@@ -37,6 +41,35 @@ public record MemberData(
     reachOutAnswers = List.copyOf(reachOutAnswers);
     requireNonNull(buddy, "buddy == null");
     requireNonNull(buddyTo, "buddyTo == null");
+    requireNonNull(meetingReminder, "meetingReminder == null");
+    meetingRemindersSent = List.copyOf(meetingRemindersSent);
+  }
+
+  /** A member who never asked for reminders before meetings. */
+  public MemberData(
+      Member member,
+      List<CheckIn> checkIns,
+      List<StepGiven> stepsGiven,
+      List<Community.Visit> communities,
+      Pod pod,
+      SafetyPlan plan,
+      ReachOut reachOut,
+      List<ReachOut.Answered> reachOutAnswers,
+      Optional<Buddy> buddy,
+      Optional<Buddy> buddyTo) {
+    this(
+        member,
+        checkIns,
+        stepsGiven,
+        communities,
+        pod,
+        plan,
+        reachOut,
+        reachOutAnswers,
+        buddy,
+        buddyTo,
+        MeetingReminder.DEFAULT,
+        List.of());
   }
 
   /** A member with no weekly reach-out answered and no buddy. */

@@ -21,7 +21,9 @@ public enum Prompt {
   /** To either side: the buddy link has ended. */
   BUDDY_ENDED("buddy-ended"),
   /** To a member: their buddy can't be reached (blocked the bot, or left). */
-  BUDDY_UNREACHABLE("buddy-gone");
+  BUDDY_UNREACHABLE("buddy-gone"),
+  /** To a member who asked for it: their group meets soon. */
+  MEETING_REMINDER("meeting");
 
   /** Whether this is about someone else, owed because of a buddy rather than a check-in. */
   public boolean fromABuddy() {

@@ -180,6 +180,24 @@ public enum Text {
   BUTTON_REACH_OUT_NEW("buttons.reachOutNew"),
   BUTTON_REACH_OUT_SKIP("buttons.reachOutSkip"),
   BUTTON_REACH_OUT_OFF("buttons.reachOutOff"),
+  MEETING_REMINDER("meetingReminder.letter"),
+  MEETING_REMINDER_SOON("meetingReminder.soon"),
+  MEETING_REMINDER_IN_MINUTES("meetingReminder.inMinutes"),
+  MEETING_REMINDER_IN_HOURS("meetingReminder.inHours"),
+  MEETING_REMINDER_ON("meetingReminder.on"),
+  MEETING_REMINDER_OFF("meetingReminder.off"),
+  MEETING_REMINDER_STATUS("meetingReminder.status"),
+  MEETING_REMINDER_STATUS_QUIET_OK("meetingReminder.statusQuietOk"),
+  MEETING_REMINDER_STATUS_OFF("meetingReminder.statusOff"),
+  MEETING_REMINDER_NO_MEETING("meetingReminder.noMeeting"),
+  MEETING_REMINDER_QUIET_OK("meetingReminder.quietOk"),
+  MEETING_REMINDER_QUIET("meetingReminder.quiet"),
+  MEETING_REMINDER_BAD_INPUT("meetingReminder.badInput"),
+  MEETING_REMINDER_OUT_OF_RANGE("meetingReminder.outOfRange"),
+  MEETING_REMINDER_MINUTES("meetingReminder.minutes"),
+  MEETING_REMINDER_HOURS("meetingReminder.hours"),
+  BUTTON_MEETING_REMINDERS_ON("buttons.meetingRemindersOn"),
+  BUTTON_MEETING_REMINDERS_OFF("buttons.meetingRemindersOff"),
   BUTTON_FOLLOW_UP_YES("buttons.followUpYes"),
   BUTTON_FOLLOW_UP_NOT_YET("buttons.followUpNotYet"),
   BUTTON_FOLLOW_UP_STOP("buttons.followUpStop"),
@@ -316,7 +334,8 @@ public enum Text {
   OPTION_COUNTRY("options.country"),
   OPTION_PAUSE_DAYS("options.pauseDays"),
   OPTION_CHANNEL("options.channel"),
-  OPTION_BUDDY("options.buddy");
+  OPTION_BUDDY("options.buddy"),
+  OPTION_GROUP_REMIND("options.groupRemind");
 
   private final String key;
 

@@ -24,4 +24,13 @@ public interface DueStore {
    * @return how many check-ins were claimed
    */
   int sweepReminders(Instant now, int limit, DueCheckIns rules);
+
+  /**
+   * Claims up to {@code limit} members with reminders before meetings whose next look has come, and
+   * queues each reminder {@link org.porchlight.core.DueMeetingReminders} wants: at most one per
+   * member and meeting.
+   *
+   * @return how many members were claimed
+   */
+  int sweepMeetingReminders(Instant now, int limit);
 }

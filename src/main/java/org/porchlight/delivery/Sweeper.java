@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import org.porchlight.core.DueCheckIns;
 
-/** One sweep: claims every due check-in and reminder, a batch at a time, until none are left. */
+/**
+ * One sweep: claims every due check-in, reminder and reminder before a meeting, a batch at a time,
+ * until none are left.
+ */
 public final class Sweeper {
   private final DueStore store;
   private final DueCheckIns rules;
@@ -19,7 +22,7 @@ public final class Sweeper {
   }
 
   /** What one sweep claimed. */
-  public record Swept(int checkIns, int reminders) {}
+  public record Swept(int checkIns, int reminders, int meetingReminders) {}
 
   public Swept sweep() {
     Instant now = clock.instant();
@@ -31,6 +34,10 @@ public final class Sweeper {
     for (int claimed = batchSize; claimed == batchSize; reminders += claimed) {
       claimed = store.sweepReminders(now, batchSize, rules);
     }
-    return new Swept(checkIns, reminders);
+    int meetingReminders = 0;
+    for (int claimed = batchSize; claimed == batchSize; meetingReminders += claimed) {
+      claimed = store.sweepMeetingReminders(now, batchSize);
+    }
+    return new Swept(checkIns, reminders, meetingReminders);
   }
 }

@@ -36,7 +36,8 @@ final class DiscordCommands {
           "quiet", new Option("hours", OptionType.STRING, Text.OPTION_QUIET),
           "country", new Option("country", OptionType.STRING, Text.OPTION_COUNTRY),
           "pause", new Option("days", OptionType.INTEGER, Text.OPTION_PAUSE_DAYS),
-          "buddy", new Option("what", OptionType.STRING, Text.OPTION_BUDDY));
+          "buddy", new Option("what", OptionType.STRING, Text.OPTION_BUDDY),
+          "group", new Option("remind", OptionType.STRING, Text.OPTION_GROUP_REMIND));
 
   private DiscordCommands() {}
 

@@ -4,18 +4,21 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.porchlight.core.Community;
+import org.porchlight.core.MeetingReminder;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.ReachOut;
 import org.porchlight.core.port.BuddyStore;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
 import org.porchlight.core.port.MeetingEventStore;
+import org.porchlight.core.port.MeetingReminderStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.ReachOutStore;
 import org.porchlight.core.port.StepStore;
@@ -89,6 +92,11 @@ public final class Database implements AutoCloseable {
               }
               data.reachOutAnswers()
                   .forEach(answer -> reachOuts.recordReachOut(data.member().id(), answer));
+              if (!data.meetingReminder().equals(MeetingReminder.DEFAULT)) {
+                new JdbcMeetingReminderStore(one)
+                    // Looked at by the next sweep.
+                    .saveMeetingReminder(data.member().id(), data.meetingReminder(), Instant.EPOCH);
+              }
               return null;
             });
   }
@@ -96,6 +104,11 @@ public final class Database implements AutoCloseable {
   /** Buddies and their invitations, the names sealed with {@code sealer}. */
   public BuddyStore buddies(Sealer sealer) {
     return new JdbcBuddyStore(dataSource, sealer);
+  }
+
+  /** Reminders before meetings: members' choices, and those sent. */
+  public MeetingReminderStore meetingReminders() {
+    return new JdbcMeetingReminderStore(dataSource);
   }
 
   /** Weekly reach-outs and their answers. */

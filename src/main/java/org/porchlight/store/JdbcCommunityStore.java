@@ -29,7 +29,7 @@ import org.porchlight.core.port.CommunityStore;
 final class JdbcCommunityStore implements CommunityStore {
   // A member counts for a community's week while they used Porchlight there within this long.
   private static final Period ACTIVE_WITHIN = Period.ofDays(30);
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "c.platform, c.place_id, c.name, c.meeting_links, c.meeting_schedule, c.checkin_channel,"
           + " c.default_time, c.default_zone, c.meetings, c.cancelled_on";
   private static final String COMMUNITY =
@@ -334,7 +334,8 @@ final class JdbcCommunityStore implements CommunityStore {
     return Arrays.stream(stored.split(",")).map(LocalDate::parse).collect(Collectors.toSet());
   }
 
-  private static Community community(ResultSet row) throws SQLException {
+  /** A community from a row with {@link #COLUMNS}. */
+  static Community community(ResultSet row) throws SQLException {
     String links = row.getString("meeting_links");
     String zone = row.getString("default_zone");
     return new Community(

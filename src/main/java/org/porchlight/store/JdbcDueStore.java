@@ -30,7 +30,7 @@ final class JdbcDueStore implements DueStore {
   private static final String INSERT_CHECK_IN =
       "INSERT INTO check_ins (member_id, local_date, prompted_at, remind_at) VALUES (?, ?, ?, ?)"
           + " ON CONFLICT DO NOTHING";
-  private static final String INSERT_OUTBOX =
+  static final String INSERT_OUTBOX =
       "INSERT INTO outbox (member_id, platform, kind, local_date, created_at, not_before)"
           + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
   private static final String ADVANCE =
@@ -41,9 +41,11 @@ final class JdbcDueStore implements DueStore {
   private final Jdbc jdbc;
   private final String claimMembers;
   private final String claimReminders;
+  private final JdbcMeetingReminderSweep meetingReminders;
 
   JdbcDueStore(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
+    this.meetingReminders = new JdbcMeetingReminderSweep(dataSource);
     this.claimMembers =
         "SELECT id, unreachable_since, "
             + JdbcMemberStore.COLUMNS
@@ -209,6 +211,11 @@ final class JdbcDueStore implements DueStore {
           }
           return due.size();
         });
+  }
+
+  @Override
+  public int sweepMeetingReminders(Instant now, int limit) {
+    return meetingReminders.sweep(now, limit);
   }
 
   private record CheckInRow(long memberRowId, LocalDate date, boolean answered) {}

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -24,6 +25,7 @@ import java.util.Set;
 import org.porchlight.core.CheckIn;
 import org.porchlight.core.Community;
 import org.porchlight.core.Contact;
+import org.porchlight.core.MeetingReminder;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberData;
 import org.porchlight.core.MemberId;
@@ -208,6 +210,22 @@ public final class JsonExport implements ExportFormat {
     for (ReachOut.Answered a : data.reachOutAnswers()) {
       answers.addObject().put("date", a.date().toString()).put("answer", a.answer().key());
     }
+    MeetingReminder reminder = data.meetingReminder();
+    ObjectNode meetingReminders = root.putObject("meetingReminders");
+    meetingReminders
+        .put("on", reminder.on())
+        .put("minutesBefore", reminder.before().toMinutes())
+        .put("inQuietHours", reminder.inQuietHours())
+        .put("offered", reminder.offered());
+    // Shown, never read back: they were sent.
+    ArrayNode sent = meetingReminders.putArray("sent");
+    for (MeetingReminder.Sent s : data.meetingRemindersSent()) {
+      sent.addObject()
+          .put("platform", s.community().platform())
+          .put("community", s.community().placeId())
+          .put("meetingAt", s.meetingAt().toString())
+          .put("sentAt", s.sentAt().toString());
+    }
     // Shown, never read back: a link is made by both people, by invitation.
     data.buddy()
         .ifPresent(
@@ -317,6 +335,17 @@ public final class JsonExport implements ExportFormat {
                   .orElseThrow(
                       () -> new IllegalArgumentException("no reach-out answer '" + key + "'"))));
     }
+    JsonNode reminders = root.path("meetingReminders");
+    MeetingReminder meetingReminder = MeetingReminder.DEFAULT;
+    if (reminders.isObject()) {
+      Duration before = Duration.ofMinutes(reminders.path("minutesBefore").asLong(60));
+      meetingReminder =
+          new MeetingReminder(
+              reminders.path("on").asBoolean(false),
+              MeetingReminder.allowed(before) ? before : MeetingReminder.DEFAULT.before(),
+              reminders.path("inQuietHours").asBoolean(false),
+              reminders.path("offered").asBoolean(false));
+    }
     return new MemberData(
         member,
         checkIns,
@@ -327,7 +356,9 @@ public final class JsonExport implements ExportFormat {
         reachOut,
         answered,
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        meetingReminder,
+        List.of());
   }
 
   private static Optional<String> text(JsonNode node, String field) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.porchlight.core.Buddy;
 import org.porchlight.core.CheckIn;
 import org.porchlight.core.Community;
+import org.porchlight.core.MeetingReminder;
 import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Pod;
@@ -32,6 +33,7 @@ import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.BuddyStore;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
+import org.porchlight.core.port.MeetingReminderStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.ReachOutStore;
 import org.porchlight.core.port.StepStore;
@@ -88,9 +90,30 @@ class ConsoleChatTest {
           CommunityStore,
           SupportStore,
           ReachOutStore,
-          BuddyStore {
+          BuddyStore,
+          MeetingReminderStore {
     private static <T> T down() {
       throw new IllegalStateException("database down");
+    }
+
+    @Override
+    public MeetingReminder meetingReminder(MemberId member) {
+      return down();
+    }
+
+    @Override
+    public void saveMeetingReminder(MemberId member, MeetingReminder reminder, Instant now) {
+      down();
+    }
+
+    @Override
+    public List<MeetingReminder.Sent> meetingRemindersSent(MemberId member) {
+      return down();
+    }
+
+    @Override
+    public Reminding reminding(Community.Id community, Instant from, Instant to) {
+      return down();
     }
 
     @Override
@@ -298,7 +321,7 @@ class ConsoleChatTest {
   void whenTheDatabaseFailsTheMemberGetsASentenceAndTheChatGoesOn() {
     DownStore down = new DownStore();
     Conversation conversation =
-        RealConversation.with(down, down, down, down, down, down, down, Clock.systemUTC());
+        RealConversation.with(down, down, down, down, down, down, down, down, Clock.systemUTC());
 
     String text = chat(conversation, "/checkin\n/help\n");
     assertThat(text.split("something went wrong on my side", -1)).hasSize(3);

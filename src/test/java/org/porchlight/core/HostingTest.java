@@ -24,7 +24,7 @@ class HostingTest {
   private final InMemoryStore store = new InMemoryStore();
   private final MutableClock clock = new MutableClock(NOW);
   private final Content content = TestContent.load();
-  private final Hosting hosting = new Hosting(store, content, new Places(), clock);
+  private final Hosting hosting = new Hosting(store, store, content, new Places(), clock);
   private final Conversation conversation =
       new Conversation(
           Stores.in(store),
@@ -334,6 +334,33 @@ class HostingTest {
         .contains("Sunday 15 November to Saturday 21 November")
         .contains("5 people checked in")
         .contains("4 fine days and 2 rough days");
+  }
+
+  @Test
+  void meetingRemindersAreCountedAtFiveMembersAndWithheldWithTheRestAtFour() {
+    for (int i = 1; i <= 4; i++) answer(member(i), Mood.FINE);
+    for (int i = 1; i <= 3; i++) {
+      store.saveMeetingReminder(member(i), MeetingReminder.DEFAULT.withOn(true), NOW);
+    }
+    Instant tuesday = Instant.parse("2026-11-17T19:00:00Z");
+    store.remindersSent.put(
+        member(1),
+        List.of(
+            new MeetingReminder.Sent(SERVER, tuesday, tuesday.minusSeconds(3_600)),
+            // The week before: not counted.
+            new MeetingReminder.Sent(
+                SERVER, tuesday.minusSeconds(7 * 86_400), tuesday.minusSeconds(7 * 86_400))));
+    store.remindersSent.put(
+        member(2), List.of(new MeetingReminder.Sent(SERVER, tuesday, tuesday.minusSeconds(1_800))));
+
+    String withheld = hosting.summary(SERVER, "Harbour Lights", "en").text();
+    answer(member(5), Mood.FINE);
+    String shown = hosting.summary(SERVER, "Harbour Lights", "en").text();
+
+    assertThat(withheld).contains("fewer than 5").doesNotContain("reminder");
+    assertThat(shown)
+        .contains("5 people checked in")
+        .contains("3 asked for a reminder before meetings, and 2 reminders went out.");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.porchlight.core.port.BuddyStore;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
+import org.porchlight.core.port.MeetingReminderStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.ReachOutStore;
 import org.porchlight.core.port.StepStore;
@@ -26,7 +27,8 @@ public final class InMemoryStore
         CommunityStore,
         SupportStore,
         ReachOutStore,
-        BuddyStore {
+        BuddyStore,
+        MeetingReminderStore {
   public final Map<MemberId, Member> members = new LinkedHashMap<>();
   public final Map<MemberId, TreeMap<LocalDate, CheckIn>> checkIns = new HashMap<>();
   public final Map<MemberId, List<StepGiven>> steps = new HashMap<>();
@@ -176,6 +178,8 @@ public final class InMemoryStore
     invitations.values().removeIf(i -> i.from().equals(id));
     buddies.values().removeIf(b -> b.member().equals(id) || b.buddy().equals(id));
     reachOutAnswers.remove(id);
+    meetingReminders.remove(id);
+    remindersSent.remove(id);
     unreachable.remove(id);
     return members.remove(id) != null;
   }
@@ -346,5 +350,43 @@ public final class InMemoryStore
       }
     }
     return new Week(answered.size(), fine, rough);
+  }
+
+  public final Map<MemberId, MeetingReminder> meetingReminders = new HashMap<>();
+  // Sent reminders, as the sweep notes them on a real database.
+  public final Map<MemberId, List<MeetingReminder.Sent>> remindersSent = new HashMap<>();
+
+  @Override
+  public MeetingReminder meetingReminder(MemberId member) {
+    return meetingReminders.getOrDefault(member, MeetingReminder.DEFAULT);
+  }
+
+  @Override
+  public void saveMeetingReminder(MemberId member, MeetingReminder reminder, Instant now) {
+    if (members.containsKey(member)) meetingReminders.put(member, reminder);
+  }
+
+  @Override
+  public List<MeetingReminder.Sent> meetingRemindersSent(MemberId member) {
+    return remindersSent.getOrDefault(member, List.of()).stream()
+        .sorted(Comparator.comparing(MeetingReminder.Sent::meetingAt))
+        .toList();
+  }
+
+  @Override
+  public Reminding reminding(Community.Id community, Instant from, Instant to) {
+    int reminding = 0;
+    for (MemberId member : members.keySet()) {
+      boolean home = homeOf(member).map(c -> c.id().equals(community)).orElse(false);
+      if (home && meetingReminder(member).on()) reminding++;
+    }
+    int sent = 0;
+    for (List<MeetingReminder.Sent> each : remindersSent.values()) {
+      for (MeetingReminder.Sent s : each) {
+        boolean inWeek = !s.sentAt().isBefore(from) && s.sentAt().isBefore(to);
+        if (s.community().equals(community) && inWeek) sent++;
+      }
+    }
+    return new Reminding(reminding, sent);
   }
 }

@@ -124,6 +124,7 @@ class TelegramWebhookTest {
                 database.support(RealConversation.TEST_SEALER),
                 database.reachOuts(),
                 database.buddies(RealConversation.TEST_SEALER),
+                database.meetingReminders(),
                 clock),
             RealConversation.hosting(database, clock),
             members,

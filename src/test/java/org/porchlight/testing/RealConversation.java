@@ -12,6 +12,7 @@ import org.porchlight.core.conversation.Stores;
 import org.porchlight.core.port.BuddyStore;
 import org.porchlight.core.port.CheckInStore;
 import org.porchlight.core.port.CommunityStore;
+import org.porchlight.core.port.MeetingReminderStore;
 import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.port.ReachOutStore;
 import org.porchlight.core.port.StepStore;
@@ -36,6 +37,7 @@ public final class RealConversation {
         database.support(TEST_SEALER),
         database.reachOuts(),
         database.buddies(TEST_SEALER),
+        database.meetingReminders(),
         clock);
   }
 
@@ -43,7 +45,11 @@ public final class RealConversation {
   public static Hosting hosting(Database database, Clock clock) {
     ConfigLoader loader = new ConfigLoader(Path.of("config"));
     return new Hosting(
-        database.communities(), loader.content(Settings.defaults()), new Places(), clock);
+        database.communities(),
+        database.meetingReminders(),
+        loader.content(Settings.defaults()),
+        new Places(),
+        clock);
   }
 
   public static Conversation with(
@@ -54,10 +60,12 @@ public final class RealConversation {
       SupportStore support,
       ReachOutStore reachOuts,
       BuddyStore buddies,
+      MeetingReminderStore meetingReminders,
       Clock clock) {
     ConfigLoader loader = new ConfigLoader(Path.of("config"));
     return new Conversation(
-        new Stores(members, checkIns, steps, communities, support, reachOuts, buddies),
+        new Stores(
+            members, checkIns, steps, communities, support, reachOuts, buddies, meetingReminders),
         loader.content(Settings.defaults()),
         ConfigLoader.options(Settings.defaults()),
         new JsonExport(),

@@ -201,6 +201,7 @@ final class CheckInAnswers {
             group -> text.append("\n\n").append(t.texts.get(Text.ROUGH_MEETING, "meeting", group)));
     List<Reply.Button> buttons = new ArrayList<>(steps.buttons(t, step));
     if (t.flows.buddy().has(t)) buttons.add(t.flows.buddy().tellButton(t));
+    t.flows.meetingReminders().offer(t).ifPresent(buttons::add);
     t.reply(Reply.withButtons(text.toString(), buttons));
   }
 }

@@ -144,7 +144,7 @@ public final class Conversation {
   /**
    * What Porchlight says when it starts the conversation itself: the check-in question, the one
    * reminder, or "the light's on" after a long silence. {@code date} is the day a check-in or
-   * reminder asks about.
+   * reminder asks about, or the day a meeting reminded of starts, in the member's zone.
    */
   public Reply prompt(Prompt prompt, Member member, LocalDate date) {
     Messages texts = ctx.content.messagesFor(member.locale());
@@ -158,6 +158,7 @@ public final class Conversation {
       case REACH_OUT_FOLLOW_UP -> flows.reachOut().followUp(member, date);
       case BUDDY_NUDGE, BUDDY_ACCEPTED, BUDDY_ENDED, BUDDY_UNREACHABLE ->
           flows.buddy().letter(prompt, member);
+      case MEETING_REMINDER -> flows.meetingReminders().letter(member, date);
     };
   }
 

@@ -14,7 +14,8 @@ record Flows(
     WeeklyReachOut reachOut,
     BuddyLinks buddy,
     Joining joining,
-    Phrasing phrasing) {
+    Phrasing phrasing,
+    MeetingReminders meetingReminders) {
   static Flows of(Context ctx) {
     return new Flows(
         new Onboarding(ctx),
@@ -29,6 +30,7 @@ record Flows(
         new WeeklyReachOut(ctx),
         new BuddyLinks(ctx),
         new Joining(ctx),
-        new Phrasing(ctx));
+        new Phrasing(ctx),
+        new MeetingReminders(ctx));
   }
 }

@@ -37,7 +37,9 @@ final class MemberDataRequests {
         ctx.stores.reachOuts().reachOut(member.id()),
         ctx.stores.reachOuts().reachOutAnswers(member.id()),
         ctx.stores.buddies().buddyOf(member.id()),
-        ctx.stores.buddies().buddyingFor(member.id()));
+        ctx.stores.buddies().buddyingFor(member.id()),
+        ctx.stores.meetingReminders().meetingReminder(member.id()),
+        ctx.stores.meetingReminders().meetingRemindersSent(member.id()));
   }
 
   void myData(Turn t) {

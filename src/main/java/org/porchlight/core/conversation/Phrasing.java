@@ -100,10 +100,7 @@ final class Phrasing {
 
   /** The member's group and its meeting: their community's, else the configured one. */
   Optional<String> groupText(Turn t) {
-    Optional<Community> community =
-        t.place.isPresent()
-            ? ctx.stores.communities().find(t.place.get().id())
-            : ctx.stores.communities().homeOf(t.id);
+    Optional<Community> community = community(t);
     Optional<Meeting.Next> next = community.flatMap(c -> c.nextMeeting(t.now));
     if (next.isPresent()) return Optional.of(nextMeeting(t, community.get(), next.get()));
     Group group =
@@ -123,6 +120,13 @@ final class Phrasing {
                 Text.GROUP_NO_SCHEDULE, "name", group.name(), "url", group.meetingUrl().get()));
   }
 
+  /** The community the member is in now, else their home: the one whose meetings they are shown. */
+  Optional<Community> community(Turn t) {
+    return t.place.isPresent()
+        ? ctx.stores.communities().find(t.place.get().id())
+        : ctx.stores.communities().homeOf(t.id);
+  }
+
   /** "Evening circle: Tuesday at 20:00 your time, in 3 days. https://…", in the member's time. */
   private String nextMeeting(Turn t, Community community, Meeting.Next next) {
     ZonedDateTime mine = next.at().withZoneSameInstant(t.member.zoneOrUtc());
@@ -134,12 +138,10 @@ final class Phrasing {
                 ? t.texts.get(Text.GROUP_TOMORROW)
                 : t.texts.get(Text.GROUP_IN_DAYS, "days", days);
     Meeting meeting = next.meeting();
-    String where =
-        !meeting.where().isEmpty() ? meeting.where() : String.join(" · ", community.meetingLinks());
     return t.texts.get(
         Text.GROUP_NEXT,
         "name",
-        meeting.name().isEmpty() ? community.name() : meeting.name(),
+        meetingName(community, meeting),
         "day",
         mine.getDayOfWeek().getDisplayName(TextStyle.FULL, t.locale()),
         "time",
@@ -147,7 +149,19 @@ final class Phrasing {
         "when",
         when,
         "where",
-        where);
+        meetingWhere(community, meeting));
+  }
+
+  /** A meeting's name, or its community's when it has none. */
+  static String meetingName(Community community, Meeting meeting) {
+    return meeting.name().isEmpty() ? community.name() : meeting.name();
+  }
+
+  /** Where a meeting is: its own link or place, else the community's links. */
+  static String meetingWhere(Community community, Meeting meeting) {
+    return !meeting.where().isEmpty()
+        ? meeting.where()
+        : String.join(" · ", community.meetingLinks());
   }
 
   String zoneName(Turn t) {

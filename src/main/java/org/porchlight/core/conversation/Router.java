@@ -17,6 +17,8 @@ import org.porchlight.core.Action.CrisisCheck;
 import org.porchlight.core.Action.FollowUp;
 import org.porchlight.core.Action.Forget;
 import org.porchlight.core.Action.GroupHome;
+import org.porchlight.core.Action.MeetingRemindersOff;
+import org.porchlight.core.Action.MeetingRemindersOn;
 import org.porchlight.core.Action.PlanDelete;
 import org.porchlight.core.Action.PlanDeleteConfirm;
 import org.porchlight.core.Action.PlanLater;
@@ -186,7 +188,17 @@ final class Router {
       case "buddy" -> flows.buddy().command(t, args);
       case "checkin" -> flows.answers().ask(t);
       case "step" -> flows.steps().offer(t, flows.answers().todaysMood(t), false);
-      case "group" -> flows.phrasing().group(t);
+      case "group" -> {
+        String[] words = args.strip().split("\\s+", 2);
+        if (words[0].equalsIgnoreCase("remind") || words[0].equalsIgnoreCase("reminders")) {
+          flows.meetingReminders().command(t, words.length > 1 ? words[1] : "");
+        } else if (MeetingReminders.isReminderWord(args)) {
+          // Discord's /group has one option, "remind": its value arrives alone.
+          flows.meetingReminders().command(t, args);
+        } else {
+          flows.phrasing().group(t);
+        }
+      }
       case "history" -> flows.answers().history(t);
       case "time" -> settings.time(t, args);
       case "timezone", "zone", "tz" -> settings.timezone(t, args);
@@ -235,6 +247,10 @@ final class Router {
       flows.pod().remove(t, remove.index(), remove.check());
     } else if (action.get() instanceof GroupHome home) {
       flows.phrasing().makeHome(t, home.index(), home.check());
+    } else if (action.get() instanceof MeetingRemindersOn) {
+      flows.meetingReminders().on(t);
+    } else if (action.get() instanceof MeetingRemindersOff) {
+      flows.meetingReminders().off(t);
     } else if (action.get() instanceof BuddyTell) {
       flows.buddy().tellBuddy(t);
     } else if (action.get() instanceof BuddyAnswer answer) {
