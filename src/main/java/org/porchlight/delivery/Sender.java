@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,9 +50,9 @@ public final class Sender implements AutoCloseable {
    */
   static final int CONFIRM_EVERY = 4;
 
-  /** Puts a prompt into words for one member. */
+  /** Puts a prompt into words for one member; empty when it is no longer worth sending. */
   public interface Composer {
-    Reply compose(Prompt prompt, Member member, LocalDate date);
+    Optional<Reply> compose(Prompt prompt, Member member, LocalDate date);
   }
 
   /** A platform's messenger and its pace. */
@@ -177,7 +178,9 @@ public final class Sender implements AutoCloseable {
       outbox.retry(letter.id(), now.plus(chatWait));
       return false;
     }
-    Reply reply = composer.compose(letter.prompt(), member, letter.date());
+    Optional<Reply> composed = composer.compose(letter.prompt(), member, letter.date());
+    if (composed.isEmpty()) return true;
+    Reply reply = composed.get();
     // Never wait past the lease: by then another sender may have the letter.
     Duration turn = channel.limit().acquireWithin(Duration.between(now, sendBy));
     if (!turn.isZero()) {

@@ -695,10 +695,12 @@ class DiscordBotTest {
     return bot.messenger()
         .send(
             member,
-            conversation.prompt(
-                Prompt.REMINDER,
-                database.members().find(member).orElseThrow(),
-                LocalDate.now(ZoneId.of("Europe/Lisbon"))));
+            conversation
+                .prompt(
+                    Prompt.REMINDER,
+                    database.members().find(member).orElseThrow(),
+                    LocalDate.now(ZoneId.of("Europe/Lisbon")))
+                .orElseThrow());
   }
 
   /** A member who set a time and a zone in DMs. */

@@ -119,6 +119,29 @@ abstract class MeetingReminderContract {
   }
 
   @Test
+  void aReminderHeldUpUntilTheMeetingHasBegunIsDroppedNotSent() throws Exception {
+    join("Europe/London");
+    say("/group remind on");
+    Sweeper sweeper = new Sweeper(database.due(), RULES, clock, 10);
+    Sender sender = sender(database, telegram, clock, 1, 10, conversation::prompt);
+    sender.startForTests();
+
+    // Written an hour before the meeting, as always; then an outage holds it until it began.
+    for (Instant at = START;
+        !at.isAfter(hourBefore(OCT_20));
+        at = at.plus(Duration.ofMinutes(15))) {
+      clock.set(at);
+      sweeper.sweep();
+    }
+    assertThat(database.outbox().backlog().count()).isPositive();
+    clock.set(OCT_20.plus(Duration.ofMinutes(5)));
+    while (sender.sendSome() > 0) {}
+
+    assertThat(telegram.times()).isEmpty();
+    assertThat(database.outbox().backlog().count()).isZero();
+  }
+
+  @Test
   void aCancelledWeekGetsNoReminder() throws Exception {
     harbourMeets(Set.of(LocalDate.of(2026, 10, 27)));
     join("America/New_York");
@@ -312,7 +335,13 @@ abstract class MeetingReminderContract {
     return new Scheduling(
         on.dataSource(),
         new Sweeper(on.due(), RULES, at, 200),
-        sender(on, messenger, at, 4, 50, (prompt, member, date) -> Reply.text(prompt.key())),
+        sender(
+            on,
+            messenger,
+            at,
+            4,
+            50,
+            (prompt, member, date) -> java.util.Optional.of(Reply.text(prompt.key()))),
         Duration.ofMillis(200));
   }
 

@@ -600,8 +600,9 @@ abstract class SchedulingContract {
     while (sender.sendSome() > 0) {}
   }
 
-  private static Reply compose(org.porchlight.core.Prompt prompt, Member member, LocalDate date) {
-    return Reply.text(prompt.key() + " " + date);
+  private static java.util.Optional<Reply> compose(
+      org.porchlight.core.Prompt prompt, Member member, LocalDate date) {
+    return java.util.Optional.of(Reply.text(prompt.key() + " " + date));
   }
 
   private void join(MemberId id, LocalTime time) {

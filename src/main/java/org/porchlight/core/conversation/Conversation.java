@@ -144,22 +144,25 @@ public final class Conversation {
   /**
    * What Porchlight says when it starts the conversation itself: the check-in question, the one
    * reminder, or "the light's on" after a long silence. {@code date} is the day a check-in or
-   * reminder asks about, or the day a meeting reminded of starts, in the member's zone.
+   * reminder asks about, or the day a meeting reminded of starts, in the member's zone. Empty when
+   * it is no longer worth saying: a meeting's reminder held up until the meeting had begun.
    */
-  public Reply prompt(Prompt prompt, Member member, LocalDate date) {
+  public Optional<Reply> prompt(Prompt prompt, Member member, LocalDate date) {
+    if (prompt == Prompt.MEETING_REMINDER) return flows.meetingReminders().letter(member, date);
     Messages texts = ctx.content.messagesFor(member.locale());
-    return switch (prompt) {
-      case CHECK_IN -> checkInQuestion(member, date);
-      case REMINDER ->
-          Reply.withButtons(
-              texts.any(Text.REMINDER, ctx.random), CheckInAnswers.answerButtons(texts, date));
-      case LIGHTS_ON -> Reply.text(texts.any(Text.LIGHTS_ON, ctx.random));
-      case REACH_OUT -> flows.reachOut().question(member, date);
-      case REACH_OUT_FOLLOW_UP -> flows.reachOut().followUp(member, date);
-      case BUDDY_NUDGE, BUDDY_ACCEPTED, BUDDY_ENDED, BUDDY_UNREACHABLE ->
-          flows.buddy().letter(prompt, member);
-      case MEETING_REMINDER -> flows.meetingReminders().letter(member, date);
-    };
+    return Optional.of(
+        switch (prompt) {
+          case CHECK_IN -> checkInQuestion(member, date);
+          case REMINDER ->
+              Reply.withButtons(
+                  texts.any(Text.REMINDER, ctx.random), CheckInAnswers.answerButtons(texts, date));
+          case LIGHTS_ON -> Reply.text(texts.any(Text.LIGHTS_ON, ctx.random));
+          case REACH_OUT -> flows.reachOut().question(member, date);
+          case REACH_OUT_FOLLOW_UP -> flows.reachOut().followUp(member, date);
+          case BUDDY_NUDGE, BUDDY_ACCEPTED, BUDDY_ENDED, BUDDY_UNREACHABLE ->
+              flows.buddy().letter(prompt, member);
+          case MEETING_REMINDER -> throw new AssertionError("answered above");
+        });
   }
 
   /**

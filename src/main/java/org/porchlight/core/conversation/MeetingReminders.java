@@ -101,7 +101,7 @@ final class MeetingReminders {
   }
 
   /** The reminder as the sweep sends it, for the meeting on {@code date} in the member's zone. */
-  Reply letter(Member member, LocalDate date) {
+  Optional<Reply> letter(Member member, LocalDate date) {
     Messages texts = ctx.content.messagesFor(member.locale());
     ZoneId zone = member.zoneOrUtc();
     Instant now = ctx.clock.instant();
@@ -116,9 +116,13 @@ final class MeetingReminders {
         List.of(
             new Reply.Button(
                 texts.get(Text.BUTTON_MEETING_REMINDERS_OFF), new MeetingRemindersOff().encode()));
+    if (sent.isPresent() && !sent.get().meetingAt().isAfter(now)) {
+      // Held up (an outage, a long backlog) until the meeting had begun: too late to help.
+      return Optional.empty();
+    }
     if (meeting.isEmpty()) {
       // The host changed the meetings since: no name or place to give with certainty.
-      return Reply.withButtons(texts.get(Text.MEETING_REMINDER_SOON), stop);
+      return Optional.of(Reply.withButtons(texts.get(Text.MEETING_REMINDER_SOON), stop));
     }
     ZonedDateTime at = sent.get().meetingAt().atZone(zone);
     String text =
@@ -133,7 +137,7 @@ final class MeetingReminders {
             at.toLocalTime().toString(),
             "where",
             Phrasing.meetingWhere(community.get(), meeting.get()));
-    return Reply.withButtons(text.strip(), stop);
+    return Optional.of(Reply.withButtons(text.strip(), stop));
   }
 
   /** The weekly meeting of {@code community} that starts at {@code at}, if it still does. */

@@ -101,8 +101,10 @@ class BuddyLinksTest extends ConversationDriver {
     assertThat(store.told).containsExactly("1085261609959558209 buddy-nudge 2026-11-21");
 
     Reply line =
-        conversation.prompt(
-            Prompt.BUDDY_NUDGE, store.members.get(SAM), java.time.LocalDate.of(2026, 11, 21));
+        conversation
+            .prompt(
+                Prompt.BUDDY_NUDGE, store.members.get(SAM), java.time.LocalDate.of(2026, 11, 21))
+            .orElseThrow();
     assertThat(line.text())
         .isEqualTo(
             "Alex could use a kind message today. However you usually reach them is perfect;"
@@ -145,7 +147,11 @@ class BuddyLinksTest extends ConversationDriver {
     assertThat(text(last)).contains("buddy link has ended");
     assertThat(store.buddyOf(ALEX)).isEmpty();
     assertThat(store.told).containsExactly("alex buddy-ended 2026-11-21");
-    assertThat(conversation.prompt(Prompt.BUDDY_ENDED, store.members.get(ALEX), null).text())
+    assertThat(
+            conversation
+                .prompt(Prompt.BUDDY_ENDED, store.members.get(ALEX), null)
+                .orElseThrow()
+                .text())
         .doesNotContain("Sam")
         .contains("has ended");
   }

@@ -194,7 +194,8 @@ class CheckInAnswersTest extends ConversationDriver {
   void reminderHasTheThreeAnswerButtonsForItsDay() {
     setUp("20:00", "Europe/London");
     LocalDate saturday = LocalDate.of(2026, 11, 21);
-    Reply reminder = conversation.prompt(Prompt.REMINDER, store.members.get(ALEX), saturday);
+    Reply reminder =
+        conversation.prompt(Prompt.REMINDER, store.members.get(ALEX), saturday).orElseThrow();
 
     assertThat(labels(List.of(reminder)))
         .containsExactly("Honestly fine", "Rough day", "Skip today");
@@ -211,7 +212,9 @@ class CheckInAnswersTest extends ConversationDriver {
   void lightsOnSaysThereIsNoNeedToExplainAndHowToComeBack() {
     setUp("20:00", "Europe/London");
     Reply lightsOn =
-        conversation.prompt(Prompt.LIGHTS_ON, store.members.get(ALEX), LocalDate.of(2026, 11, 21));
+        conversation
+            .prompt(Prompt.LIGHTS_ON, store.members.get(ALEX), LocalDate.of(2026, 11, 21))
+            .orElseThrow();
 
     assertThat(lightsOn.text())
         .contains("light's on")

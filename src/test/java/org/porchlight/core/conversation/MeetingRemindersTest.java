@@ -160,8 +160,9 @@ class MeetingRemindersTest extends ConversationDriver {
         ALEX, List.of(new MeetingReminder.Sent(HARBOUR, TUESDAY_CIRCLE, clock.instant())));
 
     Reply reminder =
-        conversation.prompt(
-            Prompt.MEETING_REMINDER, store.members.get(ALEX), LocalDate.of(2026, 11, 24));
+        conversation
+            .prompt(Prompt.MEETING_REMINDER, store.members.get(ALEX), LocalDate.of(2026, 11, 24))
+            .orElseThrow();
 
     assertThat(reminder.text())
         .contains("Tuesday evening circle")

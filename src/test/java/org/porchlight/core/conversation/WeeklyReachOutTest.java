@@ -17,7 +17,9 @@ class WeeklyReachOutTest extends ConversationDriver {
   private static final LocalDate SATURDAY = LocalDate.of(2026, 11, 21);
 
   private void sent(Prompt prompt) {
-    last = java.util.List.of(conversation.prompt(prompt, store.members.get(ALEX), SATURDAY));
+    last =
+        java.util.List.of(
+            conversation.prompt(prompt, store.members.get(ALEX), SATURDAY).orElseThrow());
   }
 
   @Test
