@@ -32,8 +32,11 @@ final class JdbcCommunityStore implements CommunityStore {
   static final String COLUMNS =
       "c.platform, c.place_id, c.name, c.meeting_links, c.meeting_schedule, c.checkin_channel,"
           + " c.default_time, c.default_zone, c.meetings, c.cancelled_on";
-  private static final String COMMUNITY =
+
+  /** A community's row id, by its platform and place id (two parameters). */
+  static final String COMMUNITY =
       "(SELECT id FROM communities WHERE platform = ? AND place_id = ?)";
+
   private static final String MEMBER =
       "(SELECT id FROM members WHERE platform = ? AND user_id = ?)";
 

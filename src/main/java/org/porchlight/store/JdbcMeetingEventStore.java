@@ -14,8 +14,6 @@ import org.porchlight.core.port.MeetingEventStore;
 
 /** The events shown for communities' weekly meetings, in {@code meeting_events}. */
 final class JdbcMeetingEventStore implements MeetingEventStore {
-  private static final String COMMUNITY =
-      "(SELECT id FROM communities WHERE platform = ? AND place_id = ?)";
 
   private final Jdbc jdbc;
 
@@ -28,7 +26,7 @@ final class JdbcMeetingEventStore implements MeetingEventStore {
     return jdbc.query(
         "SELECT event_id, meeting_day, meeting_time, meeting_name, meeting_where, starts_at,"
             + " ends_at FROM meeting_events WHERE community_id = "
-            + COMMUNITY
+            + JdbcCommunityStore.COMMUNITY
             + " ORDER BY starts_at, event_id",
         statement -> bindId(statement, 1, community),
         JdbcMeetingEventStore::event);
@@ -41,7 +39,7 @@ final class JdbcMeetingEventStore implements MeetingEventStore {
         "UPDATE meeting_events SET meeting_day = ?, meeting_time = ?, meeting_name = ?,"
             + " meeting_where = ?, starts_at = ?, ends_at = ? WHERE event_id = ?"
             + " AND community_id = "
-            + COMMUNITY,
+            + JdbcCommunityStore.COMMUNITY,
         "INSERT INTO meeting_events (meeting_day, meeting_time, meeting_name, meeting_where,"
             + " starts_at, ends_at, event_id, community_id)"
             + " SELECT ?, ?, ?, ?, ?, ?, ?, c.id FROM communities c"
@@ -53,7 +51,8 @@ final class JdbcMeetingEventStore implements MeetingEventStore {
   @Override
   public void remove(Community.Id community, String eventId) {
     jdbc.update(
-        "DELETE FROM meeting_events WHERE event_id = ? AND community_id = " + COMMUNITY,
+        "DELETE FROM meeting_events WHERE event_id = ? AND community_id = "
+            + JdbcCommunityStore.COMMUNITY,
         statement -> {
           statement.setString(1, eventId);
           bindId(statement, 2, community);

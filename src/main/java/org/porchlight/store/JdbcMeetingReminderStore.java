@@ -19,8 +19,6 @@ import org.porchlight.core.port.MeetingReminderStore;
  */
 final class JdbcMeetingReminderStore implements MeetingReminderStore {
   static final String COLUMNS = "r.reminding, r.minutes_before, r.in_quiet_hours, r.offered";
-  private static final String COMMUNITY =
-      "(SELECT id FROM communities WHERE platform = ? AND place_id = ?)";
 
   private final Jdbc jdbc;
 
@@ -80,7 +78,7 @@ final class JdbcMeetingReminderStore implements MeetingReminderStore {
                 "SELECT COUNT(*) AS n FROM meeting_reminder_choices r"
                     + " JOIN community_members v ON v.member_id = r.member_id"
                     + " WHERE r.reminding AND v.community_id = "
-                    + COMMUNITY
+                    + JdbcCommunityStore.COMMUNITY
                     + " AND NOT EXISTS (SELECT 1 FROM community_members o"
                     + " WHERE o.member_id = v.member_id AND o.last_seen_at > v.last_seen_at)",
                 statement -> bindCommunity(statement, 1, community),
@@ -89,7 +87,7 @@ final class JdbcMeetingReminderStore implements MeetingReminderStore {
     int sent =
         jdbc.queryOne(
                 "SELECT COUNT(*) AS n FROM meeting_reminders WHERE community_id = "
-                    + COMMUNITY
+                    + JdbcCommunityStore.COMMUNITY
                     + " AND sent_at >= ? AND sent_at < ?",
                 statement -> {
                   bindCommunity(statement, 1, community);
