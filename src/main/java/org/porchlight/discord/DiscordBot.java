@@ -166,7 +166,26 @@ public final class DiscordBot implements AutoCloseable {
         + permissions;
   }
 
+  // Registering the commands waits no longer than this.
+  static final Duration COMMANDS_WITHIN = Duration.ofSeconds(30);
+
+  /**
+   * Registers the slash commands, within {@link #COMMANDS_WITHIN}: Discord keeps the ones
+   * registered before, so a failure here is logged and never holds or stops the start.
+   */
   private void registerCommands() {
+    try {
+      registerCommandsNow();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "updateCommands: Discord did not take the slash commands within {} s ({}); the ones"
+              + " registered before stay",
+          COMMANDS_WITHIN.toSeconds(),
+          e.getClass().getSimpleName());
+    }
+  }
+
+  private void registerCommandsNow() {
     var commands = DiscordCommands.all(conversation, LOCALE);
     if (devGuildId.isPresent()) {
       Guild guild = jda.getGuildById(devGuildId.get());
@@ -176,12 +195,19 @@ public final class DiscordBot implements AutoCloseable {
                 + " globally instead",
             devGuildId.get());
       } else {
-        guild.updateCommands().addCommands(commands).complete();
+        guild
+            .updateCommands()
+            .addCommands(commands)
+            .timeout(COMMANDS_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+            .complete();
         LOG.info("{} commands registered in the development server", commands.size());
         return;
       }
     }
-    jda.updateCommands().addCommands(commands).complete();
+    jda.updateCommands()
+        .addCommands(commands)
+        .timeout(COMMANDS_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+        .complete();
     LOG.info("{} commands registered", commands.size());
   }
 

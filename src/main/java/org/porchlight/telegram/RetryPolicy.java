@@ -34,6 +34,13 @@ record RetryPolicy(int attempts, Duration firstBackoff, Duration longestWait) {
    */
   Optional<Duration> waitAfter(int attempt, TelegramApiException failure) {
     if (attempt >= attempts) return Optional.empty();
+    if (failure instanceof TelegramCalls.UnreadableAnswer unread) {
+      // Answered, but only the HTTP status can be read: it says the same as an error code would.
+      int status = unread.status();
+      if (status == 429) return Optional.of(Duration.ofSeconds(1));
+      if (status >= 500) return Optional.of(backoff(attempt));
+      return Optional.empty();
+    }
     if (!(failure instanceof TelegramApiRequestException answered)) {
       return Optional.of(backoff(attempt));
     }

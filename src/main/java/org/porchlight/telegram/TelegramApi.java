@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.porchlight.core.MemberId;
 import org.porchlight.delivery.Messenger.Delivery;
+import org.porchlight.telegram.TelegramCalls.UnreadableAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -17,12 +18,13 @@ import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Calls the Bot API the way a careful client does: waits out 429s for as long as Telegram asks,
  * backs off on server errors and timeouts, marks members who blocked the bot, and keeps going
- * without a method the server lacks (logged once).
+ * without a method the server lacks (logged once). Every call ends within {@link
+ * TelegramCalls#deadline()}; a 2xx answer it cannot read counts as taken, as Telegram did take it,
+ * and is logged once a method.
  */
 final class TelegramApi {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramApi.class);
@@ -40,13 +42,17 @@ final class TelegramApi {
     FAILED
   }
 
-  private final TelegramClient client;
+  private final TelegramCalls client;
   private final Pause pause;
   private final Consumer<MemberId> unreachable;
   private final Set<String> missingMethods = ConcurrentHashMap.newKeySet();
+  private final Set<String> unreadableMethods = ConcurrentHashMap.newKeySet();
 
-  TelegramApi(TelegramClient client, Pause pause, Consumer<MemberId> unreachable) {
+  private final Outage outage;
+
+  TelegramApi(TelegramCalls client, Outage outage, Pause pause, Consumer<MemberId> unreachable) {
     this.client = client;
+    this.outage = outage;
     this.pause = pause;
     this.unreachable = unreachable;
   }
@@ -80,7 +86,15 @@ final class TelegramApi {
   Delivery attempt(SendMessage message) {
     try {
       client.execute(message);
+      outage.answered();
       return Delivery.sent();
+    } catch (UnreadableAnswer e) {
+      if (e.delivered()) {
+        tookUnread(message.getMethod(), e);
+        return Delivery.sent();
+      }
+      LOG.warn("sendMessage: Telegram answered {}; the outbox tries again later", e.status());
+      return Delivery.failed();
     } catch (TelegramApiRequestException e) {
       int code = RetryPolicy.codeOf(e);
       String description = String.valueOf(e.getApiResponse()).toLowerCase(Locale.ROOT);
@@ -97,7 +111,9 @@ final class TelegramApi {
       LOG.warn("sendMessage: Telegram answered {}; the outbox tries again later", code);
       return Delivery.failed();
     } catch (TelegramApiException e) {
-      LOG.warn("sendMessage: Telegram could not be reached ({}); tried again later", reason(e));
+      // Said once for the whole outage, not once a letter.
+      outage.failed("sendMessage: " + reason(e));
+      LOG.debug("sendMessage: Telegram could not be reached ({}); tried again later", reason(e));
       return Delivery.failed();
     }
   }
@@ -115,9 +131,27 @@ final class TelegramApi {
     for (int attempt = 1; ; attempt++) {
       try {
         call.execute();
+        outage.answered();
         return Failure.NONE;
+      } catch (UnreadableAnswer e) {
+        if (e.delivered()) {
+          tookUnread(method, e);
+          return Failure.NONE; // taken: sending it again would repeat it
+        }
+        Optional<Duration> wait = RetryPolicy.CALLS.waitAfter(attempt, e);
+        if (wait.isEmpty()) {
+          LOG.warn("{}: Telegram answered {} and it could not be read", method, e.status());
+          return Failure.FAILED;
+        }
+        LOG.warn(
+            "{}: Telegram answered {} (unreadable); retrying in {} ms",
+            method,
+            e.status(),
+            wait.get().toMillis());
+        pause.pause(wait.get());
       } catch (TelegramApiException e) {
         Optional<Duration> wait = RetryPolicy.CALLS.waitAfter(attempt, e);
+        if (!(e instanceof TelegramApiRequestException)) outage.failed(method + ": " + reason(e));
         if (wait.isEmpty()) return failure(method, recipient, attempt, e);
         logRetry(method, e, wait.get());
         pause.pause(wait.get());
@@ -125,9 +159,20 @@ final class TelegramApi {
     }
   }
 
+  private void tookUnread(String method, UnreadableAnswer e) {
+    if (unreadableMethods.add(method.toLowerCase(Locale.ROOT))) {
+      LOG.warn(
+          "{}: Telegram answered {} with a body that could not be read; counted as done, not sent"
+              + " again (logged once for this method)",
+          method,
+          e.status());
+    }
+  }
+
   private static void logRetry(String method, TelegramApiException e, Duration wait) {
     if (!(e instanceof TelegramApiRequestException answered)) {
-      LOG.warn(
+      // The outage itself is logged once, as it starts and ends; each try only at DEBUG.
+      LOG.debug(
           "{}: Telegram could not be reached ({}); retrying in {} ms",
           method,
           reason(e),
@@ -168,8 +213,10 @@ final class TelegramApi {
     return Failure.FAILED;
   }
 
-  // The cause's class and message only: never a URL, which would carry the token.
-  private static String reason(Throwable e) {
+  // The cause's class only: never a URL, which would carry the token.
+  static String reason(Throwable e) {
+    if (e instanceof UnreadableAnswer unread)
+      return "an unreadable answer, HTTP " + unread.status();
     Throwable cause = e.getCause() == null ? e : e.getCause();
     return cause.getClass().getSimpleName();
   }

@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import okhttp3.OkHttpClient;
 import org.porchlight.core.Hosting;
 import org.porchlight.core.Messages;
 import org.porchlight.core.Text;
@@ -28,7 +27,6 @@ import org.porchlight.runtime.Daemons;
 import org.porchlight.runtime.Ticker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
@@ -67,7 +65,10 @@ public final class TelegramBot implements AutoCloseable {
   private static final Duration HEARTBEAT = Duration.ofSeconds(60);
   private final ScheduledExecutorService heartbeat =
       Executors.newSingleThreadScheduledExecutor(Daemons.named("telegram-heartbeat"));
-  private final OkHttpTelegramClient client;
+  // Every call but the long poll: each within CALL_TIMEOUT and TelegramCalls.MARGIN.
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+  private final TelegramCalls client;
+  private final Outage outage;
   private final TelegramApi api;
   private final TelegramPolling polling;
   private volatile TelegramChat chat;
@@ -123,15 +124,11 @@ public final class TelegramBot implements AutoCloseable {
     this.url = telegramUrl(apiUrl);
     this.pause = pause;
     this.workers = Executors.newFixedThreadPool(workers, Daemons.named("telegram-chat"));
-    OkHttpClient http =
-        new OkHttpClient.Builder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .readTimeout(Duration.ofSeconds(30))
-            .writeTimeout(Duration.ofSeconds(30))
-            .build();
-    this.client = new OkHttpTelegramClient(http, token, url);
-    this.api = new TelegramApi(client, pause, id -> members.setReachable(id, false));
-    this.polling = new TelegramPolling(offsets, this.workers, () -> chat, this::heardFromTelegram);
+    this.client = new TelegramCalls(token, url, CALL_TIMEOUT);
+    this.outage = new Outage(ticker);
+    this.api = new TelegramApi(client, outage, pause, id -> members.setReachable(id, false));
+    this.polling =
+        new TelegramPolling(offsets, this.workers, () -> chat, this::heardFromTelegram, outage);
   }
 
   /**
@@ -141,7 +138,7 @@ public final class TelegramBot implements AutoCloseable {
    */
   public void start() {
     startSendingOnly();
-    setCommandMenu();
+    setCommandMenuMeanwhile();
     polls = true;
     polling.start(token, url);
   }
@@ -166,9 +163,10 @@ public final class TelegramBot implements AutoCloseable {
     if (polls) return;
     try {
       client.execute(new GetMe());
+      outage.answered();
       heardFromTelegram();
     } catch (TelegramApiException e) {
-      LOG.debug("Telegram did not answer getMe: {}", e.toString());
+      outage.failed("getMe: " + TelegramApi.reason(e));
     }
   }
 
@@ -182,7 +180,7 @@ public final class TelegramBot implements AutoCloseable {
     TelegramWebhook.check(webhook);
     awaitingWebhook = true;
     startSendingOnly();
-    setCommandMenu();
+    setCommandMenuMeanwhile();
     webhookHandler =
         new TelegramWebhook(
             webhook.secret(), chat::handle, webhook.handledUpdates(), webhook.clock(), workers);
@@ -254,15 +252,30 @@ public final class TelegramBot implements AutoCloseable {
       } catch (TelegramApiException e) {
         Optional<Duration> wait = RetryPolicy.START.waitAfter(attempt, e);
         if (wait.isEmpty()) {
-          throw new TelegramStartException(
-              e instanceof TelegramApiRequestException answered
-                  ? refused.apply(answered)
-                  : unreachable,
-              e);
+          String why;
+          if (e instanceof TelegramApiRequestException answered) {
+            why = refused.apply(answered);
+          } else if (e instanceof TelegramCalls.UnreadableAnswer unread) {
+            why =
+                "Telegram's answer (HTTP "
+                    + unread.status()
+                    + ") could not be read. Check telegram.apiUrl: it must be a Bot API server.";
+          } else {
+            why = unreachable;
+          }
+          throw new TelegramStartException(why, e);
         }
         pause.pause(wait.get());
       }
     }
+  }
+
+  /**
+   * Sets the command menu on a thread of its own: it is only nice to have, so a server slow or
+   * strange in answering it never holds the start. Each call ends within its deadline (logged).
+   */
+  private void setCommandMenuMeanwhile() {
+    Daemons.thread("telegram-menu", this::setCommandMenu).start();
   }
 
   private void setCommandMenu() {
@@ -317,7 +330,7 @@ public final class TelegramBot implements AutoCloseable {
 
   /** Connected, having heard from Telegram within {@code lately}. */
   boolean isConnected(Duration lately) {
-    if (chat == null || lastHeardNanos == 0 || awaitingWebhook) return false;
+    if (chat == null || lastHeardNanos == 0 || awaitingWebhook || outage.ongoing()) return false;
     return ticker.nanos() - lastHeardNanos < lately.toNanos();
   }
 
@@ -345,6 +358,7 @@ public final class TelegramBot implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    client.close(); // a call still in flight ends now
   }
 
   static TelegramUrl telegramUrl(String apiUrl) {

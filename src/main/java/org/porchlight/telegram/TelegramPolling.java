@@ -7,19 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import okhttp3.OkHttpClient;
 import org.porchlight.intake.OffsetStore;
 import org.porchlight.runtime.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -27,81 +24,117 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 /**
  * Updates by long polling: each batch answered chat by chat in parallel, each chat's updates in
  * order, then the offset stored, so a restart neither loses nor repeats one.
+ *
+ * <p>The loop is ours rather than the library's: each poll ends within its deadline, an outage is
+ * logged as it starts and as it ends (not once a try, with a stack trace), and a stop cancels the
+ * poll in flight instead of waiting on a server that may never answer.
  */
 final class TelegramPolling {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramPolling.class);
   private static final String OFFSET_SOURCE = "telegram";
   static final int POLL_SECONDS = 50;
+  // A long poll is held up to POLL_SECONDS by the server: OkHttp gives it this much more.
+  private static final Duration POLL_TIMEOUT = Duration.ofSeconds(POLL_SECONDS + 15);
   private static final Duration POLL_GRACE = Duration.ofSeconds(3);
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+  private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(30);
 
   private final OffsetStore offsets;
   private final ExecutorService workers;
   private final Supplier<TelegramChat> chat;
   private final Runnable heard;
-  private volatile TelegramBotsLongPollingApplication polling;
-  private ScheduledExecutorService poller;
+  private final Outage outage;
+  private final CountDownLatch stopping = new CountDownLatch(1);
+  private volatile TelegramCalls calls;
+  private volatile Thread poller;
   private volatile long lastHandled;
 
   TelegramPolling(
-      OffsetStore offsets, ExecutorService workers, Supplier<TelegramChat> chat, Runnable heard) {
+      OffsetStore offsets,
+      ExecutorService workers,
+      Supplier<TelegramChat> chat,
+      Runnable heard,
+      Outage outage) {
     this.offsets = offsets;
     this.workers = workers;
     this.chat = chat;
     this.heard = heard;
+    this.outage = outage;
   }
 
   void start(String token, TelegramUrl url) {
     lastHandled = offsets.lastHandled(OFFSET_SOURCE).orElse(0);
-    polling =
-        new TelegramBotsLongPollingApplication(
-            com.fasterxml.jackson.databind.ObjectMapper::new,
-            () ->
-                new OkHttpClient.Builder()
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .readTimeout(Duration.ofSeconds(POLL_SECONDS + 20))
-                    .build(),
-            () ->
-                poller = Executors.newSingleThreadScheduledExecutor(Daemons.named("telegram-poll")),
-            ExponentialBackOff::new);
-    try {
-      polling.registerBot(token, () -> url, this::nextUpdates, this::consume);
-    } catch (TelegramApiException e) {
-      throw new TelegramStartException(
-          "Telegram long polling could not start: " + e.getMessage(), e);
-    }
+    calls = new TelegramCalls(token, url, POLL_TIMEOUT);
+    poller = Daemons.thread("telegram-poll", this::poll);
+    poller.start();
   }
 
   OptionalLong lastHandledUpdate() {
     return lastHandled == 0 ? OptionalLong.empty() : OptionalLong.of(lastHandled);
   }
 
-  /** Stops polling, giving the poll in flight a moment to finish. */
+  /**
+   * Stops polling: the poll in flight is cancelled, and a batch being answered is given a moment to
+   * finish. Updates not confirmed by then come again at the next start.
+   */
   void stop() {
-    TelegramBotsLongPollingApplication stopping = polling;
-    polling = null;
-    if (stopping != null) {
-      try {
-        stopping.close();
-      } catch (Exception e) {
-        LOG.warn("Telegram long polling did not stop cleanly: {}", e.toString());
-      }
+    stopping.countDown();
+    TelegramCalls polling = calls;
+    if (polling != null) polling.close();
+    Thread running = poller;
+    if (running == null) return;
+    try {
+      running.join(POLL_GRACE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    // The poll in flight is given a moment to finish: updates it brings are answered; if it takes
-    // longer, they are not confirmed to Telegram and so come again at the next start. Either way
-    // no poll of this bot outlives close() to log about a server that has gone.
-    if (poller != null) {
-      poller.shutdown();
+  }
+
+  private void poll() {
+    boolean webhookDeleted = false;
+    Duration backoff = FIRST_BACKOFF;
+    while (stopping.getCount() > 0) {
+      String method = webhookDeleted ? "getUpdates" : "deleteWebhook";
       try {
-        poller.awaitTermination(POLL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        if (!webhookDeleted) {
+          // Telegram refuses to be polled while a webhook is set: an instance that served one can
+          // come back to polling. Updates waiting are kept.
+          calls.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
+          webhookDeleted = true;
+          continue;
+        }
+        List<Update> updates = calls.execute(nextUpdates());
+        outage.answered();
+        backoff = FIRST_BACKOFF;
+        consume(updates);
+      } catch (TelegramApiException e) {
+        if (stopping.getCount() == 0) return;
+        outage.failed(method + ": " + TelegramApi.reason(e));
+        LOG.debug("{} failed: {}", method, TelegramApi.reason(e));
+        backoff = pauseAfterFailure(backoff);
+      } catch (RuntimeException e) {
+        // The batch could not be answered in full (the database gone, say): its offset was not
+        // stored, so the same updates come again once it can be.
+        LOG.debug("updates could not be answered: {}", e.toString());
+        backoff = pauseAfterFailure(backoff);
       }
     }
   }
 
-  private GetUpdates nextUpdates(Integer lastReceived) {
-    long from = Math.max(lastReceived == null ? 0 : lastReceived, lastHandled) + 1;
-    TolerantGetUpdates poll = new TolerantGetUpdates((int) from, 100, POLL_SECONDS, heard);
+  private Duration pauseAfterFailure(Duration backoff) {
+    try {
+      stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopping.countDown();
+    }
+    Duration next = backoff.multipliedBy(2);
+    return next.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : next;
+  }
+
+  private GetUpdates nextUpdates() {
+    TolerantGetUpdates poll =
+        new TolerantGetUpdates((int) (lastHandled + 1), 100, POLL_SECONDS, heard);
     poll.setAllowedUpdates(TelegramBot.ALLOWED_UPDATES);
     return poll;
   }

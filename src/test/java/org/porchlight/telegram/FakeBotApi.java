@@ -130,8 +130,12 @@ public final class FakeBotApi implements AutoCloseable {
 
   private final String token;
   private final Clock clock;
-  private final HttpServer server;
+  private volatile HttpServer server;
+  private final InetSocketAddress address;
   private final ExecutorService executor;
+  private final Map<String, String> unreadable = new ConcurrentHashMap<>();
+  private volatile boolean pollsHang;
+  private final AtomicInteger heldPolls = new AtomicInteger();
   private final long botId;
 
   private final ReentrantLock updatesLock = new ReentrantLock();
@@ -192,6 +196,7 @@ public final class FakeBotApi implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
+    this.address = server.getAddress();
   }
 
   /** Starts a fake that answers requests for {@code token}, dating everything by the system. */
@@ -219,7 +224,6 @@ public final class FakeBotApi implements AutoCloseable {
 
   /** Like {@code http://127.0.0.1:PORT}, with no trailing slash. */
   public String baseUrl() {
-    InetSocketAddress address = server.getAddress();
     return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
   }
 
@@ -561,6 +565,42 @@ public final class FakeBotApi implements AutoCloseable {
     scriptedWebhookInfo = info;
   }
 
+  /**
+   * The next call of {@code method} takes effect, but is answered 200 with {@code body}, which need
+   * not be what the Bot API would send, nor JSON.
+   */
+  void answerUnreadablyNext(String method, String body) {
+    unreadable.put(key(method), requireNonNull(body, "body == null"));
+  }
+
+  /** From now on getUpdates is never answered: each poll is held until the fake closes. */
+  void pollsNeverAnswer() {
+    pollsHang = true;
+  }
+
+  /** How many polls are held unanswered, or were. */
+  int heldPolls() {
+    return heldPolls.get();
+  }
+
+  /** The server goes away: connections to it are refused until {@link #comeBack}. */
+  void goAway() {
+    server.stop(0);
+  }
+
+  /** The server is back, at the address it had. */
+  void comeBack() {
+    try {
+      HttpServer again = HttpServer.create(address, 0);
+      again.setExecutor(executor);
+      again.createContext("/", this::handle);
+      again.start();
+      server = again;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** These methods answer 404, as on servers that implement only part of the API. */
   void withoutMethods(String... methods) {
     for (String method : methods) {
@@ -862,8 +902,14 @@ public final class FakeBotApi implements AutoCloseable {
         answer = Answer.error(404, "Not Found");
       } else if ((failure = nextFailure(method)) != null) {
         answer = new Answer(failure.httpStatus(), failure.body());
+      } else if (pollsHang && method.equals("getUpdates")) {
+        heldPolls.incrementAndGet();
+        Thread.sleep(Long.MAX_VALUE); // until the fake closes
+        return;
       } else {
         answer = execute(method, params);
+        String garbled = unreadable.remove(key(method));
+        if (garbled != null) answer = new Answer(200, garbled);
       }
       record(method, params, at, answer);
       Duration delay = nextDelay(method);
