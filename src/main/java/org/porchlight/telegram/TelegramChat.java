@@ -19,6 +19,7 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageTe
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -139,19 +140,21 @@ final class TelegramChat {
       return;
     }
     MaybeInaccessibleMessage pressedOn = press.getMessage();
-    if (pressedOn instanceof Message posted
-        && (posted.isGroupMessage() || posted.isSuperGroupMessage())) {
-      groups.press(press, posted);
+    // Where the press was is read off the chat, not the message: a message too old or deleted
+    // comes as an inaccessible one, whose type says nothing of the chat it was in.
+    Chat where = pressedOn == null ? null : pressedOn.getChat();
+    if (where != null && (where.isGroupChat() || where.isSuperGroupChat())) {
+      groups.press(press, where);
       return;
     }
     // Answer at once, so the member's spinner stops; then show what was chosen.
     api.call(new AnswerCallbackQuery(press.getId()), Optional.empty());
+    if (where != null && !where.isUserChat()) return; // a channel: no member to answer
     MemberId member = memberOf(press.getFrom());
-    if (pressedOn != null && !pressedOn.isUserMessage()) return;
     if (pressedOn instanceof Message shown) showChoice(shown, press.getData(), press.getFrom());
-    long chatId = pressedOn != null ? pressedOn.getChatId() : press.getFrom().getId();
+    // Whatever the message, the answer goes to the private chat of whoever pressed.
     send(
-        chatId,
+        press.getFrom().getId(),
         Optional.of(member),
         conversation.handle(member, new Incoming.ButtonPress(press.getData())));
   }

@@ -112,7 +112,7 @@ final class TelegramGroups {
   }
 
   /** A press on a check-in posted in the group: recorded for the one who pressed, privately. */
-  void press(CallbackQuery press, Message postedIn) {
+  void press(CallbackQuery press, Chat postedIn) {
     Optional<Action> action = Action.decode(press.getData());
     if (action.isEmpty() || !(action.get() instanceof PostedAnswer)) {
       // Nothing else Porchlight sends in a group has buttons: an old message, or not ours.
@@ -128,7 +128,7 @@ final class TelegramGroups {
           conversation.handle(
               member,
               new Incoming.ButtonPress(press.getData()),
-              new Community.Place(communityOf(postedIn), titleOf(postedIn.getChat())));
+              new Community.Place(communityOf(postedIn.getId()), titleOf(postedIn)));
       if (privately.send(member, replies)) {
         api.call(
             AnswerCallbackQuery.builder()
@@ -145,7 +145,7 @@ final class TelegramGroups {
         AnswerCallbackQuery.builder()
             .callbackQueryId(press.getId())
             .text(texts.get(Text.POSTED_START_PRIVATELY))
-            .url(joinLink(communityOf(postedIn), titleOf(postedIn.getChat())))
+            .url(joinLink(communityOf(postedIn.getId()), titleOf(postedIn)))
             .build(),
         Optional.empty());
   }

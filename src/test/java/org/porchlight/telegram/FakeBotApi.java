@@ -444,6 +444,23 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   /**
+   * A press on a message Telegram no longer shows the bot (deleted, or too old): it comes as an
+   * inaccessible message, with its chat and id and {@code "date": 0}, and nothing else.
+   */
+  public String callbackOnInaccessible(long chatId, long userId, long messageId, String data) {
+    ObjectNode message = NODES.objectNode();
+    message.set("chat", chat(chatId));
+    message.put("message_id", messageId).put("date", 0);
+    ObjectNode query = NODES.objectNode();
+    query.put("id", String.valueOf(4_000_000_000_000_000L + callbackIds.getAndIncrement()));
+    query.set("from", member(userId));
+    query.set("message", message);
+    query.put("chat_instance", String.valueOf(Math.abs(chatId * 31 + 7)));
+    query.put("data", data);
+    return NODES.objectNode().set("callback_query", query).toString();
+  }
+
+  /**
    * The bot's own membership changing to {@code newStatus} ("kicked" when a member blocks the bot,
    * "member" when they unblock it or a group adds it, "left", "administrator").
    */

@@ -249,6 +249,42 @@ class TelegramGroupsTest {
   }
 
   @Test
+  void aPressOnAPostTelegramNoLongerShowsIsStillAnsweredOnlyPrivately() {
+    privately(5002);
+    handled(telegram.inSupergroup(SUPERGROUP, HOST, "/post"));
+    FakeBotApi.Call post = toChat(SUPERGROUP).get(toChat(SUPERGROUP).size() - 1);
+    String rough =
+        buttons(post).stream()
+            .filter(b -> b.path("text").asText().equals("Rough day"))
+            .findFirst()
+            .orElseThrow()
+            .path("callback_data")
+            .asText();
+    int inGroupBefore = toChat(SUPERGROUP).size();
+    int privatelyBefore = toChat(5002).size();
+
+    handled(telegram.callbackOnInaccessible(SUPERGROUP, 5002, post.messageId(), rough));
+
+    assertThat(toChat(SUPERGROUP)).hasSize(inGroupBefore);
+    assertThat(toChat(5002).size()).isGreaterThan(privatelyBefore);
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    assertThat(database.checkIns().find(member(5002), today).flatMap(CheckIn::mood))
+        .contains(Mood.ROUGH);
+  }
+
+  @Test
+  void aPressOnAnOldPrivateMessageIsAnsweredInThePrivateChat() {
+    privately(ALEX);
+    int before = toChat(ALEX).size();
+
+    handled(
+        telegram.callbackOnInaccessible(
+            ALEX, ALEX, 1, new org.porchlight.core.Action.AnotherStep().encode()));
+
+    assertThat(toChat(ALEX).size()).isGreaterThan(before);
+  }
+
+  @Test
   void someoneWhoNeverTalkedToTheBotIsInvitedToAPrivateChatAndNothingIsKept() {
     telegram.neverStarted(5009);
     handled(telegram.inSupergroup(SUPERGROUP, HOST, "/post"));
