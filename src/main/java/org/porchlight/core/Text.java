@@ -304,6 +304,7 @@ public enum Text {
   GROUP_HELLO("host.hello"),
   SUMMARY_SENT_PRIVATELY("summary.sentPrivately"),
   SUMMARY_START_PRIVATELY("summary.startPrivately"),
+  SUMMARY_NOT_ANONYMOUSLY("summary.notAnonymously"),
   POSTED_ANSWERED("post.answered"),
   POSTED_START_PRIVATELY("post.startPrivately"),
   IN_A_SERVER_ONLY("host.serverOnly"),

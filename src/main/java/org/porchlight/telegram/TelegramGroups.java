@@ -194,10 +194,13 @@ final class TelegramGroups {
     }
   }
 
-  /** The week's numbers go to the admin privately; an anonymous admin can only be answered here. */
+  /**
+   * The week's numbers go to the admin privately, never into the group: with few members, even
+   * counts can say who answered what. An anonymous admin can't be written to, so is told how.
+   */
   private void summary(Message message, User from, boolean anonymous, Reply week, Messages texts) {
     if (anonymous) {
-      say(message, week.text(), null);
+      say(message, texts.get(Text.SUMMARY_NOT_ANONYMOUSLY), null);
       return;
     }
     SendMessage toThem = SendMessage.builder().chatId(from.getId()).text(week.text()).build();

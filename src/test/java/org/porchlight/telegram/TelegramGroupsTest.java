@@ -183,6 +183,27 @@ class TelegramGroupsTest {
   }
 
   @Test
+  void anAnonymousAdminsSummaryIsNeverPostedInTheGroup() {
+    handled(telegram.fromAnonymousAdmin(SUPERGROUP, "/summary"));
+
+    assertThat(lastTo(SUPERGROUP)).contains("Turn off Remain anonymous");
+    assertThat(toChat(SUPERGROUP))
+        .allSatisfy(call -> assertThat(call.param("text")).doesNotContain("checked in"));
+  }
+
+  @Test
+  void outsideAForumNoThreadIsGivenEvenForAReplyChain() {
+    String update = telegram.inSupergroup(SUPERGROUP, HOST, "/setup");
+    // In a supergroup that is not a forum, a reply carries its chain's thread id all the same.
+    update = update.replace("\"chat\":", "\"message_thread_id\":77,\"chat\":");
+
+    handled(update);
+
+    assertThat(toChat(SUPERGROUP))
+        .allSatisfy(call -> assertThat(call.param("message_thread_id")).isEmpty());
+  }
+
+  @Test
   void inAForumTheAnswerGoesToTheTopicTheCommandCameFrom() {
     handled(telegram.inTopic(SUPERGROUP, 42, HOST, "/setup"));
     handled(telegram.inTopic(SUPERGROUP, 42, HOST, "/post"));
