@@ -85,25 +85,33 @@ final class JdbcCommunityStore implements CommunityStore {
   @Override
   public String joinCode(Community.Id id, String name, String fresh) {
     storedAsUnset(id, name);
-    // Only where there is none: of two asking at once, the first code stays and both read it.
+    Optional<String> kept =
+        jdbc.queryOne(
+            "SELECT code FROM community_join_codes WHERE community_id = "
+                + COMMUNITY
+                + " ORDER BY code LIMIT 1",
+            statement -> bindId(statement, 1, id),
+            row -> row.getString("code"));
+    if (kept.isPresent()) return kept.get();
+    // Two asking at once may each add theirs: both links then work, and both lead here.
+    String code = fresh.toLowerCase(Locale.ROOT);
     jdbc.update(
-        "UPDATE communities SET join_code = ?"
-            + " WHERE platform = ? AND place_id = ? AND join_code IS NULL",
+        "INSERT INTO community_join_codes (code, community_id) SELECT ?, id FROM communities"
+            + " WHERE platform = ? AND place_id = ?",
         statement -> {
-          statement.setString(1, fresh.toLowerCase(Locale.ROOT));
+          statement.setString(1, code);
           bindId(statement, 2, id);
         });
-    return jdbc.queryOne(
-            "SELECT join_code FROM communities WHERE platform = ? AND place_id = ?",
-            statement -> bindId(statement, 1, id),
-            row -> row.getString("join_code"))
-        .orElseThrow(() -> new StoreException("no community to keep a join code", null));
+    return code;
   }
 
   @Override
   public Optional<Community> byJoinCode(String code) {
     return jdbc.queryOne(
-        "SELECT " + COLUMNS + " FROM communities c WHERE c.join_code = ?",
+        "SELECT "
+            + COLUMNS
+            + " FROM communities c JOIN community_join_codes j ON j.community_id = c.id"
+            + " WHERE j.code = ?",
         statement -> statement.setString(1, code.toLowerCase(Locale.ROOT)),
         JdbcCommunityStore::community);
   }
@@ -111,6 +119,16 @@ final class JdbcCommunityStore implements CommunityStore {
   @Override
   public void moved(Community.Id from, Community.Id to) {
     if (from.equals(to)) return;
+    try {
+      move(from, to);
+    } catch (StoreException e) {
+      // The new place was stored meanwhile (its first update handled beside the news of the
+      // move): now both are, and the second try merges them.
+      move(from, to);
+    }
+  }
+
+  private void move(Community.Id from, Community.Id to) {
     jdbc.inTransaction(
         "moving a community",
         connection -> {
@@ -155,17 +173,15 @@ final class JdbcCommunityStore implements CommunityStore {
                   + UNSET,
               old.get(),
               now.get());
-          String code =
-              single(connection, "SELECT join_code FROM communities WHERE id = ?", old.get());
-          run(connection, "DELETE FROM communities WHERE id = ?", old.get());
-          if (code != null) {
-            // The old group's join links keep working.
+          // The old group's join links keep working, and its reminders keep counting.
+          for (String table : List.of("community_join_codes", "meeting_reminders")) {
             run(
                 connection,
-                "UPDATE communities SET join_code = ? WHERE id = ? AND join_code IS NULL",
-                code,
-                now.get());
+                "UPDATE " + table + " SET community_id = ? WHERE community_id = ?",
+                now.get(),
+                old.get());
           }
+          run(connection, "DELETE FROM communities WHERE id = ?", old.get());
           return null;
         });
   }
@@ -184,14 +200,6 @@ final class JdbcCommunityStore implements CommunityStore {
       try (ResultSet row = statement.executeQuery()) {
         return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
       }
-    }
-  }
-
-  private static String single(Connection connection, String sql, Object... values)
-      throws SQLException {
-    try (PreparedStatement statement = prepared(connection, sql, values);
-        ResultSet row = statement.executeQuery()) {
-      return row.next() ? row.getString(1) : null;
     }
   }
 

@@ -274,21 +274,29 @@ public final class InMemoryStore
     visits.computeIfAbsent(id, c -> new HashMap<>()).put(member, when);
   }
 
-  // Each community's join code.
-  public final Map<Community.Id, String> joinCodes = new HashMap<>();
+  // Join codes, and the community each leads to.
+  public final Map<String, Community.Id> joinCodes = new HashMap<>();
 
   @Override
   public String joinCode(Community.Id id, String name, String fresh) {
     communities.putIfAbsent(id, Community.unset(id, name));
-    return joinCodes.computeIfAbsent(id, c -> fresh.toLowerCase(java.util.Locale.ROOT));
+    return joinCodes.entrySet().stream()
+        .filter(e -> e.getValue().equals(id))
+        .map(Map.Entry::getKey)
+        .sorted()
+        .findFirst()
+        .orElseGet(
+            () -> {
+              String code = fresh.toLowerCase(java.util.Locale.ROOT);
+              joinCodes.put(code, id);
+              return code;
+            });
   }
 
   @Override
   public Optional<Community> byJoinCode(String code) {
-    return joinCodes.entrySet().stream()
-        .filter(e -> e.getValue().equalsIgnoreCase(code))
-        .map(e -> communities.get(e.getKey()))
-        .findFirst();
+    return Optional.ofNullable(joinCodes.get(code.toLowerCase(java.util.Locale.ROOT)))
+        .map(communities::get);
   }
 
   @Override
@@ -307,8 +315,7 @@ public final class InMemoryStore
                   .computeIfAbsent(to, c -> new HashMap<>())
                   .merge(member, when, (a, b) -> a.isAfter(b) ? a : b));
     }
-    String code = joinCodes.remove(from);
-    if (code != null) joinCodes.putIfAbsent(to, code);
+    joinCodes.replaceAll((code, id) -> id.equals(from) ? to : id);
   }
 
   @Override

@@ -552,13 +552,18 @@ abstract class StoreContract {
     database.communities().save(setUp(group));
     database.communities().visited(SAM, group, "Harbour Lights", T0.plusSeconds(60));
     database.communities().visited(ALEX, group, "Harbour Lights", T0);
-    // The supergroup's first message was handled before the group's news of the move.
+    String oldCode = database.communities().joinCode(group, "Harbour Lights", "k7m2q9xa");
+    // The supergroup's first updates were handled before the group's news of the move.
     database.communities().visited(SAM, supergroup, "Harbour Lights", T0);
+    String newCode = database.communities().joinCode(supergroup, "Harbour Lights", "p3r8w2zt");
 
     database.communities().moved(group, supergroup);
     database.communities().moved(group, supergroup); // told twice: by the old chat and the new
 
     assertThat(database.communities().find(supergroup)).contains(setUp(group).withId(supergroup));
+    // Links shared before and after the move both lead to the supergroup.
+    assertThat(database.communities().byJoinCode(oldCode).map(Community::id)).contains(supergroup);
+    assertThat(database.communities().byJoinCode(newCode).map(Community::id)).contains(supergroup);
     assertThat(database.communities().visitsOf(SAM))
         .containsExactly(new Community.Visit(supergroup, "Harbour Lights", T0.plusSeconds(60)));
     assertThat(database.communities().homeOf(ALEX).map(Community::id)).contains(supergroup);
