@@ -134,16 +134,28 @@ public final class ConsoleChat {
     };
   }
 
+  /**
+   * What a terminal shows rather than acts on: a member's own words come back in some replies (a
+   * plan, a pod), and an escape sequence in them could recolour or rewrite the screen.
+   */
+  static String forTerminal(String text) {
+    StringBuilder shown = new StringBuilder(text.length());
+    text.codePoints()
+        .filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c))
+        .forEach(shown::appendCodePoint);
+    return shown.toString();
+  }
+
   private synchronized void show(List<Reply> replies) {
     List<Reply.Button> shown = new ArrayList<>();
     for (Reply reply : replies) {
-      out.println(reply.text());
+      out.println(forTerminal(reply.text()));
       if (!reply.buttons().isEmpty()) {
         StringBuilder row = new StringBuilder();
         for (Reply.Button button : reply.buttons()) {
           shown.add(button);
           if (row.length() > 0) row.append("   ");
-          row.append('[').append(shown.size()).append("] ").append(button.label());
+          row.append('[').append(shown.size()).append("] ").append(forTerminal(button.label()));
         }
         out.println(row);
       }
@@ -152,7 +164,7 @@ public final class ConsoleChat {
           .ifPresent(
               document -> {
                 out.println("----- " + document.fileName() + " -----");
-                out.println(document.content());
+                out.println(forTerminal(document.content()));
                 out.println("----- end of " + document.fileName() + " -----");
               });
       out.println();

@@ -11,9 +11,17 @@ import java.util.Optional;
 public record QuietHours(LocalTime start, LocalTime end) {
   public static final QuietHours DEFAULT = new QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0));
 
+  /** None: what {@code /quiet off} sets. */
+  public static final QuietHours OFF = new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
+
   public QuietHours {
     requireNonNull(start, "start == null");
     requireNonNull(end, "end == null");
+  }
+
+  /** True for {@link #OFF}. */
+  public boolean isOff() {
+    return equals(OFF);
   }
 
   /** True when {@code time} falls inside the quiet hours (start inclusive, end exclusive). */

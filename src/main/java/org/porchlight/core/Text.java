@@ -31,6 +31,7 @@ public enum Text {
   QUIET_SET("quiet.set"),
   QUIET_INVALID("quiet.invalid"),
   QUIET_COVERS_CHECK_IN("quiet.coversCheckIn"),
+  QUIET_SAME_START_AND_END("quiet.sameStartAndEnd"),
   NEXT_CHECK_IN("next.checkIn"),
   NEXT_NONE_YET("next.noneYet"),
   WHEN_FORMAT("format.when"),

@@ -121,8 +121,7 @@ public final class JsonExport implements ExportFormat {
     try {
       root = json.readTree(document);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "not JSON (line " + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException("not JSON, at " + JsonProblem.of(e), e);
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("expected a JSON object");

@@ -329,6 +329,16 @@ class ConsoleChatTest {
   }
 
   @Test
+  void anEscapeSequenceTypedIsNeverEchoedBackRaw() {
+    String out = chat("/time \u001b[31mlate\u001b[0m\n/timezone \u001b]0;owned\u0007\n");
+
+    assertThat(out)
+        .contains("I couldn't read \"[31mlate[0m\"")
+        .doesNotContain("\u001b")
+        .doesNotContain("\u0007");
+  }
+
+  @Test
   void buttonsPrintNumberedAndANumberPressesOne() {
     String out = chat("/time 20:00\n/timezone Europe/London\n/checkin\n3\n");
 

@@ -151,4 +151,24 @@ class JsonExportTest {
     assertThatThrownBy(() -> export.read("{\"hello\": 1}")).hasMessageContaining("member");
     assertThatThrownBy(() -> export.read("not json")).hasMessageContaining("not JSON");
   }
+
+  @Test
+  void aFileCutShortIsNamedByItsLineAndWhatWasStillExpected() {
+    String cutShort = "{\n  \"members\": [\n    {\"member\": {\"platform\": \"test\"";
+
+    assertThatThrownBy(() -> export.readEach(cutShort))
+        .hasMessage(
+            "not JSON, at line 3, column 35: the file ends too soon, as if cut short; what is"
+                + " open still needs } } ] } to close it")
+        .hasMessageNotContaining("Source")
+        .hasMessageNotContaining("REDACTED");
+  }
+
+  @Test
+  void aMistypedFileSaysWhatWasFoundAndWhatWasExpected() {
+    assertThatThrownBy(() -> export.readEach("{\"members\": [1 2]}"))
+        .hasMessage(
+            "not JSON, at line 1, column 16: found '2' where a comma between a list's entries"
+                + " was expected");
+  }
 }

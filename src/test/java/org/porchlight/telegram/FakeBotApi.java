@@ -485,6 +485,13 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /** Forgets the calls so far: a fuzz test makes thousands. */
+  void forgetCalls() {
+    synchronized (calls) {
+      calls.clear();
+    }
+  }
+
   /** Calls of one method, named in any case. */
   public List<Call> calls(String method) {
     return calls().stream().filter(call -> call.method().equalsIgnoreCase(method)).toList();

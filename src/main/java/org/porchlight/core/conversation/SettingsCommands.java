@@ -156,11 +156,14 @@ final class SettingsCommands {
 
   void quiet(Turn t, String args) {
     Optional<QuietHours> hours =
-        args.strip().equalsIgnoreCase("off")
-            ? Optional.of(new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT))
-            : QuietHours.parse(args);
+        args.strip().equalsIgnoreCase("off") ? Optional.of(QuietHours.OFF) : QuietHours.parse(args);
     if (hours.isEmpty()) {
       t.say(t.texts.get(Text.QUIET_INVALID, "input", Echo.of(args)));
+      return;
+    }
+    if (!hours.get().isOff() && hours.get().start().equals(hours.get().end())) {
+      // "22:00-22:00" is all day to some and nothing to others: ask rather than guess.
+      t.say(t.texts.get(Text.QUIET_SAME_START_AND_END, "time", hours.get().start()));
       return;
     }
     if (t.member.checkInTime().map(hours.get()::contains).orElse(false)) {

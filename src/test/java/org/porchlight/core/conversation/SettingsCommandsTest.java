@@ -86,6 +86,29 @@ class SettingsCommandsTest extends ConversationDriver {
   }
 
   @Test
+  void quietHoursThatStartWhenTheyEndAreRefusedWithAnExampleThatWorks() {
+    setUp("09:00", "Europe/London");
+    List<Reply> replies = say("/quiet 22:00-22:00");
+
+    assertThat(text(replies))
+        .contains("start and end at 22:00")
+        .contains("/quiet 22:00-08:00")
+        .contains("/quiet off")
+        .doesNotContain("Quiet hours: 22:00-22:00");
+    assertThat(store.members.get(ALEX).quietHours()).isEqualTo(QuietHours.DEFAULT);
+    assertThat(store.members.get(ALEX).nextCheckInAt()).isPresent();
+  }
+
+  @Test
+  void quietOffStillMeansNone() {
+    setUp("09:00", "Europe/London");
+    say("/quiet off");
+
+    assertThat(store.members.get(ALEX).quietHours()).isEqualTo(QuietHours.OFF);
+    assertThat(store.members.get(ALEX).quietHours().contains(LocalTime.of(23, 0))).isFalse();
+  }
+
+  @Test
   void pauseForDaysSkipsThemAndResumeBringsCheckInsBack() {
     setUp("20:00", "Europe/London");
     List<Reply> paused = say("/pause 3");
