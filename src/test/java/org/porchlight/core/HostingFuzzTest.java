@@ -23,7 +23,11 @@ class HostingFuzzTest {
     InMemoryStore store = new InMemoryStore();
     Hosting hosting =
         new Hosting(
-            store, CONTENT, new Places(), new MutableClock(Instant.parse("2026-11-21T16:00:00Z")));
+            store,
+            store,
+            CONTENT,
+            new Places(),
+            new MutableClock(Instant.parse("2026-11-21T16:00:00Z")));
     Community.Id id = new Community.Id("test", "group-1");
     int tries = data.consumeInt(1, 3);
     for (int i = 0; i < tries && data.remainingBytes() > 0; i++) {
@@ -34,17 +38,19 @@ class HostingFuzzTest {
         String modalId = FORM_ID + data.consumeString(24);
         String channel = modalId.substring(FORM_ID.length());
         reply =
-            hosting.setup(
-                id,
-                "The Tuesday group",
-                new Hosting.SetupForm(
-                    data.consumeString(200),
-                    data.consumeString(100),
-                    data.consumeString(12),
-                    data.consumeString(40),
-                    channel.isEmpty() ? Optional.empty() : Optional.of(channel),
-                    data.consumeString(300)),
-                "en");
+            hosting
+                .setup(
+                    id,
+                    "The Tuesday group",
+                    new Hosting.SetupForm(
+                        data.consumeString(200),
+                        data.consumeString(100),
+                        data.consumeString(12),
+                        data.consumeString(40),
+                        channel.isEmpty() ? Optional.empty() : Optional.of(channel),
+                        data.consumeString(300)),
+                    "en")
+                .reply();
       }
       Replies.assertKind(List.of(reply));
       // What was saved can be shown again, as the next /setup does.

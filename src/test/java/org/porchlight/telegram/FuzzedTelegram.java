@@ -15,12 +15,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import okhttp3.OkHttpClient;
+import org.porchlight.runtime.Ticker;
 import org.porchlight.store.Database;
 import org.porchlight.testing.RealConversation;
 import org.porchlight.testing.Replies;
 import org.porchlight.testing.TestH2;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
 /**
  * What the Telegram fuzz tests share, made once a JVM: the fake Bot API, a database, and the chat
@@ -59,8 +58,9 @@ final class FuzzedTelegram {
     Clock clock = Clock.systemUTC();
     TelegramApi api =
         new TelegramApi(
-            new OkHttpTelegramClient(
-                new OkHttpClient(), TOKEN, TelegramBot.telegramUrl(telegram.baseUrl())),
+            new TelegramCalls(
+                TOKEN, TelegramBot.telegramUrl(telegram.baseUrl()), TelegramBot.CALL_TIMEOUT),
+            new Outage(Ticker.SYSTEM),
             pause -> {},
             member -> database.members().setReachable(member, false));
     chat =
