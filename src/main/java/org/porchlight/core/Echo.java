@@ -19,6 +19,19 @@ public final class Echo {
   }
 
   /**
+   * {@code input} as it may be kept and shown to others (a host's meeting names and places): its
+   * lines, without control or invisible format characters; tabs become spaces.
+   */
+  public static String keepable(String input) {
+    StringBuilder kept = new StringBuilder(input.length());
+    for (String line : input.split("\\R", -1)) {
+      if (kept.length() > 0) kept.append('\n');
+      kept.append(printable(line));
+    }
+    return kept.toString();
+  }
+
+  /**
    * Without what a terminal or a chat would act on rather than show: control characters (a
    * terminal's escape sequences start with one) and invisible format characters such as
    * right-to-left overrides. Line breaks and tabs become spaces; joiners inside emoji stay.

@@ -129,7 +129,16 @@ public final class Hosting {
   }
 
   private Answer setup(
-      Community.Id id, String name, SetupForm form, Messages texts, List<String> problems) {
+      Community.Id id, String name, SetupForm typed, Messages texts, List<String> problems) {
+    // What a host types is shown to every member: nothing in it may act on a screen.
+    SetupForm form =
+        new SetupForm(
+            Echo.keepable(typed.links()),
+            Echo.keepable(typed.schedule()),
+            Echo.keepable(typed.time()),
+            Echo.keepable(typed.zone()),
+            typed.channel(),
+            Echo.keepable(typed.meetings()));
 
     List<String> links = new ArrayList<>();
     for (String line : form.links().split("[\\s,]+")) {

@@ -49,6 +49,17 @@ class HostingTest {
   }
 
   @Test
+  void nothingAHostTypesIsKeptWithCharactersThatActOnAScreen() {
+    written(
+        "zone: Europe/London\nmeetings:\nTuesday 19:00 Evening\u0000 circle\u001b[31m |"
+            + " The\u202e hall");
+
+    Meeting kept = store.find(SERVER).orElseThrow().meetings().get(0);
+    assertThat(kept.name()).isEqualTo("Evening circle[31m");
+    assertThat(kept.where()).isEqualTo("The hall");
+  }
+
+  @Test
   void theAnswerSaysWhetherTheSetupWasSaved() {
     Hosting.SetupForm bad = new Hosting.SetupForm("", "", "", "Atlantis", Optional.empty(), "");
     Hosting.SetupForm good =
