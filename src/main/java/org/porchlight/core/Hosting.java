@@ -137,7 +137,7 @@ public final class Hosting {
             Echo.keepable(typed.schedule()),
             Echo.keepable(typed.time()),
             Echo.keepable(typed.zone()),
-            typed.channel(),
+            typed.channel().map(Echo::of).filter(channel -> !channel.isEmpty()),
             Echo.keepable(typed.meetings()));
 
     List<String> links = new ArrayList<>();

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * not on 2026-12-24
  * </pre>
  *
- * A setting left out keeps its value; one written with nothing after it is cleared.
+ * A setting left out keeps its value; one written with nothing after it is cleared. A week off
+ * written on its own ({@code not on 2026-12-24}) is added, and the meetings are kept.
  */
 final class SetupText {
   // Longer names first, so "timezone" is not read as "time" followed by "zone".
@@ -30,6 +31,12 @@ final class SetupText {
               + "(?:\\s*:\\s*|\\s+|$)(.*)$");
 
   private SetupText() {}
+
+  private static String withDaysOff(String meetings, List<String> daysOff) {
+    if (daysOff.isEmpty()) return meetings;
+    String added = String.join("\n", daysOff);
+    return meetings.isBlank() ? added : meetings + "\n" + added;
+  }
 
   /** The form as text, to copy, change and send back. */
   static String of(Hosting.SetupForm form) {
@@ -54,11 +61,17 @@ final class SetupText {
     String links = current.links();
     String schedule = current.schedule();
     List<String> meetings = null; // null: not written, so kept
+    List<String> daysOff = new ArrayList<>();
     boolean inMeetings = false;
     for (String raw : text.split("\\R")) {
       String line = raw.strip();
       if (line.isEmpty()) continue;
       Matcher setting = SETTING.matcher(line);
+      if (!inMeetings && line.toLowerCase(Locale.ROOT).startsWith("not on ")) {
+        // A week off, on its own: added to those set, the meetings kept as they are.
+        daysOff.add(line);
+        continue;
+      }
       if (!setting.matches()) {
         if (inMeetings) {
           meetings.add(line);
@@ -88,8 +101,10 @@ final class SetupText {
         time,
         zone,
         current.channel(),
-        Optional.ofNullable(meetings)
-            .map(lines -> String.join("\n", lines))
-            .orElse(current.meetings()));
+        withDaysOff(
+            Optional.ofNullable(meetings)
+                .map(lines -> String.join("\n", lines))
+                .orElse(current.meetings()),
+            daysOff));
   }
 }

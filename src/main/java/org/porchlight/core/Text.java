@@ -76,6 +76,7 @@ public enum Text {
   GROUP_HOME_SET("group.homeSet"),
   GROUP_CARD("group.card"),
   GROUP_CARD_PRIVATELY("group.cardPrivately"),
+  GROUP_SETTINGS_PRIVATELY("group.settingsPrivately"),
   BUTTON_MAKE_HOME("buttons.makeHome"),
   GROUP_TODAY("group.today"),
   GROUP_TOMORROW("group.tomorrow"),

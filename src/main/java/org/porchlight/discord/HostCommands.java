@@ -128,7 +128,9 @@ final class HostCommands {
           event, () -> List.of(Reply.text(texts.get(Text.HOSTS_ONLY, "command", "/setup"))));
       return;
     }
-    String channel = event.getModalId().substring(SETUP_FORM.length());
+    // The form's id carries the channel we put there: a snowflake, or nothing if forged.
+    String given = event.getModalId().substring(SETUP_FORM.length());
+    String channel = given.chars().allMatch(c -> c >= '0' && c <= '9') ? given : "";
     Hosting.SetupForm form =
         new Hosting.SetupForm(
             Answering.value(event, "links"),

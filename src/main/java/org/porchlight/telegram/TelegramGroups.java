@@ -98,14 +98,20 @@ final class TelegramGroups {
     String name = command.get().name();
     switch (name) {
       case "setup", "post", "summary" -> host(message, from, command.get(), texts);
-      case "group" ->
-          say(
-              message,
-              hosting
-                  .aboutGroup(
-                      communityOf(message), titleOf(message.getChat()), TelegramChat.locale(from))
-                  .text(),
-              joinButton(message, texts));
+      case "group" -> {
+        if (!command.get().args().isBlank()) {
+          // "/group remind on" is a member's own choice: it is made in their private chat.
+          say(message, texts.get(Text.GROUP_SETTINGS_PRIVATELY), joinButton(message, texts));
+          return;
+        }
+        say(
+            message,
+            hosting
+                .aboutGroup(
+                    communityOf(message), titleOf(message.getChat()), TelegramChat.locale(from))
+                .text(),
+            joinButton(message, texts));
+      }
       case "about" -> say(message, texts.get(Text.ABOUT), joinButton(message, texts));
       default -> say(message, texts.get(Text.IN_A_GROUP), joinButton(message, texts));
     }

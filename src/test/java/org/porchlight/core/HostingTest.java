@@ -129,6 +129,19 @@ class HostingTest {
   }
 
   @Test
+  void aWeekOffWrittenOnItsOwnIsAddedAndTheMeetingsAreKept() {
+    written("zone: Europe/London\nmeetings:\nTuesday 19:00 Evening circle " + LINK);
+
+    written("not on 2026-12-24");
+    written("not on 2026-12-31");
+
+    Community saved = store.find(SERVER).orElseThrow();
+    assertThat(saved.meetings()).extracting(Meeting::name).containsExactly("Evening circle");
+    assertThat(saved.cancelled())
+        .containsExactlyInAnyOrder(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 31));
+  }
+
+  @Test
   void aLineThatNamesNoSettingIsSaidBackAndNothingIsSaved() {
     Reply reply = written("zone: Europe/London\ncolour: blue");
 

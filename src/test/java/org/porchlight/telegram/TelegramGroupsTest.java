@@ -342,6 +342,16 @@ class TelegramGroupsTest {
   }
 
   @Test
+  void remindersAskedForInTheGroupAreSetPrivately() {
+    privately(ALEX);
+
+    handled(telegram.inSupergroup(SUPERGROUP, ALEX, "/group remind on"));
+
+    assertThat(lastTo(SUPERGROUP)).contains("set in our private chat");
+    assertThat(database.meetingReminders().meetingReminder(member(ALEX)).on()).isFalse();
+  }
+
+  @Test
   void theBotAddedToAGroupSaysHelloWithTheWayToStartPrivately() {
     handled(telegram.myChatMember(GROUP, HOST, "member"));
 
