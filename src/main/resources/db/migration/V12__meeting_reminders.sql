@@ -16,13 +16,15 @@ CREATE INDEX meeting_reminder_choices_next_look_at ON meeting_reminder_choices (
 
 -- Each reminder sent: to which member, for which community's meeting starting when. The key lets
 -- one reminder through per meeting and member however many instances sweep; it is written in the
--- same transaction as the outbox row. Hosts' /summary counts a week of them; rows are deleted two
--- weeks after they were sent.
+-- same transaction as the outbox row. went_out is set when the letter is put into words to go (not
+-- for one dropped on the way: the member paused, or it was held up until the meeting began).
+-- Hosts' /summary counts a week of those; rows are deleted two weeks after they were sent.
 CREATE TABLE meeting_reminders (
     member_id    BIGINT NOT NULL REFERENCES members (id) ON DELETE CASCADE,
     meeting_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     community_id BIGINT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
     sent_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    went_out     BOOLEAN NOT NULL DEFAULT FALSE,
     PRIMARY KEY (member_id, meeting_at)
 );
 

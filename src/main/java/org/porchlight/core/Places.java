@@ -93,7 +93,8 @@ public final class Places {
     if (offset.matches()) return offset(offset);
     ZoneId byId = zonesById.get(lower.replace(' ', '_'));
     if (byId != null) return new Found.Zone(byId);
-    List<ZoneId> named = zonesByName.get(key(input.split(",")[0]));
+    // "Lisbon, Portugal" is read by its city; a limit keeps "," from splitting into nothing.
+    List<ZoneId> named = zonesByName.get(key(input.split(",", -1)[0]));
     if (named == null) return new Found.Nothing();
     return named.size() == 1 ? new Found.Zone(named.get(0)) : new Found.Several(named);
   }

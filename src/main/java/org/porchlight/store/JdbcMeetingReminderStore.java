@@ -71,6 +71,17 @@ final class JdbcMeetingReminderStore implements MeetingReminderStore {
   }
 
   @Override
+  public void wentOut(MemberId member, Instant meetingAt) {
+    jdbc.update(
+        "UPDATE meeting_reminders SET went_out = TRUE WHERE meeting_at = ? AND member_id ="
+            + " (SELECT id FROM members WHERE platform = ? AND user_id = ?)",
+        statement -> {
+          Jdbc.setInstant(statement, 1, Optional.of(meetingAt));
+          JdbcMemberStore.bindId(statement, 2, member);
+        });
+  }
+
+  @Override
   public Reminding reminding(Community.Id community, Instant from, Instant to) {
     // Members whose home is the community: no later visit elsewhere.
     int members =
@@ -88,7 +99,7 @@ final class JdbcMeetingReminderStore implements MeetingReminderStore {
         jdbc.queryOne(
                 "SELECT COUNT(*) AS n FROM meeting_reminders WHERE community_id = "
                     + JdbcCommunityStore.COMMUNITY
-                    + " AND sent_at >= ? AND sent_at < ?",
+                    + " AND went_out AND sent_at >= ? AND sent_at < ?",
                 statement -> {
                   bindCommunity(statement, 1, community);
                   Jdbc.setInstant(statement, 3, Optional.of(from));

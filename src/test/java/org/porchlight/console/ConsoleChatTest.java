@@ -137,6 +137,11 @@ class ConsoleChatTest {
     }
 
     @Override
+    public void wentOut(MemberId member, Instant meetingAt) {
+      down();
+    }
+
+    @Override
     public String joinCode(Community.Id id, String name, String fresh) {
       return down();
     }

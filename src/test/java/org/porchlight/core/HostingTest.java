@@ -376,6 +376,13 @@ class HostingTest {
                 SERVER, tuesday.minusSeconds(7 * 86_400), tuesday.minusSeconds(7 * 86_400))));
     store.remindersSent.put(
         member(2), List.of(new MeetingReminder.Sent(SERVER, tuesday, tuesday.minusSeconds(1_800))));
+    store.remindersSent.put(
+        member(3), List.of(new MeetingReminder.Sent(SERVER, tuesday, tuesday.minusSeconds(900))));
+    for (MemberId gone : List.of(member(1), member(2))) {
+      store.wentOut(gone, tuesday);
+      store.wentOut(gone, tuesday.minusSeconds(7 * 86_400));
+    }
+    // Member 3's was dropped on the way (paused, say): written, but it never went out.
 
     String withheld = hosting.summary(SERVER, "Harbour Lights", "en").text();
     answer(member(5), Mood.FINE);

@@ -380,6 +380,14 @@ public final class InMemoryStore
         .toList();
   }
 
+  // The reminders put into words to go, by member and meeting.
+  public final java.util.Set<String> wentOut = new java.util.HashSet<>();
+
+  @Override
+  public void wentOut(MemberId member, Instant meetingAt) {
+    wentOut.add(member + "@" + meetingAt);
+  }
+
   @Override
   public Reminding reminding(Community.Id community, Instant from, Instant to) {
     int reminding = 0;
@@ -388,10 +396,11 @@ public final class InMemoryStore
       if (home && meetingReminder(member).on()) reminding++;
     }
     int sent = 0;
-    for (List<MeetingReminder.Sent> each : remindersSent.values()) {
-      for (MeetingReminder.Sent s : each) {
+    for (Map.Entry<MemberId, List<MeetingReminder.Sent>> each : remindersSent.entrySet()) {
+      for (MeetingReminder.Sent s : each.getValue()) {
         boolean inWeek = !s.sentAt().isBefore(from) && s.sentAt().isBefore(to);
-        if (s.community().equals(community) && inWeek) sent++;
+        boolean gone = wentOut.contains(each.getKey() + "@" + s.meetingAt());
+        if (s.community().equals(community) && inWeek && gone) sent++;
       }
     }
     return new Reminding(reminding, sent);

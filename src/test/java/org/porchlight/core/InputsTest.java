@@ -57,7 +57,7 @@ class InputsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Atlantis", "UTC+19", "", "the moon"})
+  @ValueSource(strings = {"Atlantis", "UTC+19", "", "the moon", ",", " , ,"})
   void unknownPlacesAreNotFound(String input) {
     assertThat(places.find(input)).isEqualTo(new Places.Found.Nothing());
   }

@@ -41,6 +41,7 @@ import org.porchlight.core.MutableClock;
 import org.porchlight.core.Prompt;
 import org.porchlight.core.Reply;
 import org.porchlight.core.conversation.Conversation;
+import org.porchlight.core.port.MeetingReminderStore;
 import org.porchlight.delivery.Messenger;
 import org.porchlight.delivery.RateLimit;
 import org.porchlight.delivery.Sender;
@@ -116,6 +117,8 @@ abstract class MeetingReminderContract {
     assertThat(telegram.texts().get(2)).contains("14:00 your time", "in 60 minutes");
     // Each is noted for the hosts' summary; 20 October's is let go two weeks after it went.
     assertThat(count("SELECT COUNT(*) FROM meeting_reminders")).isEqualTo(2);
+    assertThat(database.meetingReminders().reminding(HARBOUR, START, END))
+        .isEqualTo(new MeetingReminderStore.Reminding(1, 2));
   }
 
   @Test
@@ -139,6 +142,9 @@ abstract class MeetingReminderContract {
 
     assertThat(telegram.times()).isEmpty();
     assertThat(database.outbox().backlog().count()).isZero();
+    // Written, but it never went out: the hosts' count says so.
+    assertThat(database.meetingReminders().reminding(HARBOUR, START, END))
+        .isEqualTo(new MeetingReminderStore.Reminding(1, 0));
   }
 
   @Test

@@ -120,6 +120,8 @@ final class MeetingReminders {
       // Held up (an outage, a long backlog) until the meeting had begun: too late to help.
       return Optional.empty();
     }
+    // Put into words to go now: hosts' summaries count it as gone out.
+    sent.ifPresent(s -> ctx.stores.meetingReminders().wentOut(member.id(), s.meetingAt()));
     if (meeting.isEmpty()) {
       // The host changed the meetings since: no name or place to give with certainty.
       return Optional.of(Reply.withButtons(texts.get(Text.MEETING_REMINDER_SOON), stop));

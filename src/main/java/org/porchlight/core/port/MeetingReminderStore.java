@@ -21,8 +21,15 @@ public interface MeetingReminderStore {
   List<MeetingReminder.Sent> meetingRemindersSent(MemberId member);
 
   /**
+   * Notes that the reminder for the meeting at {@code meetingAt} was put into words to go; only
+   * those count as gone out (one dropped on the way does not).
+   */
+  void wentOut(MemberId member, Instant meetingAt);
+
+  /**
    * Counts for a community's summary: members whose home it is with reminders on, and reminders
-   * sent for its meetings from {@code from} (included) to {@code to} (excluded).
+   * that went out for its meetings, by when they were due, from {@code from} (included) to {@code
+   * to} (excluded).
    */
   Reminding reminding(Community.Id community, Instant from, Instant to);
 
