@@ -100,6 +100,11 @@ public final class DueMeetingReminders {
     if (!reminder.inQuietHours() && member.quietHours().contains(local.toLocalTime())) {
       return new Outcome(new Skip(Why.QUIET_HOURS), afterThisOne);
     }
-    return new Outcome(new Remind(home.get().id(), next.get()), afterThisOne);
+    // Reminded: looked at again within the hour all the same, so that a meeting a host adds
+    // before this one, or a new home group, is seen; this one is noted once, and not sent twice.
+    Instant meetingStarts = next.get().at().toInstant();
+    return new Outcome(
+        new Remind(home.get().id(), next.get()),
+        Optional.of(meetingStarts.isBefore(lookAgain) ? meetingStarts : lookAgain));
   }
 }
