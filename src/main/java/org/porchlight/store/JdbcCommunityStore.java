@@ -282,8 +282,8 @@ final class JdbcCommunityStore implements CommunityStore {
         });
   }
 
-  private static void bindId(PreparedStatement statement, int index, Community.Id id)
-      throws SQLException {
+  /** Binds a community's platform and place id, as {@link #COMMUNITY} asks for them. */
+  static void bindId(PreparedStatement statement, int index, Community.Id id) throws SQLException {
     statement.setString(index, id.platform());
     statement.setString(index + 1, id.placeId());
   }

@@ -28,7 +28,7 @@ final class JdbcMeetingEventStore implements MeetingEventStore {
             + " ends_at FROM meeting_events WHERE community_id = "
             + JdbcCommunityStore.COMMUNITY
             + " ORDER BY starts_at, event_id",
-        statement -> bindId(statement, 1, community),
+        statement -> JdbcCommunityStore.bindId(statement, 1, community),
         JdbcMeetingEventStore::event);
   }
 
@@ -55,7 +55,7 @@ final class JdbcMeetingEventStore implements MeetingEventStore {
             + JdbcCommunityStore.COMMUNITY,
         statement -> {
           statement.setString(1, eventId);
-          bindId(statement, 2, community);
+          JdbcCommunityStore.bindId(statement, 2, community);
         });
   }
 
@@ -69,13 +69,7 @@ final class JdbcMeetingEventStore implements MeetingEventStore {
     Jdbc.setInstant(statement, 5, Optional.of(event.start()));
     Jdbc.setInstant(statement, 6, Optional.of(event.end()));
     statement.setString(7, event.eventId());
-    bindId(statement, 8, community);
-  }
-
-  private static void bindId(PreparedStatement statement, int index, Community.Id id)
-      throws SQLException {
-    statement.setString(index, id.platform());
-    statement.setString(index + 1, id.placeId());
+    JdbcCommunityStore.bindId(statement, 8, community);
   }
 
   private static MeetingEvent event(ResultSet row) throws SQLException {

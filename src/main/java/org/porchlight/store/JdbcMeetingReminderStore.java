@@ -92,7 +92,7 @@ final class JdbcMeetingReminderStore implements MeetingReminderStore {
                     + JdbcCommunityStore.COMMUNITY
                     + " AND NOT EXISTS (SELECT 1 FROM community_members o"
                     + " WHERE o.member_id = v.member_id AND o.last_seen_at > v.last_seen_at)",
-                statement -> bindCommunity(statement, 1, community),
+                statement -> JdbcCommunityStore.bindId(statement, 1, community),
                 row -> row.getInt("n"))
             .orElse(0);
     int sent =
@@ -101,7 +101,7 @@ final class JdbcMeetingReminderStore implements MeetingReminderStore {
                     + JdbcCommunityStore.COMMUNITY
                     + " AND went_out AND sent_at >= ? AND sent_at < ?",
                 statement -> {
-                  bindCommunity(statement, 1, community);
+                  JdbcCommunityStore.bindId(statement, 1, community);
                   Jdbc.setInstant(statement, 3, Optional.of(from));
                   Jdbc.setInstant(statement, 4, Optional.of(to));
                 },
@@ -129,11 +129,5 @@ final class JdbcMeetingReminderStore implements MeetingReminderStore {
     // On: the sweep looks for the next reminder at once, with these choices.
     Jdbc.setInstant(statement, 5, reminder.on() ? Optional.of(now) : Optional.empty());
     statement.setLong(6, memberRowId);
-  }
-
-  private static void bindCommunity(PreparedStatement statement, int index, Community.Id id)
-      throws SQLException {
-    statement.setString(index, id.platform());
-    statement.setString(index + 1, id.placeId());
   }
 }

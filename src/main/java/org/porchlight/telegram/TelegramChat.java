@@ -76,15 +76,7 @@ final class TelegramChat {
 
   private void message(Message message) {
     User from = message.getFrom();
-    if (from == null) return;
-    // Other bots in a group are not members to answer; an anonymous admin speaks as a bot.
-    if (Boolean.TRUE.equals(from.getIsBot())
-        && !message.isUserMessage()
-        && !TelegramGroups.fromAnAnonymousAdmin(message)
-        && message.getMigrateToChatId() == null
-        && message.getMigrateFromChatId() == null) {
-      return;
-    }
+    if (from == null || isAnotherBot(message, from)) return;
     String words = message.hasText() ? message.getText() : message.getCaption();
     if (message.isUserMessage()) {
       MemberId member = memberOf(from);
@@ -94,6 +86,18 @@ final class TelegramChat {
     } else if (message.isGroupMessage() || message.isSuperGroupMessage()) {
       groups.message(message, from, words);
     }
+  }
+
+  /**
+   * Whether another bot wrote it in a group, for none of which there is anything to answer. Not an
+   * anonymous admin (Telegram shows one as a bot), nor the news of a group's upgrade.
+   */
+  private static boolean isAnotherBot(Message message, User from) {
+    return Boolean.TRUE.equals(from.getIsBot())
+        && !message.isUserMessage()
+        && !TelegramGroups.fromAnAnonymousAdmin(message)
+        && message.getMigrateToChatId() == null
+        && message.getMigrateFromChatId() == null;
   }
 
   private Optional<Incoming> incoming(Message message, String words) {

@@ -148,21 +148,20 @@ public final class Conversation {
    * it is no longer worth saying: a meeting's reminder held up until the meeting had begun.
    */
   public Optional<Reply> prompt(Prompt prompt, Member member, LocalDate date) {
-    if (prompt == Prompt.MEETING_REMINDER) return flows.meetingReminders().letter(member, date);
     Messages texts = ctx.content.messagesFor(member.locale());
-    return Optional.of(
-        switch (prompt) {
-          case CHECK_IN -> checkInQuestion(member, date);
-          case REMINDER ->
+    return switch (prompt) {
+      case CHECK_IN -> Optional.of(checkInQuestion(member, date));
+      case REMINDER ->
+          Optional.of(
               Reply.withButtons(
-                  texts.any(Text.REMINDER, ctx.random), CheckInAnswers.answerButtons(texts, date));
-          case LIGHTS_ON -> Reply.text(texts.any(Text.LIGHTS_ON, ctx.random));
-          case REACH_OUT -> flows.reachOut().question(member, date);
-          case REACH_OUT_FOLLOW_UP -> flows.reachOut().followUp(member, date);
-          case BUDDY_NUDGE, BUDDY_ACCEPTED, BUDDY_ENDED, BUDDY_UNREACHABLE ->
-              flows.buddy().letter(prompt, member);
-          case MEETING_REMINDER -> throw new AssertionError("answered above");
-        });
+                  texts.any(Text.REMINDER, ctx.random), CheckInAnswers.answerButtons(texts, date)));
+      case LIGHTS_ON -> Optional.of(Reply.text(texts.any(Text.LIGHTS_ON, ctx.random)));
+      case REACH_OUT -> Optional.of(flows.reachOut().question(member, date));
+      case REACH_OUT_FOLLOW_UP -> Optional.of(flows.reachOut().followUp(member, date));
+      case BUDDY_NUDGE, BUDDY_ACCEPTED, BUDDY_ENDED, BUDDY_UNREACHABLE ->
+          Optional.of(flows.buddy().letter(prompt, member));
+      case MEETING_REMINDER -> flows.meetingReminders().letter(member, date);
+    };
   }
 
   /**
