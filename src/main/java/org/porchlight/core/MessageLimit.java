@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MessageLimit {
   /** A member may send this many messages a minute, once a burst is spent. */
-  public static final int PER_MINUTE = 20;
+  public static final int PER_MINUTE = 30;
 
   /** ...and this many in a burst. */
-  public static final int AT_ONCE = 10;
+  public static final int AT_ONCE = 20;
 
   /** What to do with one message. */
   public enum Verdict {
