@@ -589,8 +589,12 @@ final class SimulatedMonth {
             check(m.reminded.add(date), "at most one reminder", "for " + date + " to " + who);
           }
           // Some answer, sooner or later; some never do.
-          if (random.nextDouble() < m.answering) {
-            m.pending.add(new Pending(now.plus(Duration.ofMinutes(1 + random.nextInt(360))), date));
+          // Drawn from the letter, not the shared generator: two senders may run side by side.
+          SplittableRandom chance =
+              new SplittableRandom(
+                  seed ^ (to.hashCode() * 31L + date.toEpochDay()) * 7 + prompt.ordinal());
+          if (chance.nextDouble() < m.answering) {
+            m.pending.add(new Pending(now.plus(Duration.ofMinutes(1 + chance.nextInt(360))), date));
           }
         }
         case LIGHTS_ON -> {
