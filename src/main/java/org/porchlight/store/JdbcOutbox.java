@@ -165,9 +165,25 @@ final class JdbcOutbox implements Outbox {
         });
   }
 
+  private static final String CALL_OFF_REMINDER =
+      "UPDATE check_ins SET remind_at = NULL WHERE remind_at IS NOT NULL AND EXISTS (SELECT 1"
+          + " FROM outbox o WHERE o.id = ? AND o.kind = 'checkin' AND o.member_id ="
+          + " check_ins.member_id AND o.local_date = check_ins.local_date)";
+
   @Override
   public void drop(long id) {
-    jdbc.update("DELETE FROM outbox WHERE id = ?", statement -> statement.setLong(1, id));
+    jdbc.inTransaction(
+        "dropping a letter",
+        connection -> {
+          try (PreparedStatement callOff = connection.prepareStatement(CALL_OFF_REMINDER);
+              PreparedStatement delete =
+                  connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+            callOff.setLong(1, id);
+            callOff.executeUpdate();
+            delete.setLong(1, id);
+            return delete.executeUpdate();
+          }
+        });
   }
 
   @Override
