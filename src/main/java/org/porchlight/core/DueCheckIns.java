@@ -90,7 +90,8 @@ public final class DueCheckIns {
 
   /**
    * Whether the reminder for {@code date}'s check-in should go now: it is still unanswered, it is
-   * still that day, it is not quiet hours, and the member has neither paused nor gone quiet.
+   * still that day, it is not quiet hours, and the member has neither paused, nor taken that day
+   * out of their days, nor gone quiet.
    */
   public boolean remindNow(
       Member member, boolean reachable, LocalDate date, boolean answered, Instant now) {
@@ -100,13 +101,15 @@ public final class DueCheckIns {
         && date.equals(local.toLocalDate())
         && !member.quietHours().contains(local.toLocalTime())
         && !member.isPausedOn(date)
+        && member.days().contains(date.getDayOfWeek())
         && !member.contact().isResting();
   }
 
   /**
    * Whether a prompt waiting in the outbox is still worth sending: a check-in or reminder only on
-   * its own day and outside quiet hours (a long backlog must not wake anyone); "the light's on"
-   * while the member is still silent.
+   * its own day, outside quiet hours (a long backlog must not wake anyone) and, for a check-in or
+   * its reminder, on a day the member still chooses and has not paused; "the light's on" while the
+   * member is still silent.
    */
   public boolean stillTimely(Member member, Prompt prompt, LocalDate date, Instant now) {
     ZonedDateTime local = now.atZone(member.zoneOrUtc());
@@ -114,7 +117,11 @@ public final class DueCheckIns {
     boolean weighedWhenWritten = prompt.fromABuddy() || prompt == Prompt.MEETING_REMINDER;
     if (member.quietHours().contains(local.toLocalTime()) && !weighedWhenWritten) return false;
     return switch (prompt) {
-      case CHECK_IN, REMINDER, REACH_OUT, REACH_OUT_FOLLOW_UP ->
+      case CHECK_IN, REMINDER ->
+          date.equals(local.toLocalDate())
+              && !member.isPausedOn(date)
+              && member.days().contains(date.getDayOfWeek());
+      case REACH_OUT, REACH_OUT_FOLLOW_UP ->
           date.equals(local.toLocalDate()) && !member.isPausedOn(date);
       case LIGHTS_ON -> member.contact().isResting();
       // Filed under the meeting's day: not after it, nor once the member paused.

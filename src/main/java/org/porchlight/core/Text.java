@@ -61,6 +61,7 @@ public enum Text {
   READ_FINE("read.fine"),
   READ_ROUGH("read.rough"),
   READ_UNCLEAR("read.unclear"),
+  CATCH_UP("read.catchUp"),
   BUTTON_ACTUALLY_FINE("buttons.actuallyFine"),
   BUTTON_ACTUALLY_ROUGH("buttons.actuallyRough"),
   STEP("step.offer"),

@@ -32,7 +32,10 @@ public interface Outbox {
   /** This letter could not go yet: it is tried again at {@code notBefore}. */
   void retry(long id, Instant notBefore);
 
-  /** This letter will never go (the member can't be reached): it is removed. */
+  /**
+   * This letter will never go (it is no longer timely): it is removed, and when it is a check-in,
+   * its reminder is called off too, since the member never saw the question.
+   */
   void drop(long id);
 
   /** How many letters are waiting, and since when the oldest has waited. */

@@ -171,7 +171,11 @@ public final class Sender implements AutoCloseable {
       undeliverable.unreachable(letter.prompt(), member.id());
       return true;
     }
-    if (!rules.stillTimely(member, letter.prompt(), letter.date(), now)) return true;
+    if (!rules.stillTimely(member, letter.prompt(), letter.date(), now)) {
+      // Dropped, not sent: a check-in the member never saw gets no reminder either.
+      outbox.drop(letter.id());
+      return false;
+    }
     Channel channel = channels.get(member.id().platform());
     Duration chatWait = channel.limit().reserveChat(member.id().userId());
     if (!chatWait.isZero()) {

@@ -63,6 +63,7 @@ final class JdbcOutbox implements Outbox {
               }
             }
           }
+          rows = withoutAnsweredReminders(connection, rows);
           if (rows.isEmpty()) return List.of();
           try (PreparedStatement hold = connection.prepareStatement(LEASE)) {
             Jdbc.setInstant(hold, 1, Optional.of(now.plus(lease)));
@@ -99,6 +100,47 @@ final class JdbcOutbox implements Outbox {
         });
   }
 
+  private static final String ANSWERED =
+      "SELECT member_id, local_date FROM check_ins"
+          + " WHERE member_id = ANY (?) AND answered_at IS NOT NULL AND local_date = ANY (?)";
+
+  /**
+   * Drops the reminders whose check-in was answered after the sweep wrote them (a backlog, or a
+   * member quicker than the senders): a reminder to answer what was answered would only confuse.
+   */
+  private static List<Row> withoutAnsweredReminders(Connection connection, List<Row> rows)
+      throws SQLException {
+    List<Row> reminders = rows.stream().filter(row -> row.prompt() == Prompt.REMINDER).toList();
+    if (reminders.isEmpty()) return rows;
+    Set<List<Object>> answered = new HashSet<>();
+    try (PreparedStatement select = connection.prepareStatement(ANSWERED)) {
+      select.setArray(
+          1, ids(connection, reminders.stream().map(Row::memberRowId).distinct().toList()));
+      select.setArray(
+          2,
+          connection.createArrayOf("DATE", reminders.stream().map(Row::date).distinct().toArray()));
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          answered.add(
+              List.of(
+                  result.getLong("member_id"), result.getObject("local_date", LocalDate.class)));
+        }
+      }
+    }
+    List<Long> moot =
+        reminders.stream()
+            .filter(row -> answered.contains(List.of(row.memberRowId(), row.date())))
+            .map(Row::id)
+            .toList();
+    if (moot.isEmpty()) return rows;
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
+      delete.setArray(1, ids(connection, moot));
+      delete.executeUpdate();
+    }
+    return rows.stream().filter(row -> !moot.contains(row.id())).toList();
+  }
+
   @Override
   public void sent(Collection<Long> ids) {
     if (ids.isEmpty()) return;
@@ -123,9 +165,25 @@ final class JdbcOutbox implements Outbox {
         });
   }
 
+  private static final String CALL_OFF_REMINDER =
+      "UPDATE check_ins SET remind_at = NULL WHERE remind_at IS NOT NULL AND EXISTS (SELECT 1"
+          + " FROM outbox o WHERE o.id = ? AND o.kind = 'checkin' AND o.member_id ="
+          + " check_ins.member_id AND o.local_date = check_ins.local_date)";
+
   @Override
   public void drop(long id) {
-    jdbc.update("DELETE FROM outbox WHERE id = ?", statement -> statement.setLong(1, id));
+    jdbc.inTransaction(
+        "dropping a letter",
+        connection -> {
+          try (PreparedStatement callOff = connection.prepareStatement(CALL_OFF_REMINDER);
+              PreparedStatement delete =
+                  connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+            callOff.setLong(1, id);
+            callOff.executeUpdate();
+            delete.setLong(1, id);
+            return delete.executeUpdate();
+          }
+        });
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.porchlight.core.Hosting;
+import org.porchlight.core.MessageLimit;
 import org.porchlight.core.Messages;
 import org.porchlight.core.Text;
 import org.porchlight.core.conversation.Conversation;
@@ -72,6 +73,7 @@ public final class TelegramBot implements AutoCloseable {
   private final TelegramApi api;
   private final TelegramPolling polling;
   private volatile TelegramChat chat;
+  private volatile MessageLimit limit = MessageLimit.standard(Clock.systemUTC());
   private final Ticker ticker;
   // When Telegram last answered (by the ticker), for readiness; 0 before it ever did.
   private volatile long lastHeardNanos;
@@ -147,12 +149,18 @@ public final class TelegramBot implements AutoCloseable {
    * Connects for sending only: checks the token, takes no updates. For instances beside the one
    * that polls, since Telegram lets only one client poll a bot.
    */
+  /** Holds each member to {@code limit} rather than the standard one; call before starting. */
+  public TelegramBot limitingEachMember(MessageLimit limit) {
+    this.limit = limit;
+    return this;
+  }
+
   public void startSendingOnly() {
     User me = whoAmI();
     heardFromTelegram();
     LOG.info("Telegram: signed in as @{}", me.getUserName());
     conversation.knownAs(TelegramChat.PLATFORM, me.getUserName());
-    chat = new TelegramChat(conversation, hosting, members, api, me.getUserName());
+    chat = new TelegramChat(conversation, hosting, members, api, me.getUserName(), limit);
     // Without polls, nothing else shows whether Telegram still answers: ask it now and then.
     heartbeat.scheduleWithFixedDelay(
         this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.porchlight.core.Hosting;
 import org.porchlight.core.Incoming;
 import org.porchlight.core.MemberId;
+import org.porchlight.core.MessageLimit;
 import org.porchlight.core.Reply;
 import org.porchlight.core.Text;
 import org.porchlight.core.conversation.Conversation;
@@ -39,13 +40,16 @@ final class TelegramChat {
   private final TelegramApi api;
   private final String botUsername;
   private final TelegramGroups groups;
+  private final MessageLimit limit;
 
   TelegramChat(
       Conversation conversation,
       Hosting hosting,
       MemberStore members,
       TelegramApi api,
-      String botUsername) {
+      String botUsername,
+      MessageLimit limit) {
+    this.limit = limit;
     this.conversation = conversation;
     this.members = members;
     this.api = api;
@@ -82,6 +86,7 @@ final class TelegramChat {
       MemberId member = memberOf(from);
       Optional<Incoming> incoming = incoming(message, words);
       if (incoming.isEmpty()) return;
+      if (!admitted(message.getChatId(), member, from, words)) return;
       send(message.getChatId(), Optional.of(member), conversation.handle(member, incoming.get()));
     } else if (message.isGroupMessage() || message.isSuperGroupMessage()) {
       groups.message(message, from, words);
@@ -155,12 +160,35 @@ final class TelegramChat {
     api.call(new AnswerCallbackQuery(press.getId()), Optional.empty());
     if (where != null && !where.isUserChat()) return; // a channel: no member to answer
     MemberId member = memberOf(press.getFrom());
+    if (!admitted(press.getFrom().getId(), member, press.getFrom(), null)) return;
     if (pressedOn instanceof Message shown) showChoice(shown, press.getData(), press.getFrom());
     // Whatever the message, the answer goes to the private chat of whoever pressed.
     send(
         press.getFrom().getId(),
         Optional.of(member),
         conversation.handle(member, new Incoming.ButtonPress(press.getData())));
+  }
+
+  /**
+   * Whether a member's message is within {@link MessageLimit}. Past it, crisis language is still
+   * answered; otherwise the first message is told that Porchlight will catch up, and the rest are
+   * let go unread. Neither touches the store, so a member who floods holds no one else up.
+   */
+  private boolean admitted(long chatId, MemberId member, User from, String words) {
+    MessageLimit.Verdict verdict = limit.admit(member);
+    if (verdict == MessageLimit.Verdict.READ) return true;
+    Optional<Reply> crisis =
+        words == null || words.isBlank()
+            ? Optional.empty()
+            : conversation.crisisCheck(member, words);
+    if (crisis.isPresent()) {
+      send(chatId, Optional.of(member), List.of(crisis.get()));
+    } else if (verdict == MessageLimit.Verdict.CATCH_UP) {
+      LOG.info("a member is writing faster than {} messages a minute", MessageLimit.PER_MINUTE);
+      String text = conversation.texts(locale(from)).get(Text.CATCH_UP);
+      send(chatId, Optional.empty(), List.of(Reply.text(text)));
+    }
+    return false;
   }
 
   /** Replaces the buttons of the pressed message with the choice, so it can't be pressed twice. */

@@ -166,4 +166,18 @@ class DueCheckInsTest {
         .as("the member wrote before the light's-on went")
         .isFalse();
   }
+
+  @Test
+  void aDayTakenOutOfTheMembersDaysGetsNoReminderAndNoCheckInStillWaiting() {
+    // Found by the simulated month (seed 20260307): asked on a Sunday, the member then chose
+    // weekdays only, and was reminded that Sunday evening all the same.
+    Member alex = member(LocalTime.of(8, 30), JOINED);
+    LocalDate saturday = LocalDate.of(2026, 11, 21);
+    Member weekdays = alex.withDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+    Instant lateMorning = Instant.parse("2026-11-21T11:30:00Z");
+
+    assertThat(RULES.remindNow(weekdays, true, saturday, false, lateMorning)).isFalse();
+    assertThat(RULES.stillTimely(weekdays, Prompt.REMINDER, saturday, lateMorning)).isFalse();
+    assertThat(RULES.stillTimely(weekdays, Prompt.CHECK_IN, saturday, lateMorning)).isFalse();
+  }
 }

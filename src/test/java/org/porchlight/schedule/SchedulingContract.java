@@ -268,6 +268,55 @@ abstract class SchedulingContract {
   }
 
   @Test
+  void aReminderWaitingInTheOutboxIsDroppedWhenTheCheckInIsAnsweredMeanwhile() throws Exception {
+    // Found by the simulated month (seed 20260307): the sweep wrote the reminder, the member
+    // answered before a sender took it, and was reminded of a question already answered.
+    join(ALEX, LocalTime.of(8, 30));
+    clock.set(MORNING);
+    sweeper().sweep();
+    sendAll();
+    clock.set(MORNING.plus(Duration.ofHours(3)));
+    assertThat(sweeper().sweep().reminders()).isEqualTo(1);
+    LocalDate today = LocalDate.of(2026, 11, 21);
+    database
+        .checkIns()
+        .save(
+            database
+                .checkIns()
+                .find(ALEX, today)
+                .orElseThrow()
+                .answered(Mood.ROUGH, Via.BUTTON, clock.instant()));
+
+    clock.advance(Duration.ofMinutes(5));
+    sendAll();
+
+    assertThat(telegram.to(ALEX)).containsExactly("checkin 2026-11-21");
+    assertThat(database.outbox().backlog().count()).isZero();
+  }
+
+  @Test
+  void aCheckInDroppedUnsentGetsNoReminderLater() throws Exception {
+    // Found by the simulated month (seed 20260307, 400 members): the check-in waited into quiet
+    // hours and was dropped, and its reminder still came three hours on, for a question never seen.
+    join(ALEX, LocalTime.of(8, 30));
+    clock.set(MORNING);
+    sweeper().sweep();
+    Member member = member(ALEX);
+    database
+        .members()
+        .save(member.withQuietHours(new QuietHours(LocalTime.of(8, 0), LocalTime.of(9, 0))));
+    sendAll();
+    assertThat(telegram.to(ALEX)).isEmpty();
+
+    clock.set(MORNING.plus(Duration.ofHours(3)));
+    sweeper().sweep();
+    sendAll();
+
+    assertThat(telegram.to(ALEX)).isEmpty();
+    assertThat(database.outbox().backlog().count()).isZero();
+  }
+
+  @Test
   void noReminderThatWouldFallInQuietHours() throws Exception {
     join(ALEX, LocalTime.of(20, 0)); // 20:00 + 3 h = 23:00, inside 22:00-08:00
     clock.set(Instant.parse("2026-11-21T20:00:00Z"));

@@ -69,7 +69,9 @@ final class FuzzedTelegram {
             RealConversation.hosting(database, clock),
             database.members(),
             api,
-            "PorchlightTestBot");
+            "PorchlightTestBot",
+            // The fuzzer is one member sending fast: every input is read.
+            new org.porchlight.core.MessageLimit(Integer.MAX_VALUE, Integer.MAX_VALUE, clock));
   }
 
   /** Every message sent since the last look is a sentence a member can read. */

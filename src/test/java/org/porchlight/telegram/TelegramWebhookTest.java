@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
@@ -403,6 +404,55 @@ class TelegramWebhookTest {
         .contains("wrong secret token");
     assertThat(loggedLines())
         .noneMatch(line -> line.contains("not-the-secret") || line.contains("awful"));
+  }
+
+  @Test
+  void aThousandPostsWithAWrongSecretAreRefusedBeforeAnyDatabaseWorkAndWithoutAnError() {
+    java.util.concurrent.atomic.AtomicInteger storeCalls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    org.porchlight.intake.HandledUpdates store = database.handledUpdates();
+    org.porchlight.intake.HandledUpdates counting =
+        new org.porchlight.intake.HandledUpdates() {
+          @Override
+          public Claim claim(String source, long updateId, java.time.Instant now, Duration lapse) {
+            storeCalls.incrementAndGet();
+            return store.claim(source, updateId, now, lapse);
+          }
+
+          @Override
+          public void handled(Claim.Held claim, java.time.Instant now) {
+            storeCalls.incrementAndGet();
+            store.handled(claim, now);
+          }
+
+          @Override
+          public void failed(Claim.Held claim) {
+            storeCalls.incrementAndGet();
+            store.failed(claim);
+          }
+
+          @Override
+          public int forgetBefore(java.time.Instant cutoff) {
+            storeCalls.incrementAndGet();
+            return store.forgetBefore(cutoff);
+          }
+        };
+    TelegramBot bot = bot(database.members(), Clock.systemUTC());
+    WebServer web = server();
+    bot.startWebhook(
+        new TelegramBot.Webhook(HOOK, SECRET, counting, Clock.systemUTC()),
+        handler -> web.route(TelegramBot.WEBHOOK_PATH, handler));
+    String update = telegram.textMessage(ALEX, ALEX, "hello");
+
+    for (int i = 0; i < 1_000; i++) {
+      assertThat(telegram.post(0, update, Optional.of("wrong-" + i))).isEqualTo(401);
+    }
+
+    assertThat(storeCalls).hasValue(0);
+    assertThat(database.members().all()).isEmpty();
+    assertThat(telegram.sent()).isEmpty();
+    assertThat(logged()).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR));
+    assertThat(loggedLines()).filteredOn(line -> line.contains("was refused (401)")).hasSize(1);
   }
 
   @Test
