@@ -111,8 +111,8 @@ final class TelegramApi {
       LOG.warn("sendMessage: Telegram answered {}; the outbox tries again later", code);
       return Delivery.failed();
     } catch (TelegramApiException e) {
-      // Said once for the whole outage, not once a letter.
-      outage.failed("sendMessage: " + reason(e));
+      // Said once for the whole outage, not once a letter; a stop cutting it short is none.
+      if (!stopping && !interrupted(e)) outage.failed("sendMessage: " + reason(e));
       LOG.debug("sendMessage: Telegram could not be reached ({}); tried again later", reason(e));
       return Delivery.failed();
     }
@@ -150,6 +150,11 @@ final class TelegramApi {
             wait.get().toMillis());
         pause.pause(wait.get());
       } catch (TelegramApiException e) {
+        if (stopping || interrupted(e)) {
+          // Porchlight is stopping: the call was cut short on purpose, which is no outage.
+          LOG.debug("{}: cut short by the stop", method);
+          return Failure.FAILED;
+        }
         Optional<Duration> wait = RetryPolicy.CALLS.waitAfter(attempt, e);
         if (!(e instanceof TelegramApiRequestException)) outage.failed(method + ": " + reason(e));
         if (wait.isEmpty()) return failure(method, recipient, attempt, e);
@@ -214,6 +219,27 @@ final class TelegramApi {
   }
 
   // The cause's class only: never a URL, which would carry the token.
+  private volatile boolean stopping;
+
+  /** Porchlight is stopping: calls cut short from now on are not an outage. */
+  void stopping() {
+    stopping = true;
+  }
+
+  /** Whether the call was cut short by a stop (its thread interrupted), not by Telegram. */
+  static boolean interrupted(Throwable e) {
+    if (Thread.currentThread().isInterrupted()) return true;
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      // Not a timeout, which OkHttp also says with an InterruptedIOException: only "interrupted".
+      if (cause instanceof InterruptedException
+          || cause instanceof java.io.InterruptedIOException
+              && "interrupted".equals(cause.getMessage())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static String reason(Throwable e) {
     if (e instanceof UnreadableAnswer unread)
       return "an unreadable answer, HTTP " + unread.status();

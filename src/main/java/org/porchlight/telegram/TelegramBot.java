@@ -358,6 +358,7 @@ public final class TelegramBot implements AutoCloseable {
 
   @Override
   public void close() {
+    api.stopping();
     heartbeat.shutdownNow();
     stopTakingUpdates();
     workers.shutdown();

@@ -84,7 +84,7 @@ class LogsJarIT {
           .containsIgnoringCase("sendMessage: Telegram refused it (400")
           .containsIgnoringCase("editMessageText: Telegram refused it (400")
           .contains("the member can't be reached (403)")
-          .contains("Error received from Telegram GetUpdates Request")
+          .contains("Telegram cannot be reached (getUpdates")
           .contains("Discord refused a direct message")
           .contains("DEBUG");
       if (format.equals("json")) {
