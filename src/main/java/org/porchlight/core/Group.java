@@ -17,4 +17,14 @@ public record Group(String name, Optional<String> meetingUrl, Optional<String> s
   public boolean hasMeeting() {
     return meetingUrl.isPresent();
   }
+
+  /**
+   * "Harbour Lights meets Tuesdays at 19:00: https://…", or without the schedule; with a meeting.
+   */
+  public String said(Messages texts) {
+    String url = meetingUrl.orElseThrow(() -> new IllegalStateException("no meeting to say"));
+    return schedule.isPresent()
+        ? texts.get(Text.GROUP, "name", name, "schedule", schedule.get(), "url", url)
+        : texts.get(Text.GROUP_NO_SCHEDULE, "name", name, "url", url);
+  }
 }

@@ -241,17 +241,7 @@ public final class Hosting {
                   .collect(java.util.stream.Collectors.joining("\n")));
     } else if (community.group().hasMeeting()) {
       Group group = community.group();
-      about =
-          group.schedule().isPresent()
-              ? texts.get(
-                  Text.GROUP,
-                  "name",
-                  name,
-                  "schedule",
-                  group.schedule().get(),
-                  "url",
-                  group.meetingUrl().get())
-              : texts.get(Text.GROUP_NO_SCHEDULE, "name", name, "url", group.meetingUrl().get());
+      about = new Group(name, group.meetingUrl(), group.schedule()).said(texts);
     } else {
       about = texts.get(Text.GROUP_NONE);
     }

@@ -106,18 +106,7 @@ final class Phrasing {
     Group group =
         community.map(Community::group).filter(Group::hasMeeting).orElse(ctx.content.group());
     if (!group.hasMeeting()) return Optional.empty();
-    return Optional.of(
-        group.schedule().isPresent()
-            ? t.texts.get(
-                Text.GROUP,
-                "name",
-                group.name(),
-                "schedule",
-                group.schedule().get(),
-                "url",
-                group.meetingUrl().get())
-            : t.texts.get(
-                Text.GROUP_NO_SCHEDULE, "name", group.name(), "url", group.meetingUrl().get()));
+    return Optional.of(group.said(t.texts));
   }
 
   /** The community the member is in now, else their home: the one whose meetings they are shown. */
