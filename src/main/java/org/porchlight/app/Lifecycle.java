@@ -96,7 +96,8 @@ public final class Lifecycle {
       }
       opened.push(porchlight);
       Probe database =
-          Probe.every(Duration.ofSeconds(5), "database", porchlight.database::isReachable);
+          Probe.every(Duration.ofSeconds(5), "database", porchlight.database::isReachable)
+              .whenChanged(new DatabaseOutage(Ticker.SYSTEM));
       opened.push(database);
       health.check("database", database);
       // Loads in the background; until it is ready the patterns alone read members' words.

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ import org.porchlight.core.MemberId;
 import org.porchlight.core.Prompt;
 import org.porchlight.core.Reply;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.StoreUnavailable;
 import org.porchlight.core.port.Tally;
 import org.porchlight.delivery.Messenger.Delivery;
 import org.porchlight.delivery.Outbox.Letter;
@@ -69,6 +72,7 @@ public final class Sender implements AutoCloseable {
   private final ExecutorService pool;
   private final Object wake = new Object();
   private final AtomicLong sent = new AtomicLong();
+  private final Queue<Long> sentWhileTheDatabaseWasAway = new ConcurrentLinkedQueue<>();
   private volatile Tally tally = Tally.NONE;
   private volatile boolean running;
 
@@ -130,8 +134,13 @@ public final class Sender implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         if (!running) return; // stopping, and the database may be closing: nothing is lost
-        // The database was away, say: the letters wait in the outbox, and we try again shortly.
-        LOG.warn("the outbox could not be drained just now: {}", e.toString());
+        if (StoreUnavailable.isCause(e)) {
+          // The letters wait in the outbox; the outage is said once, by whoever watches the
+          // database.
+          LOG.debug("the outbox waits for the database: {}", e.getMessage());
+        } else {
+          LOG.warn("the outbox could not be drained just now: {}", e.toString());
+        }
         pauseQuietly(Duration.ofSeconds(1));
       }
     }
@@ -139,6 +148,7 @@ public final class Sender implements AutoCloseable {
 
   /** Takes one batch and sends it; returns how many letters were taken. */
   public int sendSome() throws InterruptedException {
+    confirmThoseSentWhileTheDatabaseWasAway();
     Instant takenAt = clock.instant();
     List<Letter> letters = outbox.take(channels.keySet(), takenAt, LEASE, batchSize);
     Instant sendBy = takenAt.plus(LEASE).minus(LEASE_MARGIN);
@@ -151,17 +161,45 @@ public final class Sender implements AutoCloseable {
         if (!running || now.isAfter(sendBy)) break;
         if (send(letter, now, sendBy)) done.add(letter.id());
         handled++;
-        if (done.size() >= CONFIRM_EVERY) {
-          outbox.sent(done);
-          done.clear();
-        }
+        if (done.size() >= CONFIRM_EVERY) confirm(done);
       }
     } finally {
-      outbox.sent(done);
+      confirm(done);
       Instant now = clock.instant();
-      letters.subList(handled, letters.size()).forEach(left -> outbox.retry(left.id(), now));
+      try {
+        letters.subList(handled, letters.size()).forEach(left -> outbox.retry(left.id(), now));
+      } catch (StoreUnavailable away) {
+        LOG.debug("letters not sent go back to the outbox when their lease ends");
+      }
     }
     return letters.size();
+  }
+
+  /**
+   * Removes {@code done} from the outbox, and empties it. When the database is away, they are kept
+   * here and removed as soon as it is back, before any more are taken: a letter sent is not sent
+   * again for the outage.
+   */
+  private void confirm(List<Long> done) {
+    if (done.isEmpty()) return;
+    List<Long> ids = List.copyOf(done);
+    done.clear();
+    try {
+      outbox.sent(ids);
+    } catch (RuntimeException e) {
+      if (StoreUnavailable.isCause(e)) sentWhileTheDatabaseWasAway.addAll(ids);
+      throw e;
+    }
+  }
+
+  private void confirmThoseSentWhileTheDatabaseWasAway() {
+    List<Long> ids = new ArrayList<>();
+    for (Long id = sentWhileTheDatabaseWasAway.poll();
+        id != null;
+        id = sentWhileTheDatabaseWasAway.poll()) {
+      ids.add(id);
+    }
+    confirm(ids);
   }
 
   /** Sends one letter; true when it is done with (sent, or no longer worth sending). */

@@ -198,7 +198,12 @@ public final class Metrics implements Tally, AutoCloseable {
     public synchronized T get() {
       long now = ticker.nanos();
       if (value == null || now - readAt > freshForNanos) {
-        value = source.get();
+        try {
+          value = source.get();
+        } catch (RuntimeException e) {
+          // The database away, say: the last numbers read stand until it answers again.
+          if (value == null) throw e;
+        }
         readAt = now;
       }
       return value;

@@ -1,5 +1,6 @@
 package org.porchlight.schedule;
 
+import org.porchlight.core.port.StoreUnavailable;
 import org.porchlight.delivery.Sender;
 import org.porchlight.delivery.Sweeper;
 import org.quartz.DisallowConcurrentExecution;
@@ -37,7 +38,12 @@ public final class SweepJob implements Job {
     } catch (RuntimeException e) {
       if (stopping(context)) return; // the database may already be closing: nothing is lost
       // Nothing was claimed that is not written: the next sweep finds the same members due.
-      LOG.warn("the sweep failed and will run again: {}", e.toString());
+      if (StoreUnavailable.isCause(e)) {
+        // Said once, by whoever watches the database.
+        LOG.debug("the sweep waits for the database: {}", e.getMessage());
+      } else {
+        LOG.warn("the sweep failed and will run again: {}", e.toString());
+      }
       throw new JobExecutionException(e, false);
     }
   }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,7 @@ import org.porchlight.store.migration.V4__Quartz_tables;
 public final class Database implements AutoCloseable {
   // The text the first key seals, so that a start with another key is told apart from a good one.
   private static final String KEY_CHECK = "porchlight secret key check";
+  private static final Duration CONNECTION_WAIT = Duration.ofSeconds(10);
 
   private final HikariDataSource dataSource;
   private final JdbcMemberStore members;
@@ -300,6 +302,9 @@ public final class Database implements AutoCloseable {
     config.setPoolName("porchlight");
     // Fail at once with the driver's reason instead of waiting for a pool that never fills.
     config.setInitializationFailTimeout(1);
+    // While the database is away, work waits this long for a connection (not HikariCP's 30 s)
+    // before it is put off until the database is back.
+    config.setConnectionTimeout(CONNECTION_WAIT.toMillis());
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** The few JDBC moves the stores share, with {@link SQLException} wrapped where it is caught. */
+/**
+ * The few JDBC moves the stores share, with {@link SQLException} wrapped where it is caught: a
+ * {@link org.porchlight.core.port.StoreUnavailable} when the database can't be reached, a {@link
+ * StoreException} otherwise.
+ */
 final class Jdbc {
   private final DataSource dataSource;
 
@@ -35,7 +39,7 @@ final class Jdbc {
       binder.bind(statement);
       return statement.executeUpdate();
     } catch (SQLException e) {
-      throw new StoreException("update failed: " + firstWords(sql), e);
+      throw Failures.of("update failed: " + firstWords(sql), e);
     }
   }
 
@@ -49,7 +53,7 @@ final class Jdbc {
         return result;
       }
     } catch (SQLException e) {
-      throw new StoreException("query failed: " + firstWords(sql), e);
+      throw Failures.of("query failed: " + firstWords(sql), e);
     }
   }
 
@@ -71,13 +75,26 @@ final class Jdbc {
         connection.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        rollBack(connection, e);
         throw e;
       } finally {
-        connection.setAutoCommit(true);
+        try {
+          connection.setAutoCommit(true);
+        } catch (SQLException e) {
+          // A connection lost mid-transaction: the pool drops it, and the first failure stands.
+        }
       }
     } catch (SQLException e) {
-      throw new StoreException(what + " failed", e);
+      throw Failures.of(what + " failed", e);
+    }
+  }
+
+  /** Rolls back after {@code failure}; a rollback that fails too is told with it, not instead. */
+  private static void rollBack(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -103,7 +120,7 @@ final class Jdbc {
       String product = connection.getMetaData().getDatabaseProductName();
       return product.equalsIgnoreCase("H2") ? "" : " ORDER BY " + columns;
     } catch (SQLException e) {
-      throw new StoreException("the database could not be reached", e);
+      throw Failures.of("reading which database this is", e);
     }
   }
 

@@ -11,6 +11,7 @@ import org.porchlight.core.Reply;
 import org.porchlight.core.Text;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.StoreUnavailable;
 import org.porchlight.delivery.Messenger.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +88,14 @@ final class TelegramChat {
       Optional<Incoming> incoming = incoming(message, words);
       if (incoming.isEmpty()) return;
       if (!admitted(message.getChatId(), member, from, words)) return;
-      send(message.getChatId(), Optional.of(member), conversation.handle(member, incoming.get()));
+      List<Reply> replies;
+      try {
+        replies = conversation.handle(member, incoming.get());
+      } catch (StoreUnavailable away) {
+        if (!answeredCrisisMeanwhile(message.getChatId(), member, words)) throw away;
+        return;
+      }
+      send(message.getChatId(), Optional.of(member), replies);
     } else if (message.isGroupMessage() || message.isSuperGroupMessage()) {
       groups.message(message, from, words);
     }
@@ -189,6 +197,19 @@ final class TelegramChat {
       send(chatId, Optional.empty(), List.of(Reply.text(text)));
     }
     return false;
+  }
+
+  /**
+   * While the database is away, crisis language is answered at once, from the words alone, and
+   * counts as answered; anything else waits to be answered once the database is back.
+   */
+  private boolean answeredCrisisMeanwhile(long chatId, MemberId member, String words) {
+    if (words == null || words.isBlank()) return false;
+    Optional<Reply> crisis = conversation.crisisCheck(member, words);
+    if (crisis.isEmpty()) return false;
+    // Optional.empty(): whether the member can be reached is in the database, which is away.
+    send(chatId, Optional.empty(), List.of(crisis.get()));
+    return true;
   }
 
   /** Replaces the buttons of the pressed message with the choice, so it can't be pressed twice. */

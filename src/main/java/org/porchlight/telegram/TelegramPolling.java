@@ -6,11 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.porchlight.core.port.StoreUnavailable;
 import org.porchlight.intake.OffsetStore;
 import org.porchlight.runtime.Daemons;
 import org.slf4j.Logger;
@@ -38,6 +42,9 @@ final class TelegramPolling {
   private static final Duration POLL_GRACE = Duration.ofSeconds(3);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
   private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(30);
+  // How often a batch put off for the database is tried again: each try waits for a connection
+  // (up to the store's own wait) before it gives up.
+  private static final Duration WHILE_THE_DATABASE_IS_AWAY = Duration.ofSeconds(1);
 
   private final OffsetStore offsets;
   private final ExecutorService workers;
@@ -48,6 +55,9 @@ final class TelegramPolling {
   private volatile TelegramCalls calls;
   private volatile Thread poller;
   private volatile long lastHandled;
+  // Updates of the batch in hand already answered: when the database goes away mid-batch, the
+  // batch comes again whole, and these are not answered twice.
+  private final Set<Integer> doneBeforeTheDatabaseWent = ConcurrentHashMap.newKeySet();
 
   TelegramPolling(
       OffsetStore offsets,
@@ -112,24 +122,34 @@ final class TelegramPolling {
         outage.failed(method + ": " + TelegramApi.reason(e));
         LOG.debug("{} failed: {}", method, TelegramApi.reason(e));
         backoff = pauseAfterFailure(backoff);
+      } catch (StoreUnavailable e) {
+        // The database is away: the batch was not confirmed, so Telegram keeps it and it comes
+        // again. The outage is logged once, by whoever watches the database.
+        LOG.debug("updates wait for the database: {}", e.getMessage());
+        pause(WHILE_THE_DATABASE_IS_AWAY);
       } catch (RuntimeException e) {
-        // The batch could not be answered in full (the database gone, say): its offset was not
-        // stored, so the same updates come again once it can be.
-        LOG.debug("updates could not be answered: {}", e.toString());
+        if (stopping.getCount() == 0) return;
+        // The batch could not be answered in full: its offset was not stored, so the same updates
+        // come again.
+        LOG.warn("updates could not be answered; they come again: {}", e.toString());
         backoff = pauseAfterFailure(backoff);
       }
     }
   }
 
   private Duration pauseAfterFailure(Duration backoff) {
+    pause(backoff);
+    Duration next = backoff.multipliedBy(2);
+    return next.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : next;
+  }
+
+  private void pause(Duration pause) {
     try {
-      stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
+      stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stopping.countDown();
     }
-    Duration next = backoff.multipliedBy(2);
-    return next.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : next;
   }
 
   private GetUpdates nextUpdates() {
@@ -139,33 +159,58 @@ final class TelegramPolling {
     return poll;
   }
 
-  /** One batch: chats in parallel, each chat's updates in order; then the offset is stored. */
+  /**
+   * One batch: chats in parallel, each chat's updates in order; then the offset is stored. When the
+   * database is away, the batch stops where it got to and is not confirmed: it comes again, and the
+   * updates answered before are passed over then.
+   *
+   * @throws StoreUnavailable when the database was away for some of the batch
+   */
   private void consume(List<Update> updates) {
     Map<Long, List<Update>> byChat = new LinkedHashMap<>();
     long newest = lastHandled;
     for (Update update : updates) {
       if (update.getUpdateId() <= lastHandled) continue; // handled before a restart
-      byChat.computeIfAbsent(TelegramChat.chatKey(update), key -> new ArrayList<>()).add(update);
       newest = Math.max(newest, update.getUpdateId());
+      if (doneBeforeTheDatabaseWent.contains(update.getUpdateId())) continue;
+      byChat.computeIfAbsent(TelegramChat.chatKey(update), key -> new ArrayList<>()).add(update);
     }
+    AtomicBoolean away = new AtomicBoolean();
     List<CompletableFuture<Void>> running = new ArrayList<>();
     for (List<Update> inOrder : byChat.values()) {
-      running.add(CompletableFuture.runAsync(() -> inOrder.forEach(this::handleSafely), workers));
+      running.add(CompletableFuture.runAsync(() -> handleInOrder(inOrder, away), workers));
     }
     CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+    if (away.get()) throw new StoreUnavailable("updates put off: the database is away", null);
     if (newest > lastHandled) {
       offsets.handled(OFFSET_SOURCE, newest);
       lastHandled = newest;
     }
+    doneBeforeTheDatabaseWent.clear();
   }
 
-  private void handleSafely(Update update) {
+  /** One chat's updates in order, until one finds the database away (here or in another chat). */
+  private void handleInOrder(List<Update> inOrder, AtomicBoolean away) {
+    for (Update update : inOrder) {
+      if (away.get() || !handleSafely(update)) {
+        away.set(true);
+        return;
+      }
+      doneBeforeTheDatabaseWent.add(update.getUpdateId());
+    }
+  }
+
+  /** Answers one update; false when it could not be, the database being away. */
+  private boolean handleSafely(Update update) {
     try {
       chat.get().handle(update);
+      return true;
     } catch (RuntimeException e) {
+      if (StoreUnavailable.isCause(e)) return false;
       // One update that fails must not stop the others; the member's words are never logged.
       LOG.error("update {} could not be handled: {}", update.getUpdateId(), e.toString());
       LOG.debug("update {} could not be handled", update.getUpdateId(), e);
+      return true;
     }
   }
 }

@@ -23,10 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.porchlight.core.port.StoreUnavailable;
 import org.porchlight.intake.HandledUpdates;
 import org.porchlight.intake.HandledUpdates.Claim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
@@ -228,6 +230,10 @@ final class TelegramWebhook implements HttpHandler {
     Claim claim;
     try {
       claim = handled.claim(SOURCE, id, clock.instant(), LAPSE);
+    } catch (StoreUnavailable e) {
+      // The database is away (said once, by whoever watches it): Telegram posts it again later.
+      LOG.debug("Telegram webhook: update {} waits for the database; answered 503", id);
+      return UNAVAILABLE;
     } catch (RuntimeException e) {
       LOG.warn(
           "Telegram webhook: update {} could not be claimed ({}); answered 503", id, e.toString());
@@ -244,14 +250,28 @@ final class TelegramWebhook implements HttpHandler {
     try {
       chat.accept(update);
     } catch (RuntimeException e) {
+      if (StoreUnavailable.isCause(e)) {
+        // Telegram posts it again. Its claim is let go if the database is back already (counted
+        // as a try); if not, the claim lapses.
+        LOG.debug("Telegram webhook: update {} waits for the database; answered 503", id);
+        try {
+          handled.failed(held);
+        } catch (RuntimeException stillAway) {
+          LOG.debug("Telegram webhook: update {} keeps its claim until it lapses", id);
+        }
+        return UNAVAILABLE;
+      }
       return failed(held, e);
     }
     try {
       handled.handled(held, clock.instant());
     } catch (RuntimeException e) {
       // It was answered: 200 all the same, or Telegram's retry would answer it twice.
-      LOG.warn(
-          "Telegram webhook: update {} was answered but not marked handled: {}", id, e.toString());
+      LOG.atLevel(StoreUnavailable.isCause(e) ? Level.DEBUG : Level.WARN)
+          .log(
+              "Telegram webhook: update {} was answered but not marked handled: {}",
+              id,
+              e.toString());
     }
     forgetOldClaims();
     return OK;

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.porchlight.runtime.Daemons;
 import org.porchlight.runtime.Ticker;
 
@@ -20,6 +21,7 @@ public final class Probe implements BooleanSupplier, AutoCloseable {
   private final long staleAfterNanos;
   private volatile boolean up;
   private volatile long answeredAt;
+  private volatile Consumer<Boolean> changed = answer -> {};
 
   private Probe(String name, BooleanSupplier check, Duration every, Ticker ticker) {
     this.ticker = ticker;
@@ -33,8 +35,11 @@ public final class Probe implements BooleanSupplier, AutoCloseable {
           } catch (RuntimeException e) {
             answer = false;
           }
+          boolean before = up;
+          boolean first = answeredAt == 0;
           up = answer;
           answeredAt = ticker.nanos();
+          if (!first && answer != before) changed.accept(answer);
         },
         0,
         every.toMillis(),
@@ -52,6 +57,15 @@ public final class Probe implements BooleanSupplier, AutoCloseable {
    */
   static Probe every(Duration every, String name, BooleanSupplier check, Ticker ticker) {
     return new Probe(name, check, every, ticker);
+  }
+
+  /**
+   * Tells {@code changed} each time the check's answer changes (not its first answer), on the
+   * probe's own thread: false when it fails, true when it passes again.
+   */
+  public Probe whenChanged(Consumer<Boolean> changed) {
+    this.changed = changed;
+    return this;
   }
 
   @Override

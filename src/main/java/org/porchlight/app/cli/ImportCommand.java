@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.porchlight.app.Porchlight;
 import org.porchlight.core.MemberData;
+import org.porchlight.core.port.StoreUnavailable;
 import org.porchlight.store.JsonExport;
 import org.porchlight.store.StoreException;
 import picocli.CommandLine.Command;
@@ -61,7 +62,7 @@ final class ImportCommand implements Callable<Integer> {
         try {
           porchlight.replace(data);
           imported++;
-        } catch (StoreException e) {
+        } catch (StoreException | StoreUnavailable e) {
           leftAsTheyWere.add(
               entry.where() + " (" + data.member().id() + "): not stored, " + e.getMessage());
         }

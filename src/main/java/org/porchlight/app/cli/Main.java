@@ -22,6 +22,7 @@ import org.porchlight.config.ConfigLoader;
 import org.porchlight.config.Environment;
 import org.porchlight.config.Settings;
 import org.porchlight.console.ConsoleChat;
+import org.porchlight.core.port.StoreUnavailable;
 import org.porchlight.core.reading.Meaning;
 import org.porchlight.delivery.RateLimit;
 import org.porchlight.delivery.Sender;
@@ -132,13 +133,13 @@ public final class Main implements Callable<Integer> {
     if (e instanceof TelegramStartException || e instanceof DiscordStartException) {
       return PLATFORM_FAILED;
     }
-    if (e instanceof StoreException) return STORE_FAILED;
+    if (e instanceof StoreException || e instanceof StoreUnavailable) return STORE_FAILED;
     return BAD_INPUT;
   }
 
   private static String message(Throwable e) {
     if (e instanceof ConfigException) return "Porchlight could not start: " + e.getMessage();
-    if (e instanceof StoreException) {
+    if (e instanceof StoreException || e instanceof StoreUnavailable) {
       return "Porchlight "
           + e.getMessage()
           + "\nCheck store.url (or PORCHLIGHT_DB_URL) and that the"

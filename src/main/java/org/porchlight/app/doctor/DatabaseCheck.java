@@ -3,6 +3,7 @@ package org.porchlight.app.doctor;
 import java.util.List;
 import java.util.Optional;
 import org.porchlight.config.Settings;
+import org.porchlight.core.port.StoreUnavailable;
 import org.porchlight.store.Database;
 import org.porchlight.store.StoreException;
 
@@ -64,7 +65,7 @@ final class DatabaseCheck implements Check, AutoCloseable {
                   + ": opened, schema up to date, answering; "
                   + members
                   + (members == 1 ? " member" : " members")));
-    } catch (StoreException e) {
+    } catch (StoreException | StoreUnavailable e) {
       database.close();
       return List.of(problem(where + " opened, but " + Finding.sentence(e.getMessage()), whatToDo));
     }

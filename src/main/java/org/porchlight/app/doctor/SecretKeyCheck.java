@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.porchlight.app.SecretKeys;
 import org.porchlight.config.ConfigException;
 import org.porchlight.config.Settings;
+import org.porchlight.core.port.StoreUnavailable;
 import org.porchlight.store.Database;
 import org.porchlight.store.Sealer;
 import org.porchlight.store.StoreException;
@@ -55,7 +56,7 @@ final class SecretKeyCheck implements Check {
     Database.KeyCheck check;
     try {
       check = database.get().keyCheck(sealer);
-    } catch (StoreException e) {
+    } catch (StoreException | StoreUnavailable e) {
       return List.of(
           problem("the database's key check could not be read: " + e.getMessage() + ".", ""));
     }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.zone.ZoneRulesProvider;
 import java.util.List;
 import java.util.Optional;
+import org.porchlight.core.port.StoreUnavailable;
 import org.porchlight.store.Database;
 import org.porchlight.store.StoreException;
 
@@ -38,7 +39,7 @@ final class TimeZonesCheck implements Check {
     List<String> zones;
     try {
       zones = database.get().zonesInUse();
-    } catch (StoreException e) {
+    } catch (StoreException | StoreUnavailable e) {
       return List.of(problem(data + "; the zones in use could not be read: " + e.getMessage(), ""));
     }
     List<String> unknown = zones.stream().filter(zone -> !resolves(zone)).toList();
