@@ -37,7 +37,7 @@ import org.porchlight.store.migration.V4__Quartz_tables;
 public final class Database implements AutoCloseable {
   // The text the first key seals, so that a start with another key is told apart from a good one.
   private static final String KEY_CHECK = "porchlight secret key check";
-  private static final Duration CONNECTION_WAIT = Duration.ofSeconds(10);
+  private static final Duration CONNECTION_WAIT = Duration.ofSeconds(5);
 
   private final HikariDataSource dataSource;
   private final JdbcMemberStore members;

@@ -191,7 +191,8 @@ public final class TelegramBot implements AutoCloseable {
     setCommandMenuMeanwhile();
     webhookHandler =
         new TelegramWebhook(
-            webhook.secret(), chat::handle, webhook.handledUpdates(), webhook.clock(), workers);
+                webhook.secret(), chat::handle, webhook.handledUpdates(), webhook.clock(), workers)
+            .whileTheDatabaseIsAway(chat::answeredCrisisWhileTheDatabaseIsAway);
     route.accept(webhookHandler);
     setWebhook(webhook);
     awaitingWebhook = false;

@@ -91,8 +91,9 @@ final class TelegramChat {
       List<Reply> replies;
       try {
         replies = conversation.handle(member, incoming.get());
-      } catch (StoreUnavailable away) {
-        if (!answeredCrisisMeanwhile(message.getChatId(), member, words)) throw away;
+      } catch (RuntimeException e) {
+        if (!StoreUnavailable.isCause(e)) throw e;
+        if (!answeredCrisisMeanwhile(message.getChatId(), member, words)) throw e;
         return;
       }
       send(message.getChatId(), Optional.of(member), replies);
@@ -200,12 +201,25 @@ final class TelegramChat {
   }
 
   /**
+   * For an update that waits because the database is away: when it is a private message in crisis
+   * language, answers it now with the crisis lines, from the words alone, and says so; it then
+   * counts as answered. Nothing else is done, and nothing is asked of the store.
+   */
+  boolean answeredCrisisWhileTheDatabaseIsAway(Update update) {
+    if (!update.hasMessage()) return false;
+    Message message = update.getMessage();
+    if (!message.isUserMessage() || message.getFrom() == null) return false;
+    String words = message.hasText() ? message.getText() : message.getCaption();
+    return answeredCrisisMeanwhile(message.getChatId(), memberOf(message.getFrom()), words);
+  }
+
+  /**
    * While the database is away, crisis language is answered at once, from the words alone, and
    * counts as answered; anything else waits to be answered once the database is back.
    */
   private boolean answeredCrisisMeanwhile(long chatId, MemberId member, String words) {
     if (words == null || words.isBlank()) return false;
-    Optional<Reply> crisis = conversation.crisisCheck(member, words);
+    Optional<Reply> crisis = conversation.crisisCheckWithoutTheStore(member, words);
     if (crisis.isEmpty()) return false;
     // Optional.empty(): whether the member can be reached is in the database, which is away.
     send(chatId, Optional.empty(), List.of(crisis.get()));

@@ -189,14 +189,29 @@ final class TelegramPolling {
     doneBeforeTheDatabaseWent.clear();
   }
 
-  /** One chat's updates in order, until one finds the database away (here or in another chat). */
+  /**
+   * One chat's updates in order, until one finds the database away (here or in another chat). From
+   * then on only crisis language is answered, from the words alone; the rest wait for the database.
+   */
   private void handleInOrder(List<Update> inOrder, AtomicBoolean away) {
     for (Update update : inOrder) {
-      if (away.get() || !handleSafely(update)) {
-        away.set(true);
-        return;
+      boolean done;
+      if (away.get()) {
+        done = answeredCrisisAlone(update);
+      } else {
+        done = handleSafely(update);
+        if (!done) away.set(true);
       }
-      doneBeforeTheDatabaseWent.add(update.getUpdateId());
+      if (done) doneBeforeTheDatabaseWent.add(update.getUpdateId());
+    }
+  }
+
+  private boolean answeredCrisisAlone(Update update) {
+    try {
+      return chat.get().answeredCrisisWhileTheDatabaseIsAway(update);
+    } catch (RuntimeException e) {
+      LOG.warn("update {}: crisis lines could not be sent: {}", update.getUpdateId(), e.toString());
+      return false;
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.porchlight.core.port.StoreUnavailable;
 import org.porchlight.intake.HandledUpdates;
@@ -84,6 +85,8 @@ final class TelegramWebhook implements HttpHandler {
    * @param chat handles one update (the conversation's answer and all)
    * @param workers where updates are handled, so the HTTP server's threads stay free
    */
+  private volatile Predicate<Update> crisisAlone = update -> false;
+
   TelegramWebhook(
       String secret, Consumer<Update> chat, HandledUpdates handled, Clock clock, Executor workers) {
     this.secretDigest = digest(secret);
@@ -91,6 +94,24 @@ final class TelegramWebhook implements HttpHandler {
     this.handled = handled;
     this.clock = clock;
     this.workers = workers;
+  }
+
+  /**
+   * While the database is away, {@code crisis} answers an update in crisis language from its words
+   * alone, and says whether it did: that update is then answered 200, and not handled again.
+   */
+  TelegramWebhook whileTheDatabaseIsAway(Predicate<Update> crisis) {
+    this.crisisAlone = crisis;
+    return this;
+  }
+
+  private boolean answeredCrisisAlone(Update update) {
+    try {
+      return crisisAlone.test(update);
+    } catch (RuntimeException e) {
+      LOG.warn("update {}: crisis lines could not be sent: {}", update.getUpdateId(), e.toString());
+      return false;
+    }
   }
 
   /**
@@ -231,7 +252,9 @@ final class TelegramWebhook implements HttpHandler {
     try {
       claim = handled.claim(SOURCE, id, clock.instant(), LAPSE);
     } catch (StoreUnavailable e) {
-      // The database is away (said once, by whoever watches it): Telegram posts it again later.
+      // The database is away (said once, by whoever watches it). Crisis language is answered
+      // now, from the words alone; the rest Telegram posts again later.
+      if (answeredCrisisAlone(update)) return OK;
       LOG.debug("Telegram webhook: update {} waits for the database; answered 503", id);
       return UNAVAILABLE;
     } catch (RuntimeException e) {

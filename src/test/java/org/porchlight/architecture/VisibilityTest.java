@@ -24,11 +24,12 @@ class VisibilityTest {
           .importPackages("org.porchlight");
 
   // Made by the JVM or by a library from its name, not by another class of ours: the entry
-  // point, Logback's filter and encoder (logback.xml), and Quartz's job.
+  // point, Logback's filters and encoder (logback.xml), and Quartz's job.
   private static final Set<String> ENTRY_POINTS =
       Set.of(
           "org.porchlight.app.cli.Main",
           "org.porchlight.app.Stopping",
+          "org.porchlight.app.OutageNoise",
           "org.porchlight.app.LogEncoder",
           "org.porchlight.schedule.SweepJob");
 

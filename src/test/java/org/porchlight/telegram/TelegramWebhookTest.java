@@ -47,6 +47,9 @@ import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.MutableClock;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.StoreUnavailable;
+import org.porchlight.intake.HandledUpdates;
+import org.porchlight.intake.HandledUpdates.Claim;
 import org.porchlight.runtime.Ticker;
 import org.porchlight.store.Database;
 import org.porchlight.testing.Corpus;
@@ -453,6 +456,59 @@ class TelegramWebhookTest {
     assertThat(telegram.sent()).isEmpty();
     assertThat(logged()).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR));
     assertThat(loggedLines()).filteredOn(line -> line.contains("was refused (401)")).hasSize(1);
+  }
+
+  @Test
+  void whileTheDatabaseIsAwayCrisisIsAnsweredAtOnceAndTheRestIsAskedToComeBackLater() {
+    AtomicBoolean away = new AtomicBoolean(true);
+    HandledUpdates store = database.handledUpdates();
+    HandledUpdates awayAWhile =
+        new HandledUpdates() {
+          @Override
+          public Claim claim(String source, long updateId, Instant now, Duration lapse) {
+            if (away.get()) throw new StoreUnavailable("the database can't be reached", null);
+            return store.claim(source, updateId, now, lapse);
+          }
+
+          @Override
+          public void handled(Claim.Held claim, Instant now) {
+            store.handled(claim, now);
+          }
+
+          @Override
+          public void failed(Claim.Held claim) {
+            store.failed(claim);
+          }
+
+          @Override
+          public int forgetBefore(Instant cutoff) {
+            return store.forgetBefore(cutoff);
+          }
+        };
+    TelegramBot bot = bot(database.members(), Clock.systemUTC());
+    WebServer web = server();
+    bot.startWebhook(
+        new TelegramBot.Webhook(HOOK, SECRET, awayAWhile, Clock.systemUTC()),
+        handler -> web.route(TelegramBot.WEBHOOK_PATH, handler));
+    String crisis = telegram.textMessage(ALEX, ALEX, "I want to end my life tonight");
+    String help = telegram.textMessage(ALEX + 1, ALEX + 1, "/help");
+
+    // Crisis language: the lines at once, from the words alone, and no post again.
+    assertThat(statuses(telegram.deliver(crisis))).containsExactly(200);
+    assertThat(textsTo(ALEX)).singleElement().asString().contains("findahelpline.com");
+    // Anything else: 503 until the database is back, and then answered, once.
+    CompletableFuture<List<FakeBotApi.Post>> helping =
+        CompletableFuture.supplyAsync(() -> telegram.deliver(help));
+    await().atMost(Duration.ofSeconds(10)).until(() -> telegram.posts().size() >= 3);
+    assertThat(textsTo(ALEX + 1)).isEmpty();
+    away.set(false);
+    List<Integer> helpStatuses = statuses(helping.join());
+
+    assertThat(helpStatuses).startsWith(503, 503).endsWith(200);
+    assertThat(helpStatuses.subList(0, helpStatuses.size() - 1)).containsOnly(503);
+    assertThat(textsTo(ALEX + 1)).isNotEmpty();
+    assertThat(textsTo(ALEX)).hasSize(1);
+    assertThat(logged()).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN));
   }
 
   @Test

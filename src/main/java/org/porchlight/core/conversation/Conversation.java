@@ -123,13 +123,27 @@ public final class Conversation {
 
   /**
    * The crisis reply when {@code text} is crisis language, and nothing otherwise: for places such
-   * as group chats, where only a crisis is answered and nothing is recorded.
+   * as group chats, where only a crisis is answered and nothing is recorded, and for the moments
+   * the store can't be reached.
    */
   public Optional<Reply> crisisCheck(MemberId member, String text) {
     // Said in front of everyone: a crisis is answered there, but nobody is asked about it there.
     if (ctx.reader.understand(text) != Reading.CRISIS) return Optional.empty();
-    Turn turn = new Turn(ctx, flows, member, Optional.empty());
+    // Never held up by the store: while the database is away, the lines still go.
+    Turn turn = Turn.evenWithoutTheStore(ctx, flows, member);
     // In front of everyone: the member's own plan stays private.
+    flows.crisis().reply(turn, false);
+    return turn.finish().stream().findFirst();
+  }
+
+  /**
+   * As {@link #crisisCheck}, without asking the store for anything: for the moments it is known to
+   * be away. The lines are those for a member of whom nothing is known (no country, the default
+   * language), and nothing is recorded.
+   */
+  public Optional<Reply> crisisCheckWithoutTheStore(MemberId member, String text) {
+    if (ctx.reader.understand(text) != Reading.CRISIS) return Optional.empty();
+    Turn turn = Turn.withoutTheStore(ctx, flows, member);
     flows.crisis().reply(turn, false);
     return turn.finish().stream().findFirst();
   }

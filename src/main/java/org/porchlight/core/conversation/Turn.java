@@ -14,6 +14,7 @@ import org.porchlight.core.Member;
 import org.porchlight.core.MemberId;
 import org.porchlight.core.Messages;
 import org.porchlight.core.Reply;
+import org.porchlight.core.port.StoreUnavailable;
 
 /**
  * One member's turn: the member as loaded, what is said back, and whether they changed. Every flow
@@ -37,15 +38,46 @@ final class Turn {
   boolean formInProgress;
 
   Turn(Context ctx, Flows flows, MemberId id, Optional<Community.Place> place) {
+    this(ctx, flows, id, place, ctx.stores.members().find(id));
+  }
+
+  private Turn(
+      Context ctx,
+      Flows flows,
+      MemberId id,
+      Optional<Community.Place> place,
+      Optional<Member> found) {
     this.ctx = ctx;
     this.flows = flows;
     this.id = id;
     this.place = place;
     this.now = ctx.clock.instant();
-    Optional<Member> found = ctx.stores.members().find(id);
     stored = found.isPresent();
     member = found.orElseGet(() -> Member.arriving(id, ctx.content.defaultLocale(), now));
     texts = ctx.content.messagesFor(member.locale());
+  }
+
+  /**
+   * A turn that needs no store: the member as stored when the store answers, and as someone new
+   * (the default language, no country) while it can't be reached. For the crisis lines, which never
+   * wait for a database.
+   */
+  static Turn evenWithoutTheStore(Context ctx, Flows flows, MemberId id) {
+    Optional<Member> found;
+    try {
+      found = ctx.stores.members().find(id);
+    } catch (StoreUnavailable e) {
+      found = Optional.empty();
+    }
+    return new Turn(ctx, flows, id, Optional.empty(), found);
+  }
+
+  /**
+   * A turn that does not ask the store at all, which is known to be away: the member as someone new
+   * (the default language, no country).
+   */
+  static Turn withoutTheStore(Context ctx, Flows flows, MemberId id) {
+    return new Turn(ctx, flows, id, Optional.empty(), Optional.empty());
   }
 
   void say(String text) {
