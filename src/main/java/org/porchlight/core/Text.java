@@ -271,6 +271,7 @@ public enum Text {
   JOIN_HOME("join.home"),
   JOIN_UNKNOWN("join.unknown"),
   SOMETHING_WENT_WRONG("sorry"),
+  NOTES_AWAY("notesAway"),
   SETUP_SAVED("setup.saved"),
   SETUP_CHANNEL("setup.channel"),
   SETUP_SAVED_END("setup.savedEnd"),
