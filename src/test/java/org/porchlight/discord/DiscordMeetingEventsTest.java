@@ -221,12 +221,20 @@ class DiscordMeetingEventsTest {
     clock.set(end(first).plus(Duration.ofMinutes(1)));
     bot = startBot();
 
+    // Discord makes the event before Porchlight writes its id down: both are waited for.
     await()
         .atMost(WAIT)
         .until(
             () ->
                 discord.scheduledEvents().size() == 1
-                    && !discord.scheduledEvents().get(0).path("id").equals(first.path("id")));
+                    && !discord.scheduledEvents().get(0).path("id").equals(first.path("id"))
+                    && !database.meetingEvents().eventsOf(SERVER).isEmpty()
+                    && !database
+                        .meetingEvents()
+                        .eventsOf(SERVER)
+                        .get(0)
+                        .eventId()
+                        .equals(first.path("id").asText()));
     JsonNode next = discord.scheduledEvents().get(0);
     assertThat(start(next)).isEqualTo(nextInBerlin(DayOfWeek.TUESDAY, LocalTime.of(19, 0)));
     assertThat(start(next)).isAfter(start(first).plus(Duration.ofDays(6)));
