@@ -278,8 +278,15 @@ final class JdbcCommunityStore implements CommunityStore {
             + " ON CONFLICT DO NOTHING",
         statement -> {
           bindId(statement, 1, id);
-          statement.setString(3, name);
+          statement.setString(3, kept(name));
         });
+  }
+
+  /** As much of {@code name} as its column takes, never cut inside a character. */
+  private static String kept(String name) {
+    if (name.length() <= NAME_LENGTH) return name;
+    boolean pairSplit = Character.isLowSurrogate(name.charAt(NAME_LENGTH));
+    return name.substring(0, pairSplit ? NAME_LENGTH - 1 : NAME_LENGTH);
   }
 
   /** Binds a community's platform and place id, as {@link #COMMUNITY} asks for them. */
@@ -297,7 +304,7 @@ final class JdbcCommunityStore implements CommunityStore {
   }
 
   private static void bind(PreparedStatement statement, Community community) throws SQLException {
-    statement.setString(1, community.name());
+    statement.setString(1, kept(community.name()));
     statement.setString(2, String.join("\n", community.meetingLinks()));
     statement.setString(3, community.meetingSchedule().orElse(null));
     statement.setString(4, community.checkInChannel().orElse(null));

@@ -1,5 +1,6 @@
 package org.porchlight.telegram;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import okhttp3.Call;
 import okhttp3.Dispatcher;
 import okhttp3.EventListener;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import org.porchlight.runtime.Daemons;
@@ -21,6 +23,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -35,6 +38,11 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * thread and the future is never completed, so the caller waited for good. Here the wait is ours
  * and bounded, and an {@link EventListener} sees each call's HTTP status and its end: a call whose
  * exchange ended with no result from the library was dropped by it, and is said so at once.
+ *
+ * <p>A 429 is read by us as it passes ({@link TooManyRequests}) and is always a {@link
+ * TelegramApiRequestException} with code 429 and the wait it asked for, whatever the library made
+ * of its body: a 429 it could not read would otherwise be tried again on a schedule of our own,
+ * sooner or later than Telegram asked.
  */
 final class TelegramCalls {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramCalls.class);
@@ -90,8 +98,8 @@ final class TelegramCalls {
 
   /**
    * @param callTimeout how long OkHttp lets one call take, connecting and reading included; the
-   *     wait for the library ends {@link #MARGIN} after it (and a second more for an answer that
-   *     came but that the library dropped)
+   *     wait for the library ends {@link #MARGIN} after it (and 3 s more for an answer that came
+   *     but that the library dropped)
    */
   TelegramCalls(String token, TelegramUrl url, Duration callTimeout) {
     this.http =
@@ -100,6 +108,7 @@ final class TelegramCalls {
             .callTimeout(callTimeout)
             .readTimeout(callTimeout)
             .eventListenerFactory(TelegramCalls::listenerFor)
+            .addNetworkInterceptor(TelegramCalls::readTooManyRequests)
             .dispatcher(new Dispatcher(new QuietPool()))
             .build();
     this.client = new OkHttpTelegramClient(http, token, url);
@@ -148,6 +157,12 @@ final class TelegramCalls {
     }
     try {
       CompletableFuture.anyOf(answer, exchange.ended).get(waitMillis, TimeUnit.MILLISECONDS);
+      ResponseParameters asked = exchange.tooManyRequests;
+      if (asked != null && !answer.isDone()) {
+        // Its wait is read already: the library, which may never read the body, is not waited for.
+        exchange.cancel();
+        throw TooManyRequests.refusal(method, asked);
+      }
       // OkHttp ends the exchange as the body is read, a moment before the library completes its
       // future from what it read; one not complete a moment later never will be.
       try {
@@ -170,6 +185,8 @@ final class TelegramCalls {
   }
 
   private static TelegramApiException failure(String method, Exchange exchange, Throwable cause) {
+    ResponseParameters asked = exchange.tooManyRequests;
+    if (asked != null) return TooManyRequests.refusal(method, asked);
     if (cause instanceof TelegramApiRequestException refused
         && refused.getCause() != null
         && (refused.getErrorCode() == null || refused.getErrorCode() == 0)
@@ -179,6 +196,15 @@ final class TelegramCalls {
     }
     if (cause instanceof TelegramApiException known) return known;
     return new TelegramApiException(method + " failed", cause);
+  }
+
+  private static Response readTooManyRequests(Interceptor.Chain chain) throws IOException {
+    Response response = chain.proceed(chain.request());
+    if (response.code() == 429 && chain.getEventListener() instanceof Exchange exchange) {
+      // Set before the library gets the answer, so before it can fail on it.
+      exchange.tooManyRequests = TooManyRequests.askedBy(response);
+    }
+    return response;
   }
 
   private static EventListener listenerFor(Call call) {
@@ -216,11 +242,16 @@ final class TelegramCalls {
     }
   }
 
-  /** One call as OkHttp sees it: its status once the headers are in, and when it is over. */
+  /**
+   * One call as OkHttp sees it: its status once the headers are in, what a 429 asked, and when it
+   * is over.
+   */
   private static final class Exchange extends EventListener {
     final CompletableFuture<Void> ended = new CompletableFuture<>();
     volatile Call call;
     volatile int status;
+    // Null unless the answer was a 429.
+    volatile ResponseParameters tooManyRequests;
 
     @Override
     public void responseHeadersEnd(Call call, Response response) {
@@ -233,7 +264,7 @@ final class TelegramCalls {
     }
 
     @Override
-    public void callFailed(Call call, java.io.IOException ioe) {
+    public void callFailed(Call call, IOException ioe) {
       ended.complete(null);
     }
 

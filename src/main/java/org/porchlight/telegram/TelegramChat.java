@@ -3,6 +3,7 @@ package org.porchlight.telegram;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.porchlight.core.Echo;
 import org.porchlight.core.Hosting;
 import org.porchlight.core.Incoming;
 import org.porchlight.core.MemberId;
@@ -238,8 +239,11 @@ final class TelegramChat {
                 .findFirst()
                 .orElse(null);
     if (label == null || shown.getText() == null) return;
-    String chosen = conversation.texts(locale(from)).get(Text.CHOSEN, "choice", label);
-    String text = shown.getText() + "\n\n" + chosen;
+    // The message and its button as Telegram relays them, which is outside input like any other:
+    // shown back without control characters, as the rest of what a member sees.
+    String chosen =
+        conversation.texts(locale(from)).get(Text.CHOSEN, "choice", Echo.keepable(label));
+    String text = Echo.keepable(shown.getText()) + "\n\n" + chosen;
     if (text.length() > TelegramRender.MAX_TEXT) return;
     EditMessageText edit =
         EditMessageText.builder()

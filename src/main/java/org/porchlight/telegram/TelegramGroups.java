@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.porchlight.core.Action;
 import org.porchlight.core.Action.PostedAnswer;
 import org.porchlight.core.Community;
+import org.porchlight.core.Echo;
 import org.porchlight.core.Hosting;
 import org.porchlight.core.Incoming;
 import org.porchlight.core.MemberId;
@@ -256,9 +257,9 @@ final class TelegramGroups {
   }
 
   private static String titleOf(Chat chat) {
-    // Telegram gives every group a title; the id stands in should one ever come without.
-    return chat.getTitle() == null || chat.getTitle().isBlank()
-        ? String.valueOf(chat.getId())
-        : chat.getTitle();
+    // Said to the group and kept as the community's name, so without control characters, as any
+    // outside input. Telegram gives every group a title; the id stands in should one come without.
+    String title = chat.getTitle() == null ? "" : Echo.keepable(chat.getTitle()).strip();
+    return title.isEmpty() ? String.valueOf(chat.getId()) : title;
   }
 }

@@ -527,6 +527,20 @@ abstract class StoreContract {
   }
 
   @Test
+  void aNameLongerThanTheStoreKeepsIsCutNeverInsideACharacter() {
+    // A Telegram group's title may be 128 characters (found by TelegramUpdateFuzzTest: refused).
+    Community.Id group = new Community.Id("telegram", "-1001234567890");
+    String title = "a" + "\uD83C\uDF0A".repeat(64); // 129 UTF-16 characters
+
+    database.communities().joinCode(group, title, "k7m2q9xa");
+    database.communities().save(Community.unset(SERVER, title));
+
+    String kept = "a" + "\uD83C\uDF0A".repeat(49);
+    assertThat(database.communities().find(group).map(Community::name)).contains(kept);
+    assertThat(database.communities().find(SERVER).map(Community::name)).contains(kept);
+  }
+
+  @Test
   void aGroupThatBecameASupergroupIsTheSameCommunity() {
     Community.Id group = new Community.Id("telegram", "-4021");
     Community.Id supergroup = new Community.Id("telegram", "-1004021");

@@ -108,9 +108,14 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
-  private record Failure(int httpStatus, String body) {}
+  private record Failure(int httpStatus, String body, Map<String, String> headers) {}
 
-  private record Answer(int httpStatus, String body) {
+  // Headers beyond Content-Type (application/json unless given here).
+  private record Answer(int httpStatus, String body, Map<String, String> headers) {
+    Answer(int httpStatus, String body) {
+      this(httpStatus, body, Map.of());
+    }
+
     static Answer ok(JsonNode result) {
       ObjectNode envelope = NODES.objectNode().put("ok", true);
       envelope.set("result", result);
@@ -567,8 +572,21 @@ public final class FakeBotApi implements AutoCloseable {
     synchronized (failures) {
       Deque<Failure> queue = failures.computeIfAbsent(key(method), name -> new ArrayDeque<>());
       for (int i = 0; i < times; i++) {
-        queue.addLast(new Failure(httpStatus, bodyJson));
+        queue.addLast(new Failure(httpStatus, bodyJson, Map.of()));
       }
+    }
+  }
+
+  /**
+   * The next call of {@code method} is answered {@code httpStatus} with these headers and {@code
+   * body}, unexecuted; the body need not be what the Bot API would send, nor JSON.
+   */
+  void failNextUnreadably(String method, int httpStatus, Map<String, String> headers, String body) {
+    requireNonNull(body, "body == null");
+    synchronized (failures) {
+      failures
+          .computeIfAbsent(key(method), name -> new ArrayDeque<>())
+          .addLast(new Failure(httpStatus, body, Map.copyOf(headers)));
     }
   }
 
@@ -925,7 +943,7 @@ public final class FakeBotApi implements AutoCloseable {
       } else if (!CANONICAL.containsKey(key(asked)) || missing.contains(key(asked))) {
         answer = Answer.error(404, "Not Found");
       } else if ((failure = nextFailure(method)) != null) {
-        answer = new Answer(failure.httpStatus(), failure.body());
+        answer = new Answer(failure.httpStatus(), failure.body(), failure.headers());
       } else if (pollsHang && method.equals("getUpdates")) {
         heldPolls.incrementAndGet();
         Thread.sleep(Long.MAX_VALUE); // until the fake closes
@@ -961,6 +979,7 @@ public final class FakeBotApi implements AutoCloseable {
   private static void respond(HttpExchange exchange, Answer answer) throws IOException {
     byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
+    answer.headers().forEach(exchange.getResponseHeaders()::set);
     exchange.sendResponseHeaders(answer.httpStatus(), body.length);
     exchange.getResponseBody().write(body);
   }

@@ -218,6 +218,29 @@ class TelegramBotTest {
   }
 
   @Test
+  void aPressedMessageIsShownBackWithoutControlCharacters() {
+    setUp(ALEX);
+    // The pressed message as Telegram relays it, with what a terminal would act on in its text and
+    // its button (found by TelegramUpdateFuzzTest).
+    telegram.push(
+        "{\"callback_query\":{\"id\":\"4000000000000000001\","
+            + "\"from\":{\"id\":"
+            + ALEX
+            + ",\"is_bot\":false,\"first_name\":\"Alex\"},"
+            + "\"message\":{\"message_id\":416,\"date\":1764922020,"
+            + "\"chat\":{\"id\":"
+            + ALEX
+            + ",\"type\":\"private\"},"
+            + "\"text\":\"\\u001b[2JHow are you\\u0000 doing?\","
+            + "\"reply_markup\":{\"inline_keyboard\":[[{\"text\":\"Vote\\u0007\","
+            + "\"callback_data\":\"poll:42:yes\"}]]}},"
+            + "\"chat_instance\":\"1\",\"data\":\"poll:42:yes\"}}");
+
+    FakeBotApi.Call edit = telegram.awaitCall("editMessageText", c -> true, WAIT);
+    assertThat(edit.param("text")).isEqualTo("[2JHow are you doing?\n\n→ Vote");
+  }
+
+  @Test
   void wordsTheModelIsUnsureOfGetTheQuestionAndYesGivesTheCrisisLines() {
     setUp(ALEX);
 

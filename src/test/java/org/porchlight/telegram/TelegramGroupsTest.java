@@ -360,6 +360,17 @@ class TelegramGroupsTest {
     assertThat(buttons(hello).get(0).path("url").asText()).contains("?start=c_");
   }
 
+  @Test
+  void aGroupsTitleIsSaidBackWithoutControlCharacters() {
+    // Found by TelegramUpdateFuzzTest: the title was said back as it came.
+    handled(
+        telegram
+            .myChatMember(GROUP, HOST, "member")
+            .replace("\"Porchlight Circle\"", "\"Harbour\\u0001 Lights\\u202e\""));
+
+    assertThat(toChat(GROUP).get(0).param("text")).startsWith("Hello, Harbour Lights. ");
+  }
+
   // ---- the upgrade to a supergroup ----
 
   @Test

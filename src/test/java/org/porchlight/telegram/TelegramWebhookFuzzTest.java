@@ -43,7 +43,9 @@ class TelegramWebhookFuzzTest {
     String secret =
         switch (data.consumeInt(0, 3)) {
           case 0 -> null;
-          case 1 -> data.consumeString(40);
+          // As a request can carry it: no line breaks, which end a header on the wire (and the
+          // JDK's Headers refuses).
+          case 1 -> data.consumeString(40).replaceAll("[\r\n]", "");
           default -> SECRET;
         };
     byte[] body =

@@ -7,8 +7,15 @@ import java.util.Optional;
 import org.porchlight.core.Community;
 import org.porchlight.core.MemberId;
 
-/** Where communities' settings are kept, and which members came to Porchlight through which. */
+/**
+ * Where communities' settings are kept, and which members came to Porchlight through which. A
+ * community's name is kept to its first {@link #NAME_LENGTH} characters: a Telegram group's title
+ * may be longer, and a name is never a reason to refuse a group.
+ */
 public interface CommunityStore {
+  /** How much of a community's name is kept, in UTF-16 characters. */
+  int NAME_LENGTH = 100;
+
   Optional<Community> find(Community.Id id);
 
   /** Inserts the community, or replaces the settings of the one with the same id. */
