@@ -55,6 +55,7 @@ public final class DiscordBot implements AutoCloseable {
   private final Optional<String> devGuildId;
   private final ExecutorService workers;
   private Optional<MeetingEvents> meetingEvents = Optional.empty();
+  private volatile Duration commandsWithin = COMMANDS_WITHIN;
   private ScheduledExecutorService eventPasses;
   private JDA jda;
 
@@ -86,6 +87,15 @@ public final class DiscordBot implements AutoCloseable {
   public DiscordBot keepingMeetingEvents(MeetingEventStore events, Clock clock) {
     if (jda != null) throw new IllegalStateException("keep meeting events before start()");
     this.meetingEvents = Optional.of(new MeetingEvents(events, conversation::texts, clock));
+    return this;
+  }
+
+  /**
+   * Waits {@code bound} rather than {@link #COMMANDS_WITHIN} for the slash commands' registration.
+   */
+  DiscordBot registeringCommandsWithin(Duration bound) {
+    if (jda != null) throw new IllegalStateException("set the bound before start()");
+    this.commandsWithin = bound;
     return this;
   }
 
@@ -170,18 +180,20 @@ public final class DiscordBot implements AutoCloseable {
   static final Duration COMMANDS_WITHIN = Duration.ofSeconds(30);
 
   /**
-   * Registers the slash commands, within {@link #COMMANDS_WITHIN}: Discord keeps the ones
-   * registered before, so a failure here is logged and never holds or stops the start.
+   * Registers the slash commands, within {@link #commandsWithin}: Discord keeps the ones registered
+   * before, so a failure here is logged and never holds or stops the start.
    */
   private void registerCommands() {
     try {
       registerCommandsNow();
+    } catch (DiscordCalls.NoAnswerInTime e) {
+      LOG.warn("{}; the slash commands registered before stay", e.getMessage());
     } catch (RuntimeException e) {
       LOG.warn(
-          "updateCommands: Discord did not take the slash commands within {} s ({}); the ones"
-              + " registered before stay",
-          COMMANDS_WITHIN.toSeconds(),
-          e.getClass().getSimpleName());
+          "updateCommands: Discord did not take the slash commands ({}: {}); the ones registered"
+              + " before stay",
+          e.getClass().getSimpleName(),
+          e.getMessage());
     }
   }
 
@@ -195,19 +207,14 @@ public final class DiscordBot implements AutoCloseable {
                 + " globally instead",
             devGuildId.get());
       } else {
-        guild
-            .updateCommands()
-            .addCommands(commands)
-            .timeout(COMMANDS_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
-            .complete();
+        DiscordCalls.complete(
+            guild.updateCommands().addCommands(commands), commandsWithin, "updateCommands");
         LOG.info("{} commands registered in the development server", commands.size());
         return;
       }
     }
-    jda.updateCommands()
-        .addCommands(commands)
-        .timeout(COMMANDS_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
-        .complete();
+    DiscordCalls.complete(
+        jda.updateCommands().addCommands(commands), commandsWithin, "updateCommands");
     LOG.info("{} commands registered", commands.size());
   }
 
