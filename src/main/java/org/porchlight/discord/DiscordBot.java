@@ -25,6 +25,7 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.porchlight.core.Hosting;
+import org.porchlight.core.MessageLimit;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.MeetingEventStore;
 import org.porchlight.core.port.MemberStore;
@@ -55,6 +56,7 @@ public final class DiscordBot implements AutoCloseable {
   private final Optional<String> devGuildId;
   private final ExecutorService workers;
   private Optional<MeetingEvents> meetingEvents = Optional.empty();
+  private volatile MessageLimit limit = MessageLimit.standard(Clock.systemUTC());
   private volatile Duration commandsWithin = COMMANDS_WITHIN;
   private ScheduledExecutorService eventPasses;
   private JDA jda;
@@ -90,6 +92,13 @@ public final class DiscordBot implements AutoCloseable {
     return this;
   }
 
+  /** Holds each member to {@code limit} rather than the standard one; call before starting. */
+  public DiscordBot limitingEachMember(MessageLimit limit) {
+    if (jda != null) throw new IllegalStateException("set the limit before start()");
+    this.limit = limit;
+    return this;
+  }
+
   /**
    * Waits {@code bound} rather than {@link #COMMANDS_WITHIN} for the slash commands' registration.
    */
@@ -119,7 +128,7 @@ public final class DiscordBot implements AutoCloseable {
               .setEventPool(workers, true)
               .setEnableShutdownHook(false)
               .addEventListeners(
-                  ready, new DiscordChat(conversation, hosting, members, meetingEvents))
+                  ready, new DiscordChat(conversation, hosting, members, meetingEvents, limit))
               .build();
     } catch (InvalidTokenException e) {
       throw new DiscordStartException(
