@@ -24,9 +24,11 @@ final class DirectMessages {
   private static final Logger LOG = LoggerFactory.getLogger(DirectMessages.class);
 
   private final Answering answering;
+  private final FloodGate floodGate;
 
-  DirectMessages(Answering answering) {
+  DirectMessages(Answering answering, FloodGate floodGate) {
     this.answering = answering;
+    this.floodGate = floodGate;
   }
 
   void received(MessageReceivedEvent event) {
@@ -38,9 +40,16 @@ final class DirectMessages {
       Optional<Incoming> incoming = incoming(message);
       if (incoming.isEmpty()) return;
       MemberId member = Answering.memberOf(event.getAuthor());
+      MessageChannel channel = event.getChannel();
+      boolean read =
+          floodGate.admits(
+              member,
+              message.getContentRaw(),
+              replies -> sendTo(channel, DiscordRender.messages(replies)));
+      if (!read) return;
       answering.comeBackToDms(member);
       List<Reply> replies = conversation.handle(member, incoming.get());
-      sendTo(event.getChannel(), DiscordRender.messages(replies));
+      sendTo(channel, DiscordRender.messages(replies));
     } catch (RuntimeException e) {
       LOG.error("a direct message could not be answered", e);
       String sorry = conversation.texts("en").get(Text.SOMETHING_WENT_WRONG);

@@ -25,6 +25,7 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.porchlight.core.Hosting;
+import org.porchlight.core.MessageLimit;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.MeetingEventStore;
 import org.porchlight.core.port.MemberStore;
@@ -55,6 +56,8 @@ public final class DiscordBot implements AutoCloseable {
   private final Optional<String> devGuildId;
   private final ExecutorService workers;
   private Optional<MeetingEvents> meetingEvents = Optional.empty();
+  private volatile MessageLimit limit = MessageLimit.standard(Clock.systemUTC());
+  private volatile Duration commandsWithin = COMMANDS_WITHIN;
   private ScheduledExecutorService eventPasses;
   private JDA jda;
 
@@ -89,6 +92,22 @@ public final class DiscordBot implements AutoCloseable {
     return this;
   }
 
+  /** Holds each member to {@code limit} rather than the standard one; call before starting. */
+  public DiscordBot limitingEachMember(MessageLimit limit) {
+    if (jda != null) throw new IllegalStateException("set the limit before start()");
+    this.limit = limit;
+    return this;
+  }
+
+  /**
+   * Waits {@code bound} rather than {@link #COMMANDS_WITHIN} for the slash commands' registration.
+   */
+  DiscordBot registeringCommandsWithin(Duration bound) {
+    if (jda != null) throw new IllegalStateException("set the bound before start()");
+    this.commandsWithin = bound;
+    return this;
+  }
+
   /** Logs in, waits for the gateway's READY, and registers the commands. */
   public void start() {
     List<String> tooLong = DiscordLimits.tooLong(conversation.texts(LOCALE));
@@ -109,7 +128,7 @@ public final class DiscordBot implements AutoCloseable {
               .setEventPool(workers, true)
               .setEnableShutdownHook(false)
               .addEventListeners(
-                  ready, new DiscordChat(conversation, hosting, members, meetingEvents))
+                  ready, new DiscordChat(conversation, hosting, members, meetingEvents, limit))
               .build();
     } catch (InvalidTokenException e) {
       throw new DiscordStartException(
@@ -170,18 +189,20 @@ public final class DiscordBot implements AutoCloseable {
   static final Duration COMMANDS_WITHIN = Duration.ofSeconds(30);
 
   /**
-   * Registers the slash commands, within {@link #COMMANDS_WITHIN}: Discord keeps the ones
-   * registered before, so a failure here is logged and never holds or stops the start.
+   * Registers the slash commands, within {@link #commandsWithin}: Discord keeps the ones registered
+   * before, so a failure here is logged and never holds or stops the start.
    */
   private void registerCommands() {
     try {
       registerCommandsNow();
+    } catch (DiscordCalls.NoAnswerInTime e) {
+      LOG.warn("{}; the slash commands registered before stay", e.getMessage());
     } catch (RuntimeException e) {
       LOG.warn(
-          "updateCommands: Discord did not take the slash commands within {} s ({}); the ones"
-              + " registered before stay",
-          COMMANDS_WITHIN.toSeconds(),
-          e.getClass().getSimpleName());
+          "updateCommands: Discord did not take the slash commands ({}: {}); the ones registered"
+              + " before stay",
+          e.getClass().getSimpleName(),
+          e.getMessage());
     }
   }
 
@@ -195,19 +216,14 @@ public final class DiscordBot implements AutoCloseable {
                 + " globally instead",
             devGuildId.get());
       } else {
-        guild
-            .updateCommands()
-            .addCommands(commands)
-            .timeout(COMMANDS_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
-            .complete();
+        DiscordCalls.complete(
+            guild.updateCommands().addCommands(commands), commandsWithin, "updateCommands");
         LOG.info("{} commands registered in the development server", commands.size());
         return;
       }
     }
-    jda.updateCommands()
-        .addCommands(commands)
-        .timeout(COMMANDS_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
-        .complete();
+    DiscordCalls.complete(
+        jda.updateCommands().addCommands(commands), commandsWithin, "updateCommands");
     LOG.info("{} commands registered", commands.size());
   }
 

@@ -10,14 +10,16 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.porchlight.core.Community;
 import org.porchlight.core.Hosting;
+import org.porchlight.core.MessageLimit;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.MemberStore;
 
 /**
  * Discord's interactions and direct messages, each sent where it is answered: a member's commands
  * and buttons ({@link MemberInteractions}), the hosts' commands ({@link HostCommands}), the
- * settings form ({@link SettingsForm}), DMs ({@link DirectMessages}). In a server every answer is
- * ephemeral, seen only by the member it is for; whatever fails gets a kind apology.
+ * settings form ({@link SettingsForm}), DMs ({@link DirectMessages}). Each member is held to a
+ * {@link MessageLimit} first ({@link FloodGate}). In a server every answer is ephemeral, seen only
+ * by the member it is for; whatever fails gets a kind apology.
  */
 final class DiscordChat extends ListenerAdapter {
   static final String PLATFORM = "discord";
@@ -28,23 +30,27 @@ final class DiscordChat extends ListenerAdapter {
   private final SettingsForm settingsForm;
   private final SupportForms supportForms;
   private final DirectMessages directMessages;
+  private final FloodGate floodGate;
 
   DiscordChat(
       Conversation conversation,
       Hosting hosting,
       MemberStore members,
-      Optional<MeetingEvents> meetingEvents) {
+      Optional<MeetingEvents> meetingEvents,
+      MessageLimit limit) {
     this.answering = new Answering(conversation, members);
+    this.floodGate = new FloodGate(limit, conversation);
     this.settingsForm = new SettingsForm(answering);
     this.supportForms = new SupportForms(answering);
     this.memberInteractions = new MemberInteractions(answering, settingsForm, supportForms);
     this.hostCommands = new HostCommands(answering, hosting, meetingEvents);
-    this.directMessages = new DirectMessages(answering);
+    this.directMessages = new DirectMessages(answering, floodGate);
   }
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
     try {
+      if (!floodGate.admits(event)) return;
       if (DiscordCommands.HOST_COMMANDS.contains(event.getName())) {
         hostCommands.command(event);
       } else {
@@ -58,6 +64,7 @@ final class DiscordChat extends ListenerAdapter {
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
     try {
+      if (!floodGate.admits(event)) return;
       memberInteractions.button(event);
     } catch (RuntimeException e) {
       answering.somethingWentWrong(event, e);
@@ -67,6 +74,7 @@ final class DiscordChat extends ListenerAdapter {
   @Override
   public void onModalInteraction(ModalInteractionEvent event) {
     try {
+      if (!floodGate.admits(event)) return;
       if (event.getModalId().equals(SettingsForm.ID)) {
         settingsForm.submitted(event);
       } else if (event.getModalId().equals(SupportForms.POD)
@@ -85,6 +93,7 @@ final class DiscordChat extends ListenerAdapter {
   @Override
   public void onGenericSelectMenuInteraction(GenericSelectMenuInteractionEvent<?, ?> event) {
     try {
+      if (!floodGate.admits(event)) return;
       answering.notOurs(event);
     } catch (RuntimeException e) {
       answering.somethingWentWrong(event, e);
@@ -94,6 +103,7 @@ final class DiscordChat extends ListenerAdapter {
   @Override
   public void onGenericContextInteraction(GenericContextInteractionEvent<?> event) {
     try {
+      if (!floodGate.admits(event)) return;
       answering.notOurs(event);
     } catch (RuntimeException e) {
       answering.somethingWentWrong(event, e);

@@ -2,8 +2,6 @@ package org.porchlight.discord;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -18,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Check-ins and reminders by direct message. JDA keeps to Discord's rate limits itself, waiting out
- * a 429 and sending again; a message still waiting when its deadline passes is not sent at all, and
- * the outbox tries it again later, so nothing goes twice.
+ * a 429 and sending again. A message still waiting for its turn when its deadline passes is not
+ * sent at all, and the outbox tries it again later, so it goes once; one Discord took but never
+ * answered within the deadline is tried again too, as any call with no answer is.
  */
 final class DiscordMessenger implements Messenger {
   private static final Logger LOG = LoggerFactory.getLogger(DiscordMessenger.class);
@@ -52,15 +51,15 @@ final class DiscordMessenger implements Messenger {
                   return chain;
                 });
     try {
-      sending.timeout(DEADLINE.toMillis(), TimeUnit.MILLISECONDS).complete();
+      DiscordCalls.complete(sending, DEADLINE, "openPrivateChannel, sendMessage");
       return Delivery.sent();
     } catch (ErrorResponseException e) {
       return delivery(e);
+    } catch (DiscordCalls.NoAnswerInTime e) {
+      // Mostly a wait behind Discord's rate limits in a wave of check-ins.
+      LOG.info("a direct message was handed back to the outbox: {}", e.getMessage());
+      return Delivery.slowDown(AFTER_DEADLINE);
     } catch (RuntimeException e) {
-      if (causedBy(e, TimeoutException.class)) {
-        LOG.info("a direct message waited past its deadline behind Discord's rate limits");
-        return Delivery.slowDown(AFTER_DEADLINE);
-      }
       LOG.warn("a direct message could not be sent: {}", e.getClass().getSimpleName());
       return Delivery.failed();
     }
@@ -79,12 +78,5 @@ final class DiscordMessenger implements Messenger {
         e.getResponse() == null ? "?" : e.getResponse().code,
         e.getErrorCode());
     return Delivery.failed();
-  }
-
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (kind.isInstance(cause)) return true;
-    }
-    return false;
   }
 }

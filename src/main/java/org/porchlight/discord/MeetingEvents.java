@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import net.dv8tion.jda.api.Permission;
@@ -47,8 +46,8 @@ final class MeetingEvents {
   static final Duration LENGTH = Duration.ofMinutes(90);
 
   private static final Logger LOG = LoggerFactory.getLogger(MeetingEvents.class);
-  // Each call to Discord waits this long at most (rate limits included): a host is waiting.
-  private static final long CALL_SECONDS = 10;
+  // Each call to Discord is waited for this long at most (rate limits included): a host is waiting.
+  private static final Duration CALL_WITHIN = Duration.ofSeconds(10);
   private static final String ELLIPSIS = "…";
 
   /** What became of a server's events. */
@@ -104,7 +103,8 @@ final class MeetingEvents {
       Map<String, ScheduledEvent> onDiscord = new HashMap<>();
       try {
         for (ScheduledEvent event :
-            guild.retrieveScheduledEvents().timeout(CALL_SECONDS, TimeUnit.SECONDS).complete()) {
+            DiscordCalls.complete(
+                guild.retrieveScheduledEvents(), CALL_WITHIN, "retrieveScheduledEvents")) {
           if (event.getStatus() == ScheduledEvent.Status.SCHEDULED
               || event.getStatus() == ScheduledEvent.Status.ACTIVE) {
             onDiscord.put(event.getId(), event);
@@ -138,39 +138,38 @@ final class MeetingEvents {
     if (change instanceof Change.Create create) {
       Instant end = create.start().plus(LENGTH);
       ScheduledEvent made =
-          guild
-              .createScheduledEvent(
-                  name(create.meeting(), community),
-                  location(create.meeting(), guild),
-                  create.start().atOffset(ZoneOffset.UTC),
-                  end.atOffset(ZoneOffset.UTC))
-              .setDescription(description(create.meeting(), community, guild))
-              .timeout(CALL_SECONDS, TimeUnit.SECONDS)
-              .complete();
+          DiscordCalls.complete(
+              guild
+                  .createScheduledEvent(
+                      name(create.meeting(), community),
+                      location(create.meeting(), guild),
+                      create.start().atOffset(ZoneOffset.UTC),
+                      end.atOffset(ZoneOffset.UTC))
+                  .setDescription(description(create.meeting(), community, guild)),
+              CALL_WITHIN,
+              "createScheduledEvent");
       store.save(
           community.id(), new MeetingEvent(create.meeting(), made.getId(), create.start(), end));
     } else if (change instanceof Change.Update update) {
       Instant end = update.start().plus(LENGTH);
-      onDiscord
-          .get(update.event().eventId())
-          .getManager()
-          .setName(name(update.meeting(), community))
-          .setLocation(location(update.meeting(), guild))
-          .setDescription(description(update.meeting(), community, guild))
-          .setStartTime(update.start().atOffset(ZoneOffset.UTC))
-          .setEndTime(end.atOffset(ZoneOffset.UTC))
-          .timeout(CALL_SECONDS, TimeUnit.SECONDS)
-          .complete();
+      DiscordCalls.complete(
+          onDiscord
+              .get(update.event().eventId())
+              .getManager()
+              .setName(name(update.meeting(), community))
+              .setLocation(location(update.meeting(), guild))
+              .setDescription(description(update.meeting(), community, guild))
+              .setStartTime(update.start().atOffset(ZoneOffset.UTC))
+              .setEndTime(end.atOffset(ZoneOffset.UTC)),
+          CALL_WITHIN,
+          "modifyScheduledEvent");
       store.save(
           community.id(),
           new MeetingEvent(update.meeting(), update.event().eventId(), update.start(), end));
     } else if (change instanceof Change.Delete delete) {
       try {
-        onDiscord
-            .get(delete.event().eventId())
-            .delete()
-            .timeout(CALL_SECONDS, TimeUnit.SECONDS)
-            .complete();
+        DiscordCalls.complete(
+            onDiscord.get(delete.event().eventId()).delete(), CALL_WITHIN, "deleteScheduledEvent");
       } catch (ErrorResponseException e) {
         if (e.getErrorResponse() != ErrorResponse.UNKNOWN_SCHEDULED_EVENT) throw e;
       }
@@ -285,7 +284,7 @@ final class MeetingEvents {
   }
 
   private static void refused(String what, RuntimeException e) {
-    // Routine (a 403, a 429 waited out too long, a 5xx): one line, no stack trace.
+    // Routine (a 403, a 429 waited out too long, a 5xx, no answer): one line, no stack trace.
     LOG.warn("Discord refused {}: {}", what, e.getMessage());
   }
 }

@@ -36,9 +36,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -166,7 +168,16 @@ public final class FakeDiscord implements AutoCloseable {
 
   private static final Answer NOT_FOUND = Answer.error(404, 0, "404: Not Found");
 
-  private record Answer(int status, JsonNode body, Map<String, String> headers) {
+  // A raw body, when not null, is sent as it is, as text/html, in place of the JSON body.
+  private record Answer(int status, JsonNode body, Map<String, String> headers, String raw) {
+    Answer(int status, JsonNode body, Map<String, String> headers) {
+      this(status, body, headers, null);
+    }
+
+    static Answer unreadable(int status, String raw) {
+      return new Answer(status, NullNode.getInstance(), Map.of(), raw);
+    }
+
     static Answer ok(JsonNode body) {
       return new Answer(200, body, Map.of());
     }
@@ -253,6 +264,11 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, String> interactionsByToken = new HashMap<>();
   private final FakeScheduledEvents scheduledEvents;
   private Answer nextMessageFails;
+  // How registering commands (PUT .../commands) is answered: held until the latch opens, or with an
+  // unreadable 500. Read outside the state lock: a held call must hold nothing else up.
+  private volatile CountDownLatch commandsHeld;
+  private volatile boolean commandsUnreadable;
+  private final AtomicInteger heldCommandCalls = new AtomicInteger();
   private int tooManyRequestsLeft;
   private Duration tooManyRequestsRetryAfter = Duration.ZERO;
   private int rateLimited;
@@ -334,6 +350,8 @@ public final class FakeDiscord implements AutoCloseable {
 
   @Override
   public void close() {
+    // Held calls are answered first: cut off, the client would read an I/O error.
+    commandsAnswerAgain();
     gateway.close();
     server.stop(0);
     executor.shutdownNow();
@@ -794,6 +812,41 @@ public final class FakeDiscord implements AutoCloseable {
 
   // ---- scripting -----------------------------------------------------------------------------
 
+  /**
+   * From now on, a command registration (the bulk overwrite, {@code PUT applications/{id}/commands}
+   * or a guild's) gets no answer: the fake holds it, as a server that hangs would, until {@link
+   * #commandsAnswerAgain}.
+   */
+  public void commandsNeverAnswer() {
+    commandsHeld = new CountDownLatch(1);
+  }
+
+  /**
+   * From now on, a command registration is answered {@code 500} with a body that is not JSON, as a
+   * proxy in trouble might answer.
+   */
+  public void commandsAnswerUnreadably() {
+    commandsUnreadable = true;
+  }
+
+  /**
+   * Command registrations are answered as Discord does, the held ones too; returns once they are.
+   */
+  public void commandsAnswerAgain() {
+    commandsUnreadable = false;
+    CountDownLatch held = commandsHeld;
+    commandsHeld = null;
+    if (held != null) {
+      held.countDown();
+    }
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> heldCommandCalls.get() == 0);
+  }
+
+  /** How many command registrations the fake holds unanswered now. */
+  public int heldCommandCalls() {
+    return heldCommandCalls.get();
+  }
+
   /** From now on, messages to the user's DM channel answer 403, code 50007. */
   public void closeDms(String userId) {
     synchronized (state) {
@@ -1224,6 +1277,34 @@ public final class FakeDiscord implements AutoCloseable {
   // ---- REST ----------------------------------------------------------------------------------
 
   private void handle(HttpExchange exchange) throws IOException {
+    boolean registering = registersCommands(exchange);
+    CountDownLatch held = registering ? commandsHeld : null;
+    if (held != null) {
+      heldCommandCalls.incrementAndGet();
+    }
+    try {
+      if (held != null) {
+        held.await();
+      }
+      answer(exchange, registering && commandsUnreadable);
+    } catch (InterruptedException e) {
+      // The fake is closing: the held call goes unanswered.
+      exchange.close();
+      Thread.currentThread().interrupt();
+    } finally {
+      if (held != null) {
+        heldCommandCalls.decrementAndGet();
+      }
+    }
+  }
+
+  private static boolean registersCommands(HttpExchange exchange) {
+    return exchange.getRequestMethod().equals("PUT")
+        && exchange.getRequestURI().getPath().startsWith(API_PREFIX + "applications/")
+        && exchange.getRequestURI().getPath().endsWith("/commands");
+  }
+
+  private void answer(HttpExchange exchange, boolean unreadably) throws IOException {
     try (exchange) {
       Instant at = Instant.now();
       String method = exchange.getRequestMethod();
@@ -1241,7 +1322,10 @@ public final class FakeDiscord implements AutoCloseable {
       Answer answer;
       try {
         body = body(bytes, contentType);
-        answer = route(method, segments, query, body, authorization);
+        answer =
+            unreadably
+                ? Answer.unreadable(500, "<html><body>500 Internal Server Error</body></html>")
+                : route(method, segments, query, body, authorization);
       } catch (MalformedBodyException e) {
         answer = Answer.error(400, 50109, "The request body contains invalid JSON.");
       } catch (RuntimeException e) {
@@ -1826,6 +1910,13 @@ public final class FakeDiscord implements AutoCloseable {
     exchange.getResponseHeaders().set("Via", "1.1 google");
     if (answer.status() == 204) {
       exchange.sendResponseHeaders(204, -1);
+      return;
+    }
+    if (answer.raw() != null) {
+      byte[] raw = answer.raw().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/html");
+      exchange.sendResponseHeaders(answer.status(), raw.length);
+      exchange.getResponseBody().write(raw);
       return;
     }
     byte[] body = JSON.writeValueAsBytes(answer.body());
