@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.User;
@@ -24,6 +25,7 @@ import org.porchlight.core.Reply;
 import org.porchlight.core.Text;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,8 +111,19 @@ final class Answering {
   }
 
   void somethingWentWrong(IReplyCallback event, RuntimeException e) {
-    LOG.error("an interaction could not be answered", e);
-    String sorry = texts(event).get(Text.SOMETHING_WENT_WRONG);
+    if (e instanceof RejectedExecutionException) {
+      // Discord's connection is closing as Porchlight stops: nothing can be answered any more.
+      LOG.debug("an interaction came as Porchlight stopped: {}", e.toString());
+      return;
+    }
+    boolean away = StoreUnavailable.isCause(e);
+    if (away) {
+      // Said once, by whoever watches the database; the member is asked to come back soon.
+      LOG.debug("an interaction came while the database is away");
+    } else {
+      LOG.error("an interaction could not be answered", e);
+    }
+    String sorry = texts(event).get(away ? Text.NOTES_AWAY : Text.SOMETHING_WENT_WRONG);
     if (event.isAcknowledged()) {
       event.getHook().editOriginal(sorry).queue(null, failure -> failed("an apology", failure));
     } else {

@@ -2,6 +2,7 @@ package org.porchlight.discord;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
@@ -13,6 +14,7 @@ import org.porchlight.core.MemberId;
 import org.porchlight.core.Reply;
 import org.porchlight.core.Text;
 import org.porchlight.core.conversation.Conversation;
+import org.porchlight.core.port.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +52,33 @@ final class DirectMessages {
       answering.comeBackToDms(member);
       List<Reply> replies = conversation.handle(member, incoming.get());
       sendTo(channel, DiscordRender.messages(replies));
+    } catch (RejectedExecutionException e) {
+      // Discord's connection is closing as Porchlight stops: nothing can be sent any more.
+      LOG.debug("a direct message came as Porchlight stopped: {}", e.toString());
     } catch (RuntimeException e) {
+      if (StoreUnavailable.isCause(e)) {
+        meanwhile(event, conversation);
+        return;
+      }
       LOG.error("a direct message could not be answered", e);
       String sorry = conversation.texts("en").get(Text.SOMETHING_WENT_WRONG);
       sendTo(event.getChannel(), DiscordRender.messages(Reply.text(sorry)));
     }
+  }
+
+  /**
+   * The database is away (said once, by whoever watches it): crisis language is answered from the
+   * words alone; anything else is told kindly to come back in a little while, since Discord does
+   * not send a message twice.
+   */
+  private static void meanwhile(MessageReceivedEvent event, Conversation conversation) {
+    LOG.debug("a direct message came while the database is away");
+    MemberId member = Answering.memberOf(event.getAuthor());
+    String words = event.getMessage().getContentRaw();
+    Optional<Reply> crisis =
+        words.isBlank() ? Optional.empty() : conversation.crisisCheckWithoutTheStore(member, words);
+    Reply reply = crisis.orElseGet(() -> Reply.text(conversation.texts("en").get(Text.NOTES_AWAY)));
+    sendTo(event.getChannel(), DiscordRender.messages(reply));
   }
 
   private static Optional<Incoming> incoming(Message message) {

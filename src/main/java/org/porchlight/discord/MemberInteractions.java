@@ -9,6 +9,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import org.porchlight.core.Action;
+import org.porchlight.core.Echo;
 import org.porchlight.core.Incoming;
 import org.porchlight.core.Reply;
 import org.porchlight.core.Text;
@@ -56,14 +57,16 @@ final class MemberInteractions {
         answering.handle(
             event, Answering.memberOf(event.getUser()), new Incoming.ButtonPress(data));
     Message shown = event.getMessage();
-    String chosen = answering.texts(event).get(Text.CHOSEN, "choice", event.getButton().getLabel());
-    String content = shown.getContentRaw() + "\n\n" + chosen;
+    // Both come back from Discord, so they are outside input as much as a member's words.
+    String label = Echo.keepable(event.getButton().getLabel());
+    String before = Echo.keepable(shown.getContentRaw());
+    String chosen = answering.texts(event).get(Text.CHOSEN, "choice", label);
+    String content = before + "\n\n" + chosen;
     InteractionHook hook = event.getHook();
     RestAction<?> edit =
         hook.editOriginal(
             new MessageEditBuilder()
-                .setContent(
-                    content.length() <= DiscordRender.MAX_TEXT ? content : shown.getContentRaw())
+                .setContent(content.length() <= DiscordRender.MAX_TEXT ? content : before)
                 .setComponents()
                 .build());
     Answering.followUp(edit, hook, DiscordRender.messages(replies), Answering.inServer(event));

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,7 @@ import org.porchlight.core.MemberId;
 import org.porchlight.core.Mood;
 import org.porchlight.core.Prompt;
 import org.porchlight.core.conversation.Conversation;
+import org.porchlight.core.port.MemberStore;
 import org.porchlight.core.reading.FakeMeaning;
 import org.porchlight.core.reading.Sense;
 import org.porchlight.delivery.Messenger.Delivery;
@@ -52,6 +54,7 @@ import org.porchlight.discord.FakeDiscord.Where;
 import org.porchlight.runtime.Ticker;
 import org.porchlight.schedule.Scheduling;
 import org.porchlight.store.Database;
+import org.porchlight.testing.AwayWhile;
 import org.porchlight.testing.Corpus;
 import org.porchlight.testing.RealConversation;
 import org.porchlight.testing.TestH2;
@@ -228,6 +231,38 @@ class DiscordBotTest {
     answered(press(river, IN_DMS, ask, "Yes, erase everything"), "gone");
     assertThat(database.members().find(member)).isEmpty();
     assertThat(discord.unknownCalls()).isEmpty();
+  }
+
+  @Test
+  void whileTheDatabaseIsAwayCrisisIsAnsweredAndAnythingElseIsAskedToComeBackSoon() {
+    AtomicBoolean away = new AtomicBoolean();
+    MemberStore members = AwayWhile.away(MemberStore.class, database.members(), away::get);
+    conversation =
+        RealConversation.with(
+            members,
+            database.checkIns(),
+            database.steps(),
+            database.communities(),
+            database.support(RealConversation.TEST_SEALER),
+            database.reachOuts(),
+            database.buddies(RealConversation.TEST_SEALER),
+            database.meetingReminders(),
+            Clock.systemUTC());
+    bot.close();
+    bot = startBot(discord, Optional.empty());
+    String river = discord.newUser("river");
+    answered(command(river, IN_DMS, "start"), "When would you like");
+
+    away.set(true);
+    answered(command(river, IN_DMS, "checkin"), "can't reach my notes");
+    discord.directMessage(river, "how are you");
+    awaitDm(river, "can't reach my notes");
+    discord.directMessage(river, "I want to kill myself");
+    awaitDm(river, "findahelpline.com");
+
+    away.set(false);
+    answered(command(river, IN_DMS, "checkin"), "honest");
+    assertThat(logged()).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN));
   }
 
   @Test
