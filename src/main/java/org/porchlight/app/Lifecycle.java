@@ -95,9 +95,13 @@ public final class Lifecycle {
         migrating.countDown();
       }
       opened.push(porchlight);
+      DatabaseOutage outage = new DatabaseOutage(Ticker.SYSTEM);
       Probe database =
-          Probe.every(Duration.ofSeconds(5), "database", porchlight.database::isReachable)
-              .whenChanged(new DatabaseOutage(Ticker.SYSTEM));
+          Probe.every(
+                  Duration.ofSeconds(5),
+                  "database",
+                  outage.check(porchlight.database::whyUnreachable))
+              .whenChanged(outage);
       opened.push(database);
       health.check("database", database);
       // Loads in the background; until it is ready the patterns alone read members' words.

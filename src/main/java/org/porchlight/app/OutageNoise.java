@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import java.sql.SQLException;
 import org.porchlight.store.Failures;
 import org.slf4j.Marker;
 
@@ -38,7 +39,7 @@ public final class OutageNoise extends TurboFilter {
   }
 
   private static boolean lostConnection(String format, Object[] params, Throwable t) {
-    if (t != null) return Failures.isUnreachable(t);
+    if (t != null) return Failures.isUnreachable(t) || usedAfterItWasLost(t);
     // HikariCP names a connection it found closed, or gives up, without the exception.
     if (format != null
         && (format.contains("marked as broken") || format.contains("Failed to validate"))) {
@@ -48,6 +49,20 @@ public final class OutageNoise extends TurboFilter {
       for (Object param : params) {
         if (param instanceof Throwable thrown && Failures.isUnreachable(thrown)) return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * HikariCP's "Connection is closed", without a state: Quartz using a connection the pool has
+   * already closed, having found it broken.
+   */
+  private static boolean usedAfterItWasLost(Throwable t) {
+    for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException && "Connection is closed".equals(cause.getMessage())) {
+        return true;
+      }
+      if (cause.getCause() == cause) break;
     }
     return false;
   }

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +70,8 @@ public final class Sender implements AutoCloseable {
   private final ExecutorService pool;
   private final Object wake = new Object();
   private final AtomicLong sent = new AtomicLong();
-  private final Queue<Long> sentWhileTheDatabaseWasAway = new ConcurrentLinkedQueue<>();
+  // Guarded by itself.
+  private final List<Long> sentWhileTheDatabaseWasAway = new ArrayList<>();
   private volatile Tally tally = Tally.NONE;
   private volatile boolean running;
 
@@ -148,9 +147,15 @@ public final class Sender implements AutoCloseable {
 
   /** Takes one batch and sends it; returns how many letters were taken. */
   public int sendSome() throws InterruptedException {
-    confirmThoseSentWhileTheDatabaseWasAway();
-    Instant takenAt = clock.instant();
-    List<Letter> letters = outbox.take(channels.keySet(), takenAt, LEASE, batchSize);
+    Instant takenAt;
+    List<Letter> letters;
+    // Letters sent while the database was away may have outlived their lease: they are removed
+    // before any thread takes letters again, or one would be taken and sent twice.
+    synchronized (sentWhileTheDatabaseWasAway) {
+      confirmThoseSentWhileTheDatabaseWasAway();
+      takenAt = clock.instant();
+      letters = outbox.take(channels.keySet(), takenAt, LEASE, batchSize);
+    }
     Instant sendBy = takenAt.plus(LEASE).minus(LEASE_MARGIN);
     List<Long> done = new ArrayList<>();
     int handled = 0;
@@ -187,19 +192,20 @@ public final class Sender implements AutoCloseable {
     try {
       outbox.sent(ids);
     } catch (RuntimeException e) {
-      if (StoreUnavailable.isCause(e)) sentWhileTheDatabaseWasAway.addAll(ids);
+      if (StoreUnavailable.isCause(e)) {
+        synchronized (sentWhileTheDatabaseWasAway) {
+          sentWhileTheDatabaseWasAway.addAll(ids);
+        }
+      }
       throw e;
     }
   }
 
   private void confirmThoseSentWhileTheDatabaseWasAway() {
-    List<Long> ids = new ArrayList<>();
-    for (Long id = sentWhileTheDatabaseWasAway.poll();
-        id != null;
-        id = sentWhileTheDatabaseWasAway.poll()) {
-      ids.add(id);
-    }
-    confirm(ids);
+    if (sentWhileTheDatabaseWasAway.isEmpty()) return;
+    List<Long> ids = new ArrayList<>(sentWhileTheDatabaseWasAway);
+    outbox.sent(ids); // still away: they stay, and this thread waits with the others
+    sentWhileTheDatabaseWasAway.clear();
   }
 
   /** Sends one letter; true when it is done with (sent, or no longer worth sending). */

@@ -29,6 +29,7 @@ import org.porchlight.core.MessageLimit;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.MeetingEventStore;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.StoreUnavailable;
 import org.porchlight.delivery.Messenger;
 import org.porchlight.runtime.Daemons;
 import org.slf4j.Logger;
@@ -164,8 +165,13 @@ public final class DiscordBot implements AutoCloseable {
             hosting.community(Answering.communityOf(guild), Answering.guildName(guild)),
             false);
       } catch (RuntimeException e) {
-        // The next pass tries again; an exception here would stop every later pass.
-        LOG.warn("a server's meeting events could not be kept: {}", e.toString());
+        // The next pass tries again; an exception here would stop every later pass. The database
+        // away is said once, by whoever watches it.
+        if (StoreUnavailable.isCause(e)) {
+          LOG.debug("meeting events wait for the database");
+        } else {
+          LOG.warn("a server's meeting events could not be kept: {}", e.toString());
+        }
       }
     }
   }

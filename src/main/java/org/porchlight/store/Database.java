@@ -339,10 +339,17 @@ public final class Database implements AutoCloseable {
 
   /** Whether the database answers within two seconds. */
   public boolean isReachable() {
+    return whyUnreachable().isEmpty();
+  }
+
+  /** Why the database can't be reached now, in the driver's words; empty when it can. */
+  public Optional<String> whyUnreachable() {
     try (Connection connection = dataSource.getConnection()) {
-      return connection.isValid(2);
+      return connection.isValid(2)
+          ? Optional.empty()
+          : Optional.of("a connection did not answer within 2 s");
     } catch (SQLException | RuntimeException e) {
-      return false;
+      return Optional.of(String.valueOf(rootMessage(e)));
     }
   }
 

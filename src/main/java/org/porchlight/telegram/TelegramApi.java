@@ -214,6 +214,13 @@ final class TelegramApi {
       }
       return Failure.MISSING;
     }
+    if (code == 400
+        && (description.contains("query is too old") || description.contains("not modified"))) {
+      // A press answered, or its message changed, once already: an update answered again after
+      // the database came back, say. Nothing is amiss.
+      LOG.debug("{}: done before ({} {})", method, code, answered.getApiResponse());
+      return Failure.FAILED;
+    }
     LOG.warn("{}: Telegram refused it ({} {})", method, code, answered.getApiResponse());
     return Failure.FAILED;
   }

@@ -16,11 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.porchlight.core.Hosting;
+import org.porchlight.core.MemberId;
 import org.porchlight.core.MessageLimit;
 import org.porchlight.core.Messages;
 import org.porchlight.core.Text;
 import org.porchlight.core.conversation.Conversation;
 import org.porchlight.core.port.MemberStore;
+import org.porchlight.core.port.StoreUnavailable;
 import org.porchlight.delivery.Messenger;
 import org.porchlight.intake.HandledUpdates;
 import org.porchlight.intake.OffsetStore;
@@ -128,7 +130,7 @@ public final class TelegramBot implements AutoCloseable {
     this.workers = Executors.newFixedThreadPool(workers, Daemons.named("telegram-chat"));
     this.client = new TelegramCalls(token, url, CALL_TIMEOUT);
     this.outage = new Outage(ticker);
-    this.api = new TelegramApi(client, outage, pause, id -> members.setReachable(id, false));
+    this.api = new TelegramApi(client, outage, pause, id -> cannotBeReached(members, id));
     this.polling =
         new TelegramPolling(offsets, this.workers, () -> chat, this::heardFromTelegram, outage);
   }
@@ -330,6 +332,18 @@ public final class TelegramBot implements AutoCloseable {
    * Whether Porchlight is in touch with Telegram: signed in; when it polls, a poll answered within
    * the last two long polls' time; with a webhook, Telegram took it.
    */
+  /**
+   * Notes that a member can't be reached. While the database is away it is not noted: the next
+   * message to them finds it out again.
+   */
+  private static void cannotBeReached(MemberStore members, MemberId member) {
+    try {
+      members.setReachable(member, false);
+    } catch (StoreUnavailable e) {
+      LOG.debug("a member who can't be reached is not noted while the database is away");
+    }
+  }
+
   public boolean isConnected() {
     return isConnected(
         polls

@@ -279,7 +279,7 @@ final class TelegramChat {
    */
   boolean send(long chatId, Optional<MemberId> member, List<Reply> replies) {
     for (Reply reply : replies) {
-      if (member.isPresent() && !members.isReachable(member.get())) {
+      if (member.isPresent() && !reachable(member.get())) {
         LOG.debug("not sending to a member who can't be reached");
         return false;
       }
@@ -290,6 +290,18 @@ final class TelegramChat {
       if (!sent) return false;
     }
     return true;
+  }
+
+  /**
+   * Whether {@code member} can be reached, as stored. While the database is away, yes: they have
+   * just written, and their turn is done; asking again would answer it twice.
+   */
+  private boolean reachable(MemberId member) {
+    try {
+      return members.isReachable(member);
+    } catch (StoreUnavailable e) {
+      return true;
+    }
   }
 
   /** A check-in or reminder from the outbox, to a member's private chat: one try. */

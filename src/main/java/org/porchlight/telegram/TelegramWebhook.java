@@ -80,13 +80,14 @@ final class TelegramWebhook implements HttpHandler {
   private static final Duration REFUSAL_WARNING_EVERY = Duration.ofMinutes(1);
   private final AtomicLong refusedSince = new AtomicLong();
   private final AtomicLong lastRefusalWarning = new AtomicLong();
+  private volatile Predicate<Update> crisisAlone = update -> false;
+  // Claims kept for Telegram's next post of an update the database's going cut short.
+  private final Map<Long, Claim.Held> heldWhileTheDatabaseWasAway = new ConcurrentHashMap<>();
 
   /**
    * @param chat handles one update (the conversation's answer and all)
    * @param workers where updates are handled, so the HTTP server's threads stay free
    */
-  private volatile Predicate<Update> crisisAlone = update -> false;
-
   TelegramWebhook(
       String secret, Consumer<Update> chat, HandledUpdates handled, Clock clock, Executor workers) {
     this.secretDigest = digest(secret);
@@ -250,7 +251,10 @@ final class TelegramWebhook implements HttpHandler {
     long id = update.getUpdateId();
     Claim claim;
     try {
-      claim = handled.claim(SOURCE, id, clock.instant(), LAPSE);
+      // A claim this instance still holds from a try the database's going cut short is used
+      // again: nobody else can take the update until it lapses.
+      Claim.Held kept = heldWhileTheDatabaseWasAway.remove(id);
+      claim = kept != null ? kept : handled.claim(SOURCE, id, clock.instant(), LAPSE);
     } catch (StoreUnavailable e) {
       // The database is away (said once, by whoever watches it). Crisis language is answered
       // now, from the words alone; the rest Telegram posts again later.
@@ -274,14 +278,10 @@ final class TelegramWebhook implements HttpHandler {
       chat.accept(update);
     } catch (RuntimeException e) {
       if (StoreUnavailable.isCause(e)) {
-        // Telegram posts it again. Its claim is let go if the database is back already (counted
-        // as a try); if not, the claim lapses.
+        // Telegram posts it again; this instance keeps the claim for that post, which is not
+        // counted as a try that failed.
         LOG.debug("Telegram webhook: update {} waits for the database; answered 503", id);
-        try {
-          handled.failed(held);
-        } catch (RuntimeException stillAway) {
-          LOG.debug("Telegram webhook: update {} keeps its claim until it lapses", id);
-        }
+        heldWhileTheDatabaseWasAway.put(id, held);
         return UNAVAILABLE;
       }
       return failed(held, e);

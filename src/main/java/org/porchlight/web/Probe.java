@@ -35,11 +35,11 @@ public final class Probe implements BooleanSupplier, AutoCloseable {
           } catch (RuntimeException e) {
             answer = false;
           }
-          boolean before = up;
-          boolean first = answeredAt == 0;
+          // The first answer counts as a change only when it is down: up is what was assumed.
+          boolean before = answeredAt == 0 || up;
           up = answer;
           answeredAt = ticker.nanos();
-          if (!first && answer != before) changed.accept(answer);
+          if (answer != before) tell(answer);
         },
         0,
         every.toMillis(),
@@ -60,12 +60,20 @@ public final class Probe implements BooleanSupplier, AutoCloseable {
   }
 
   /**
-   * Tells {@code changed} each time the check's answer changes (not its first answer), on the
-   * probe's own thread: false when it fails, true when it passes again.
+   * Tells {@code changed} each time the check's answer changes, on the probe's own thread: false
+   * when it fails (its first answer too), true when it passes again.
    */
   public Probe whenChanged(Consumer<Boolean> changed) {
     this.changed = changed;
     return this;
+  }
+
+  private void tell(boolean answer) {
+    try {
+      changed.accept(answer);
+    } catch (RuntimeException e) {
+      // Whoever listens must never stop the checks: readiness depends on them.
+    }
   }
 
   @Override

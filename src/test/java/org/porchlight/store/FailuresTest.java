@@ -28,6 +28,26 @@ class FailuresTest {
   }
 
   @Test
+  void aFailoverAndAnH2ServerGoneAreToo() {
+    assertThat(Failures.of("update", new SQLException("read-only transaction", "25006")))
+        .isInstanceOf(StoreUnavailable.class);
+    assertThat(Failures.of("query", new SQLException("Connection is broken", "90067")))
+        .isInstanceOf(StoreUnavailable.class);
+  }
+
+  @Test
+  void aWrongPasswordOrAnEmbeddedDatabaseClosingItselfIsNotWaitedOut() {
+    // HikariCP's wait, whose last try was refused for the password: a failure to look into.
+    SQLTransientConnectionException waited =
+        new SQLTransientConnectionException(
+            "Connection is not available", "08001", new SQLException("auth failed", "28P01"));
+    assertThat(Failures.isUnreachable(waited)).isFalse();
+    // H2 closes itself when its disk is full, say: not an outage to wait out.
+    assertThat(Failures.of("query", new SQLException("Database is already closed", "90098")))
+        .isInstanceOf(StoreException.class);
+  }
+
+  @Test
   void aFailureOfTheWorkItselfIsNot() {
     assertThat(Failures.of("insert", new SQLException("duplicate key", "23505")))
         .isInstanceOf(StoreException.class);

@@ -133,6 +133,7 @@ class DatabaseOutageIT {
             answers.size(),
             answersRepeated);
 
+        assertThat(sentBefore).as("the outage came in the middle of sending").isLessThan(MEMBERS);
         assertThat(lost).isZero();
         assertThat(repeated).isLessThanOrEqualTo(MOST_REPEATED);
         assertThat(answers)
@@ -157,6 +158,9 @@ class DatabaseOutageIT {
       assertThat(lines.stream().filter(line -> line.contains("database is back")))
           .as("...and once as it ended")
           .hasSize(1);
+      assertThat(lines.stream().filter(line -> line.contains(" WARN ")))
+          .as("no other warning: not one a row, a try or a connection")
+          .allMatch(line -> line.contains("can't reach the database"));
       assertThat(lines)
           .as("no stack trace, no error line for an outage")
           .noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception"))
