@@ -188,13 +188,13 @@ class TelegramDeadlinesTest {
     telegram.goAway();
     await().atMost(FEW_SECONDS).until(() -> !bot.isConnected());
     // The code keeps no count of tries, only the outage's start: a few seconds of tries stand
-    // for two minutes of them (with the pause between tries growing to 30 s).
-    await()
-        .during(Duration.ofSeconds(4))
-        .atMost(Duration.ofSeconds(6))
-        .until(() -> !bot.isConnected());
+    // for two minutes of them (with the pause between tries growing to 30 s), which
+    // -Doutage.seconds=120 runs for real.
+    Duration away = Duration.ofSeconds(Long.getLong("outage.seconds", 4));
+    await().during(away).atMost(away.plusSeconds(2)).until(() -> !bot.isConnected());
     telegram.comeBack();
-    await().atMost(Duration.ofSeconds(15)).until(bot::isConnected);
+    // The next try comes at most one pause (30 s at the longest) later.
+    await().atMost(Duration.ofSeconds(35)).until(bot::isConnected);
     answersHelp();
 
     List<ILoggingEvent> aboutIt =
