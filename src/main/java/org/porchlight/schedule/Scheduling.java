@@ -16,6 +16,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.porchlight.delivery.Sender;
 import org.porchlight.delivery.Sweeper;
+import org.porchlight.runtime.Daemons;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -37,6 +38,7 @@ public final class Scheduling implements AutoCloseable {
   // Every instance shares this name: it is what makes them one Quartz cluster.
   private static final String CLUSTER = "porchlight";
   private static final JobKey SWEEP = JobKey.jobKey("sweep", CLUSTER);
+  private static final Duration SWEEP_FINISHES_WITHIN = Duration.ofSeconds(5);
 
   private final DataSource dataSource;
   private final Sweeper sweeper;
@@ -132,13 +134,36 @@ public final class Scheduling implements AutoCloseable {
     }
   }
 
-  /** Stops sweeping, lets a running sweep finish, and stops the senders. */
+  /**
+   * Stops sweeping, lets a running sweep finish, and stops the senders. A sweep that can't finish
+   * (Quartz retrying to note it done, with the database away) is waited for only {@link
+   * #SWEEP_FINISHES_WITHIN}: what it claimed is written, or it is swept again at the next start.
+   */
   @Override
   public void close() {
-    try {
-      if (scheduler != null) scheduler.shutdown(true);
-    } catch (SchedulerException e) {
-      LOG.warn("the scheduler did not stop cleanly: {}", e.toString());
+    if (scheduler != null) {
+      Thread stopping =
+          Daemons.thread(
+              "sweep-stop",
+              () -> {
+                try {
+                  scheduler.shutdown(true);
+                } catch (SchedulerException e) {
+                  LOG.warn("the scheduler did not stop cleanly: {}", e.toString());
+                }
+              });
+      stopping.start();
+      try {
+        stopping.join(SWEEP_FINISHES_WITHIN.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (stopping.isAlive()) {
+        LOG.info(
+            "the sweep under way did not finish within {} s (the database away?); it ends with"
+                + " the process",
+            SWEEP_FINISHES_WITHIN.toSeconds());
+      }
     }
     sender.close();
   }

@@ -168,6 +168,52 @@ class DatabaseOutageIT {
     }
   }
 
+  @Test
+  void aStopWhileTheDatabaseIsAwayEndsInOrderWithinTheDeadline() throws Exception {
+    String url = freshDatabase("porchlight_outage_stop");
+    Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    try (Database database = Database.open(url, TestPostgres.user(), TestPostgres.password(), 2)) {
+      Seed.dueMembers(database.dataSource(), "telegram", 10_001, 200, due);
+    }
+    Path config = dir.resolve("porchlight.yaml");
+    Files.writeString(config, "telegram:\n  messagesPerSecond: 20\nschedule:\n  sweepEvery: 1s\n");
+    int port = PorchlightJar.freePort();
+    Path log = dir.resolve("stopping.log");
+
+    try (FakeBotApi telegram = FakeBotApi.start(TOKEN)) {
+      Process porchlight = start(telegram, url, config, port, log);
+      Readiness readiness = new Readiness(port);
+      try {
+        await().atMost(Duration.ofSeconds(60)).until(() -> telegram.sent().size() >= 20);
+        readiness.start();
+        await().atMost(Duration.ofSeconds(10)).until(readiness::lastUp);
+        postgres("stop");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !readiness.lastUp());
+
+        long asked = System.nanoTime();
+        porchlight.destroy(); // SIGTERM
+        assertThat(porchlight.waitFor(40, TimeUnit.SECONDS)).isTrue();
+        Duration stopping = Duration.ofNanos(System.nanoTime() - asked);
+        System.out.printf(
+            "a stop while the database is away took %d ms, exit %d%n",
+            stopping.toMillis(), porchlight.exitValue());
+        assertThat(stopping)
+            .as("within shutdown.deadline (20 s)")
+            .isLessThan(Duration.ofSeconds(20));
+        assertThat(porchlight.exitValue()).as("an orderly stop").isZero();
+      } finally {
+        readiness.stop();
+        postgres("resume-if-stopped");
+        porchlight.destroyForcibly();
+        Files.copy(
+            log,
+            Path.of("target", "database-outage-stop.log"),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+      assertThat(Files.readString(log)).contains("Stopped.").doesNotContain("Still stopping");
+    }
+  }
+
   /** The check-ins each seeded member received, by chat. */
   private static Map<String, Long> checkInsReceived(FakeBotApi telegram) {
     return telegram.sent().stream()
