@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.porchlight.core.Community;
 import org.porchlight.core.Content;
@@ -128,12 +129,8 @@ public final class Conversation {
    */
   public Optional<Reply> crisisCheck(MemberId member, String text) {
     // Said in front of everyone: a crisis is answered there, but nobody is asked about it there.
-    if (ctx.reader.understand(text) != Reading.CRISIS) return Optional.empty();
     // Never held up by the store: while the database is away, the lines still go.
-    Turn turn = Turn.evenWithoutTheStore(ctx, flows, member);
-    // In front of everyone: the member's own plan stays private.
-    flows.crisis().reply(turn, false);
-    return turn.finish().stream().findFirst();
+    return crisisLines(text, () -> Turn.evenWithoutTheStore(ctx, flows, member));
   }
 
   /**
@@ -142,8 +139,13 @@ public final class Conversation {
    * language), and nothing is recorded.
    */
   public Optional<Reply> crisisCheckWithoutTheStore(MemberId member, String text) {
+    return crisisLines(text, () -> Turn.withoutTheStore(ctx, flows, member));
+  }
+
+  private Optional<Reply> crisisLines(String text, Supplier<Turn> turnFor) {
     if (ctx.reader.understand(text) != Reading.CRISIS) return Optional.empty();
-    Turn turn = Turn.withoutTheStore(ctx, flows, member);
+    Turn turn = turnFor.get();
+    // Said where others may see it, or without the member's records: their own plan stays out.
     flows.crisis().reply(turn, false);
     return turn.finish().stream().findFirst();
   }
