@@ -95,15 +95,16 @@ final class FuzzedDiscord {
   private static FuzzedDiscord shared;
 
   static synchronized FuzzedDiscord shared() {
+    // Jazzer's network sanitizer takes any connection for a server-side request forgery; these go
+    // to the fake Discord on this machine. Allowed at every run: Jazzer forbids all connections
+    // again when fuzzing starts, after the kept inputs have run (and made the harness).
+    BugDetectors.allowNetworkConnections(
+        (host, port) -> host.equals("127.0.0.1") || host.equals("localhost"));
     if (shared == null) shared = new FuzzedDiscord();
     return shared;
   }
 
   private FuzzedDiscord() {
-    // Jazzer's network sanitizer takes any connection for a server-side request forgery; these go
-    // to the fake Discord on this machine.
-    BugDetectors.allowNetworkConnections(
-        (host, port) -> host.equals("127.0.0.1") || host.equals("localhost"));
     log.start();
     root().addAppender(log);
     try {
