@@ -75,6 +75,7 @@ final class FuzzedDiscord {
           HostCommands.SETUP_FORM);
   private static final List<String> FORM_FIELDS = formFields();
   private static final List<String> OUR_PRESSES = presses();
+  private static final String LONG = "long-".repeat(20);
   private static final List<Integer> OTHER_TYPES = List.of(1, 4, 0, 6, 7, -1, 255);
   private static final List<String> GARBAGE_IDS =
       List.of("", "0", "-1", "abc", "18446744073709551616", "1e30", "0x10", " 1", "١٢٣");
@@ -251,7 +252,8 @@ final class FuzzedDiscord {
         switch (data.consumeInt(0, 4)) {
           case 0 -> data.pickValue(shown);
           case 1 -> data.pickValue(OUR_PRESSES);
-          case 2 -> data.pickValue(shown) + data.consumeString(200);
+          // Past Discord's 100 characters whatever the input's length (libFuzzer starts short).
+          case 2 -> data.pickValue(shown) + LONG + data.consumeString(200);
           case 3 -> data.pickValue(OUR_PRESSES) + "\u0000\u001b[31m\r\n" + data.consumeString(20);
           default -> data.consumeString(120);
         };
@@ -280,7 +282,7 @@ final class FuzzedDiscord {
       input.put(
           "custom_id",
           data.consumeBoolean() ? data.pickValue(FORM_FIELDS) : data.consumeString(20));
-      input.put("value", data.consumeString(data.consumeBoolean() ? 60 : 2100));
+      input.put("value", data.consumeBoolean() ? data.consumeString(60) : LONG.repeat(40));
       if (data.consumeBoolean()) {
         components.addObject().put("type", 18).put("id", 2 * i + 1).set("component", input);
       } else {
