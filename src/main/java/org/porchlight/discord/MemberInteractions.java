@@ -1,6 +1,7 @@
 package org.porchlight.discord;
 
 import java.util.List;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -58,17 +59,18 @@ final class MemberInteractions {
             event, Answering.memberOf(event.getUser()), new Incoming.ButtonPress(data));
     Message shown = event.getMessage();
     // Both come back from Discord, so they are outside input as much as a member's words.
-    String label = Echo.keepable(event.getButton().getLabel());
     String before = Echo.keepable(shown.getContentRaw());
-    String chosen = answering.texts(event).get(Text.CHOSEN, "choice", label);
-    String content = before + "\n\n" + chosen;
+    String content = before;
+    // No button when the press names none of the message's: the buttons go, no choice is shown.
+    Button button = event.getButton();
+    if (button != null) {
+      String label = Echo.keepable(button.getLabel());
+      String chosen = before + "\n\n" + answering.texts(event).get(Text.CHOSEN, "choice", label);
+      if (chosen.length() <= DiscordRender.MAX_TEXT) content = chosen;
+    }
     InteractionHook hook = event.getHook();
     RestAction<?> edit =
-        hook.editOriginal(
-            new MessageEditBuilder()
-                .setContent(content.length() <= DiscordRender.MAX_TEXT ? content : before)
-                .setComponents()
-                .build());
+        hook.editOriginal(new MessageEditBuilder().setContent(content).setComponents().build());
     Answering.followUp(edit, hook, DiscordRender.messages(replies), Answering.inServer(event));
   }
 }

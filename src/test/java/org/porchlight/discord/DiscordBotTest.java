@@ -234,6 +234,25 @@ class DiscordBotTest {
   }
 
   @Test
+  void aPressNamingNoButtonOfItsMessageIsAnsweredAndShowsNoChoice() {
+    String river = discord.newUser("river");
+    List<JsonNode> welcome = answered(command(river, IN_DMS, "start"), "When would you like");
+    JsonNode asked = discord.message(withButton(welcome, "Evening (19:00)"));
+    // A press as Discord would carry it, of a custom id the message has no button for.
+    ObjectNode press = discord.interactionPayload(3, river, IN_DMS);
+    press.putObject("data").put("custom_id", "not-a-button").put("component_type", 2);
+    press.set("message", asked);
+    discord.sendInteraction(press);
+    String interaction = press.path("id").asText();
+
+    assertThat(discord.awaitCallback(interaction, WAIT).type()).isEqualTo(6);
+    answered(interaction, "from an older conversation");
+    JsonNode shown = discord.message(asked.path("id").asText());
+    assertThat(shown.path("content").asText()).isEqualTo(asked.path("content").asText());
+    assertThat(shown.path("components")).isEmpty();
+  }
+
+  @Test
   void whileTheDatabaseIsAwayCrisisIsAnsweredAndAnythingElseIsAskedToComeBackSoon() {
     AtomicBoolean away = new AtomicBoolean();
     MemberStore members = AwayWhile.away(MemberStore.class, database.members(), away::get);

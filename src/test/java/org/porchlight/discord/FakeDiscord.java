@@ -695,6 +695,42 @@ public final class FakeDiscord implements AutoCloseable {
     return payload.path("id").asText();
   }
 
+  /**
+   * The start of a new interaction's payload, as {@link #slashCommand} and the others start theirs:
+   * id, token, user, channel and, in a server, the guild and member; no data yet. Not sent: fill it
+   * in and send it with {@link #sendInteraction}.
+   */
+  ObjectNode interactionPayload(int type, String userId, Where where) {
+    synchronized (state) {
+      return newInteraction(type, userId, where);
+    }
+  }
+
+  /**
+   * Sends an INTERACTION_CREATE with this payload as it is, however made (a fuzz test's may be
+   * anything JSON can say). An object is remembered by its id and token, so the bot's answers to it
+   * are taken; the user it names is made known, and the message it carries is the one the fake
+   * holds under that id, if any.
+   */
+  void sendInteraction(JsonNode payload) {
+    requireNonNull(payload, "payload == null");
+    if (payload instanceof ObjectNode object) {
+      synchronized (state) {
+        JsonNode user =
+            object.has("member") ? object.path("member").path("user") : object.path("user");
+        if (user instanceof ObjectNode known && user.path("id").isTextual()) {
+          users.putIfAbsent(user.path("id").asText(), known.deepCopy());
+        }
+        JsonNode data = object.path("data");
+        String name =
+            data.has("custom_id") ? data.path("custom_id").asText() : data.path("name").asText();
+        String messageId = object.path("message").path("id").asText();
+        remember(new Interaction(object, name, messages.containsKey(messageId) ? messageId : null));
+      }
+    }
+    gateway.dispatch("INTERACTION_CREATE", payload);
+  }
+
   // ---- what the bot did ----------------------------------------------------------------------
 
   /**
@@ -1787,7 +1823,10 @@ public final class FakeDiscord implements AutoCloseable {
     message.put("application_id", applicationId);
     ObjectNode metadata = message.putObject("interaction_metadata");
     metadata.put("id", interaction.id).put("type", interaction.type);
-    metadata.set("user", users.get(interaction.userId).deepCopy());
+    // A sent interaction may name a user the fake never saw (a fuzz test's garbage).
+    ObjectNode user = users.get(interaction.userId);
+    metadata.set(
+        "user", user == null ? NODES.objectNode().put("id", interaction.userId) : user.deepCopy());
     metadata
         .putObject("authorizing_integration_owners")
         .put("0", interaction.inGuild ? guildId : "0");

@@ -37,6 +37,7 @@ import org.porchlight.core.Action.ReachOutSkip;
 import org.porchlight.core.Action.SetTime;
 import org.porchlight.core.Action.TryStep;
 import org.porchlight.core.Community;
+import org.porchlight.core.Echo;
 import org.porchlight.core.Incoming;
 import org.porchlight.core.Incoming.ButtonPress;
 import org.porchlight.core.Incoming.Command;
@@ -215,7 +216,8 @@ final class Router {
       case "about" -> t.say(t.texts.get(Text.ABOUT));
       case "setup", "summary", "post" ->
           t.say(t.texts.get(Text.HOST_COMMAND, "command", "/" + command.name()));
-      default -> t.say(t.texts.get(Text.UNKNOWN_COMMAND, "command", "/" + command.name()));
+      // Discord's command names reach here as sent, not parsed from words: said back as echoes.
+      default -> t.say(t.texts.get(Text.UNKNOWN_COMMAND, "command", "/" + Echo.of(command.name())));
     }
   }
 

@@ -3,7 +3,10 @@ package org.porchlight.core.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.porchlight.core.Incoming;
+import org.porchlight.core.Reply;
 import org.porchlight.core.TestContent;
 
 /** Commands the router answers itself, and one it does not know. */
@@ -15,6 +18,16 @@ class RouterTest extends ConversationDriver {
     setUp("20:00", "Europe/London");
 
     assertThat(text(say("/dance"))).contains("/dance").contains("/help");
+  }
+
+  @Test
+  void anUnknownCommandNameIsSaidBackWithoutControlCharacters() {
+    setUp("20:00", "Europe/London");
+
+    List<Reply> replies =
+        conversation.handle(ALEX, new Incoming.Command("da\u0001nce\u001b[31m", ""));
+
+    assertThat(text(replies)).contains("/dance[31m").doesNotContain("\u0001", "\u001b");
   }
 
   @Test
