@@ -130,7 +130,7 @@ final class HostCommands {
     }
     // The form's id carries the channel we put there: a snowflake, or nothing if forged.
     String given = event.getModalId().substring(SETUP_FORM.length());
-    String channel = given.chars().allMatch(c -> c >= '0' && c <= '9') ? given : "";
+    String channel = isSnowflake(given) ? given : "";
     Hosting.SetupForm form =
         new Hosting.SetupForm(
             Answering.value(event, "links"),
@@ -185,6 +185,17 @@ final class HostCommands {
       case FAILED -> Optional.of(Reply.text(texts.get(Text.EVENTS_FAILED)));
       case NONE -> Optional.empty();
     };
+  }
+
+  /** Whether {@code id} is a Discord id: digits that fit an unsigned 64-bit number. */
+  static boolean isSnowflake(String id) {
+    if (id.isEmpty() || !id.chars().allMatch(c -> c >= '0' && c <= '9')) return false;
+    try {
+      Long.parseUnsignedLong(id);
+      return true;
+    } catch (NumberFormatException e) {
+      return false; // more than 64 bits: forged
+    }
   }
 
   private static boolean canPostIn(Guild guild, String channelId) {
