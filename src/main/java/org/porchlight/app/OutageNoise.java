@@ -39,7 +39,7 @@ public final class OutageNoise extends TurboFilter {
   }
 
   private static boolean lostConnection(String format, Object[] params, Throwable t) {
-    if (t != null) return Failures.isUnreachable(t) || usedAfterItWasLost(t);
+    if (t != null) return lost(t);
     // HikariCP names a connection it found closed, or gives up, without the exception.
     if (format != null
         && (format.contains("marked as broken") || format.contains("Failed to validate"))) {
@@ -47,10 +47,15 @@ public final class OutageNoise extends TurboFilter {
     }
     if (params != null) {
       for (Object param : params) {
-        if (param instanceof Throwable thrown && Failures.isUnreachable(thrown)) return true;
+        // Quartz passes the exception as an argument, not as the throwable: "…{}", message, e.
+        if (param instanceof Throwable thrown && lost(thrown)) return true;
       }
     }
     return false;
+  }
+
+  private static boolean lost(Throwable t) {
+    return Failures.isUnreachable(t) || usedAfterItWasLost(t);
   }
 
   /**

@@ -84,6 +84,30 @@ class DatabaseOutageTest {
         .as("below WARN, left to the levels")
         .isEqualTo(FilterReply.NEUTRAL);
 
+    // Quartz rolling back on a connection HikariCP has already closed, having found it broken.
+    Logger lock = context.getLogger("org.quartz.impl.jdbcjobstore.StdRowLockSemaphore");
+    assertThat(
+            noise.decide(
+                null,
+                lock,
+                Level.ERROR,
+                "Couldn't rollback jdbc connection. Connection is closed",
+                null,
+                new java.sql.SQLException("Connection is closed")))
+        .isEqualTo(FilterReply.DENY);
+    // ...as Quartz 2.5 logs it: the exception an argument of the message, not its throwable.
+    assertThat(
+            noise.decide(
+                null,
+                lock,
+                Level.ERROR,
+                "Couldn't rollback jdbc connection. {}",
+                new Object[] {
+                  "Connection is closed", new java.sql.SQLException("Connection is closed")
+                },
+                null))
+        .isEqualTo(FilterReply.DENY);
+
     // Once the outage is known, whatever Quartz says about it is dropped too.
     OutageNoise.databaseAway(true);
     assertThat(noise.decide(null, quartz, Level.ERROR, "Couldn't rollback", null, null))

@@ -43,9 +43,7 @@ import org.slf4j.LoggerFactory;
 class DiscordFloodTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final Where IN_DMS = Where.dm();
-  // DMs as fast as the gateway takes them. A hundred would show nothing: four workers read a
-  // hundred in well under a second. Read, sixteen hundred keep them busy for one to two seconds
-  // here, and the other member's answer waits as long; let go, a few hundred milliseconds.
+  // DMs as fast as the gateway takes them, far past the hundred a second the limit is for.
   private static final int DM_FLOOD = 1_600;
   // Each interaction is acknowledged, let go or not: a hundred, more than a person could press.
   private static final int INTERACTION_FLOOD = 100;
@@ -110,27 +108,39 @@ class DiscordFloodTest {
   @Test
   void aSecondMembersCheckInAnswerIsAnsweredWithinASecondWhileTheFirstFloodsDms()
       throws InterruptedException {
-    String flooding = settledMember("flooding");
-    String other = settledMember("other");
-    JsonNode question = checkInQuestion(other);
+    // Three floods, and the middle of the three times: on two shared cores one flood can be held
+    // up by the machine rather than by Porchlight. Most of the wait is JDA reading the gateway's
+    // sixteen hundred messages ahead of the press; the limit is what keeps the workers free.
+    List<Duration> answeredIn = new ArrayList<>();
+    List<String> flooders = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      String flooding = settledMember("flooding" + round);
+      String other = settledMember("other" + round);
+      JsonNode question = checkInQuestion(other);
 
-    Thread flood =
-        flood(
-            DM_FLOOD,
-            i ->
-                discord.directMessage(flooding, i == DM_FLOOD / 2 ? CRISIS_WORDS : "message " + i));
-    Duration answeredIn = answerTime(() -> press(other, question, rough));
-    flood.join(WAIT.toMillis());
-    List<String> toFlooding = settledDms(flooding);
+      Thread flood =
+          flood(
+              DM_FLOOD,
+              i ->
+                  discord.directMessage(
+                      flooding, i == DM_FLOOD / 2 ? CRISIS_WORDS : "message " + i));
+      answeredIn.add(answerTime(() -> press(other, question, rough)));
+      flood.join(WAIT.toMillis());
+      flooders.add(flooding);
+    }
+    Duration middle = answeredIn.stream().sorted().toList().get(1);
 
     System.out.printf(
-        "flood: %d DMs; the other member's answer came in %d ms; %d messages to the flooder%n",
-        DM_FLOOD, answeredIn.toMillis(), toFlooding.size());
-    assertThat(answeredIn).isLessThan(Duration.ofSeconds(1));
-    assertThat(toFlooding).filteredOn(catchUp::equals).hasSize(1);
-    assertThat(toFlooding).anyMatch(text -> text.contains(SAMARITANS));
-    // Read: what the burst left after setting up, a message or two each; the rest got no answer.
-    assertThat(toFlooding.size()).isLessThan(4 + 2 * MessageLimit.AT_ONCE);
+        "flood: %d DMs, three times; the other member's answer came in %s ms%n",
+        DM_FLOOD, answeredIn.stream().map(Duration::toMillis).toList());
+    assertThat(middle).isLessThan(Duration.ofSeconds(1));
+    for (String flooding : flooders) {
+      List<String> toFlooding = settledDms(flooding);
+      assertThat(toFlooding).filteredOn(catchUp::equals).hasSize(1);
+      assertThat(toFlooding).anyMatch(text -> text.contains(SAMARITANS));
+      // Read: what the burst left after setting up, a message or two each; the rest got none.
+      assertThat(toFlooding.size()).isLessThan(4 + 2 * MessageLimit.AT_ONCE);
+    }
     assertThat(errors()).isEmpty();
   }
 
