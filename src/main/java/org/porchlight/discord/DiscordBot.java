@@ -61,6 +61,7 @@ public final class DiscordBot implements AutoCloseable {
   private volatile Duration commandsWithin = COMMANDS_WITHIN;
   private ScheduledExecutorService eventPasses;
   private JDA jda;
+  private volatile boolean closing;
 
   public DiscordBot(
       Conversation conversation,
@@ -141,7 +142,9 @@ public final class DiscordBot implements AutoCloseable {
           "Porchlight could not reach Discord at " + apiUrl + ": " + e.getMessage(), e);
     }
     ready.await(jda);
-    registerCommands();
+    // Beside the start, never holding it: the commands registered before work meanwhile, and a
+    // new bot's come within the call's bound.
+    Daemons.thread("discord-commands", this::registerCommands).start();
     LOG.info("Porchlight is on Discord as {}", jda.getSelfUser().getName());
     LOG.info("Invite it to a server: {}", inviteUrl(jda.getSelfUser().getApplicationId()));
     if (meetingEvents.isPresent()) {
@@ -201,9 +204,19 @@ public final class DiscordBot implements AutoCloseable {
   private void registerCommands() {
     try {
       registerCommandsNow();
-    } catch (DiscordCalls.NoAnswerInTime e) {
-      LOG.warn("{}; the slash commands registered before stay", e.getMessage());
     } catch (RuntimeException e) {
+      if (closing) {
+        LOG.debug("the slash commands were not registered before the stop: {}", e.toString());
+      } else {
+        registrationFailed(e);
+      }
+    }
+  }
+
+  private static void registrationFailed(RuntimeException e) {
+    if (e instanceof DiscordCalls.NoAnswerInTime) {
+      LOG.warn("{}; the slash commands registered before stay", e.getMessage());
+    } else {
       LOG.warn(
           "updateCommands: Discord did not take the slash commands ({}: {}); the ones registered"
               + " before stay",
@@ -246,6 +259,7 @@ public final class DiscordBot implements AutoCloseable {
 
   @Override
   public void close() {
+    closing = true;
     if (eventPasses != null) eventPasses.shutdownNow();
     if (jda == null) {
       workers.shutdownNow();

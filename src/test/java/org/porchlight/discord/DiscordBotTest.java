@@ -135,6 +135,8 @@ class DiscordBotTest {
     long privileged = 1L << 1 | 1L << 8 | 1L << 15; // members, presences, message content
     assertThat(discord.identifyIntents() & privileged).isZero();
 
+    // Registered beside the start, not before it ends.
+    await().atMost(WAIT).until(() -> !discord.globalCommands().isEmpty());
     List<JsonNode> commands = discord.globalCommands();
     Set<String> names =
         commands.stream().map(c -> c.path("name").asText()).collect(Collectors.toSet());
@@ -172,6 +174,7 @@ class DiscordBotTest {
     bot.close();
     try (FakeDiscord other = FakeDiscord.start()) {
       bot = startBot(other, Optional.of(FakeDiscord.GUILD_ID));
+      await().atMost(WAIT).until(() -> !other.guildCommands(FakeDiscord.GUILD_ID).isEmpty());
       assertThat(other.guildCommands(FakeDiscord.GUILD_ID)).hasSize(23);
       assertThat(other.globalCommands()).isEmpty();
       bot.close();

@@ -127,6 +127,8 @@ final class FuzzedDiscord {
             // The fuzzer is a few members sending fast: every interaction is read.
             .limitingEachMember(new MessageLimit(Integer.MAX_VALUE, Integer.MAX_VALUE, clock));
     bot.start();
+    // The commands are registered beside the start.
+    await().atMost(Duration.ofSeconds(30)).until(() -> !discord.globalCommands().isEmpty());
     discord
         .globalCommands()
         .forEach(
