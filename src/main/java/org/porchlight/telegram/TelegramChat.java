@@ -204,14 +204,20 @@ final class TelegramChat {
   /**
    * For an update that waits because the database is away: when it is a private message in crisis
    * language, answers it now with the crisis lines, from the words alone, and says so; it then
-   * counts as answered. Nothing else is done, and nothing is asked of the store.
+   * counts as answered. Nothing else is done, and nothing is asked of the store. Never throws: a
+   * failure is logged and the update waits with the rest.
    */
   boolean answeredCrisisWhileTheDatabaseIsAway(Update update) {
     if (!update.hasMessage()) return false;
     Message message = update.getMessage();
     if (!message.isUserMessage() || message.getFrom() == null) return false;
     String words = message.hasText() ? message.getText() : message.getCaption();
-    return answeredCrisisMeanwhile(message.getChatId(), memberOf(message.getFrom()), words);
+    try {
+      return answeredCrisisMeanwhile(message.getChatId(), memberOf(message.getFrom()), words);
+    } catch (RuntimeException e) {
+      LOG.warn("update {}: crisis lines could not be sent: {}", update.getUpdateId(), e.toString());
+      return false;
+    }
   }
 
   /**

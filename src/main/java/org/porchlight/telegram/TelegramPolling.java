@@ -197,21 +197,12 @@ final class TelegramPolling {
     for (Update update : inOrder) {
       boolean done;
       if (away.get()) {
-        done = answeredCrisisAlone(update);
+        done = chat.get().answeredCrisisWhileTheDatabaseIsAway(update);
       } else {
         done = handleSafely(update);
         if (!done) away.set(true);
       }
       if (done) doneBeforeTheDatabaseWent.add(update.getUpdateId());
-    }
-  }
-
-  private boolean answeredCrisisAlone(Update update) {
-    try {
-      return chat.get().answeredCrisisWhileTheDatabaseIsAway(update);
-    } catch (RuntimeException e) {
-      LOG.warn("update {}: crisis lines could not be sent: {}", update.getUpdateId(), e.toString());
-      return false;
     }
   }
 

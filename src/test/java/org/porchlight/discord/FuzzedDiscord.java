@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,7 @@ import org.porchlight.core.Pod;
 import org.porchlight.core.SafetyPlan;
 import org.porchlight.discord.FakeDiscord.Where;
 import org.porchlight.store.Database;
+import org.porchlight.testing.JsonLeaves;
 import org.porchlight.testing.RealConversation;
 import org.porchlight.testing.Replies;
 import org.porchlight.testing.TestH2;
@@ -315,14 +315,12 @@ final class FuzzedDiscord {
 
   // A few of the payload's values, anywhere in it, replaced by fuzzed ones of any type.
   private static void editLeaves(ObjectNode payload, FuzzedDataProvider data) {
-    List<ObjectNode> parents = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    leaves(payload, parents, names);
+    List<JsonLeaves.Leaf> leaves = JsonLeaves.of(payload);
     int edits = data.consumeInt(1, 4);
     for (int i = 0; i < edits; i++) {
-      int which = data.consumeInt(0, parents.size() - 1);
-      ObjectNode parent = parents.get(which);
-      String name = names.get(which);
+      JsonLeaves.Leaf leaf = leaves.get(data.consumeInt(0, leaves.size() - 1));
+      ObjectNode parent = leaf.parent();
+      String name = leaf.name();
       switch (data.consumeInt(0, 4)) {
         case 0 -> parent.put(name, data.consumeLong());
         case 1 -> parent.put(name, data.consumeBoolean());
@@ -330,23 +328,6 @@ final class FuzzedDiscord {
         case 3 -> parent.remove(name);
         default -> parent.put(name, data.consumeString(100));
       }
-    }
-  }
-
-  private static void leaves(JsonNode node, List<ObjectNode> parents, List<String> names) {
-    if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        if (field.getValue().isValueNode()) {
-          parents.add(object);
-          names.add(field.getKey());
-        } else {
-          leaves(field.getValue(), parents, names);
-        }
-      }
-    } else if (node.isArray()) {
-      node.forEach(element -> leaves(element, parents, names));
     }
   }
 

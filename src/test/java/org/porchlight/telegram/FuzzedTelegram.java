@@ -11,12 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.porchlight.runtime.Ticker;
 import org.porchlight.store.Database;
+import org.porchlight.testing.JsonLeaves;
 import org.porchlight.testing.RealConversation;
 import org.porchlight.testing.Replies;
 import org.porchlight.testing.TestH2;
@@ -92,14 +90,12 @@ final class FuzzedTelegram {
   static String update(FuzzedDataProvider data) {
     ObjectNode update =
         (ObjectNode) read(TelegramPayloads.update(data.pickValue(FIXTURES))).deepCopy();
-    List<ObjectNode> parents = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    leaves(update, parents, names);
+    List<JsonLeaves.Leaf> leaves = JsonLeaves.of(update);
     int edits = data.consumeInt(0, 4);
-    for (int i = 0; i < edits && !parents.isEmpty(); i++) {
-      int which = data.consumeInt(0, parents.size() - 1);
-      ObjectNode parent = parents.get(which);
-      String name = names.get(which);
+    for (int i = 0; i < edits && !leaves.isEmpty(); i++) {
+      JsonLeaves.Leaf leaf = leaves.get(data.consumeInt(0, leaves.size() - 1));
+      ObjectNode parent = leaf.parent();
+      String name = leaf.name();
       JsonNode old = parent.get(name);
       if (name.equals("type")) {
         parent.put(name, data.pickValue(CHAT_TYPES));
@@ -113,23 +109,6 @@ final class FuzzedTelegram {
     }
     if (data.consumeBoolean()) update.put("update_id", data.consumeInt());
     return update.toString();
-  }
-
-  private static void leaves(JsonNode node, List<ObjectNode> parents, List<String> names) {
-    if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        if (field.getValue().isValueNode()) {
-          parents.add(object);
-          names.add(field.getKey());
-        } else {
-          leaves(field.getValue(), parents, names);
-        }
-      }
-    } else if (node.isArray()) {
-      node.forEach(element -> leaves(element, parents, names));
-    }
   }
 
   private static JsonNode read(String json) {
